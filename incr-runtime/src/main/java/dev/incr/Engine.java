@@ -1,0 +1,67 @@
+package dev.incr;
+
+import dev.incr.internal.SingleThreadedEngine;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The dependency graph that owns {@link Var}s and {@link Computed}s and keeps them consistent.
+ *
+ * <p>The engine keeps a global revision counter. Each change to a {@link Var} starts a new revision;
+ * a {@link Computed} is brought up to date lazily when read, re-running only if a node it read on
+ * its last run has changed value since (red-green verification with early cutoff).
+ *
+ * <pre>{@code
+ * Engine engine = Engine.singleThreaded();
+ * Var<Integer> a = engine.var(1);
+ * Var<Integer> b = engine.var(2);
+ * Computed<Integer> sum = engine.computed(() -> a.get() + b.get());
+ * sum.get();                                    // 3
+ * a.set(5);                                     // marks, does not compute
+ * sum.get();                                    // 7
+ * engine.batch(() -> { a.set(1); b.set(1); });  // one revision
+ * }</pre>
+ */
+public interface Engine {
+
+  /**
+   * Returns a new engine for use from one thread at a time. It pays for no synchronization: no
+   * locks, atomics or volatile accesses on its paths.
+   */
+  static Engine singleThreaded() {
+    return new SingleThreadedEngine();
+  }
+
+  /** Creates an input holding {@code initial}. */
+  <T> Var<T> var(T initial);
+
+  /**
+   * Creates a derived node. The function runs on the first {@link Node#get()}, not here, and again
+   * whenever a node it read on its previous run changes value. It should be a pure function of the
+   * nodes it reads.
+   */
+  <T> Computed<T> computed(Supplier<T> function);
+
+  /**
+   * Runs {@code changes} as one revision: every {@link Var#set} inside it lands together, and
+   * observers are notified once, after it returns. Batches nest; the outermost one ends the
+   * revision. If {@code changes} throws, the sets already made stay made and observers are still
+   * notified before the exception propagates.
+   *
+   * @throws IllegalStateException if called from inside a computation
+   */
+  void batch(Runnable changes);
+
+  /**
+   * Calls {@code listener} with the node's new value after each {@link Var#set} or {@link #batch}
+   * that changed it. The node is brought up to date now (so later notifications compare against its
+   * current value) and after each change. Listeners never run inside a computation.
+   *
+   * @return a handle whose {@link Observation#close()} stops the notifications
+   * @throws IllegalArgumentException if {@code node} belongs to another engine
+   */
+  <T> Observation observe(Node<T> node, Consumer<? super T> listener);
+
+  /** Returns the current revision: it starts at 1 and grows by one per change or batch. */
+  long revision();
+}

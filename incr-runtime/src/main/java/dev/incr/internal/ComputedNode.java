@@ -1,0 +1,61 @@
+package dev.incr.internal;
+
+import dev.incr.Computed;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** A derived node of the single-threaded engine. */
+final class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
+
+  /** {@link #state}: not being verified or computed. */
+  static final byte IDLE = 0;
+  /** {@link #state}: on the engine's active stack, its dependencies being verified. */
+  static final byte VERIFYING = 1;
+  /** {@link #state}: its function is running. */
+  static final byte COMPUTING = 2;
+
+  /** {@link #mustRun} bit: the function has never completed. */
+  static final byte NEVER_RAN = 1;
+  /** {@link #mustRun} bit: the last run threw, so the value is stale whatever the dependencies say. */
+  static final byte LAST_RUN_FAILED = 2;
+
+  static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
+
+  final Supplier<T> function;
+  /** What the last successful run read, in first-read order, without duplicates. */
+  AbstractNode<?>[] dependencies = NO_DEPENDENCIES;
+  byte state = IDLE;
+  byte mustRun = NEVER_RAN;
+
+  ComputedNode(SingleThreadedEngine engine, Supplier<T> function) {
+    super(engine, 0L);
+    this.function = function;
+  }
+
+  @Override
+  public T get() {
+    SingleThreadedEngine e = engine;
+    if (verifiedAt == e.revision) {
+      DependencyRecorder r = e.recorder;
+      if (r != null) {
+        r.record(this);
+        return value;
+      }
+      if (ComputingThreads.count == 0) {
+        return value;
+      }
+    }
+    return e.readSlowPath(this);
+  }
+
+  @Override
+  public Computed<T> label(String label) {
+    this.label = Objects.requireNonNull(label, "label");
+    return this;
+  }
+
+  @Override
+  String defaultLabel() {
+    return "computed@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

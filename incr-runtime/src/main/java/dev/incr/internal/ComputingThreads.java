@@ -1,0 +1,52 @@
+package dev.incr.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Which thread is computing in which single-threaded engine, so that a computation of one engine
+ * reading a node of another is reported instead of silently going untracked.
+ *
+ * <p>{@link #count} is the number of threads inside a top-level recomputation of any engine. It is
+ * updated atomically on entering and leaving one (once per top-level {@code get} that has work to
+ * do, not per node) and read plainly on the fast paths: a thread always sees its own updates, and a
+ * stale value seen by another thread only sends it down the slow path, which asks {@link #current}.
+ */
+final class ComputingThreads {
+  static int count;
+
+  private static final VarHandle COUNT;
+  private static final ThreadLocal<SingleThreadedEngine> CURRENT = new ThreadLocal<>();
+
+  static {
+    try {
+      COUNT = MethodHandles.lookup().findStaticVarHandle(ComputingThreads.class, "count", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private ComputingThreads() {}
+
+  /** Marks this thread as computing in {@code engine}; returns what to pass to {@link #exit}. */
+  static SingleThreadedEngine enter(SingleThreadedEngine engine) {
+    SingleThreadedEngine previous = CURRENT.get();
+    CURRENT.set(engine);
+    COUNT.getAndAdd(1);
+    return previous;
+  }
+
+  static void exit(SingleThreadedEngine previous) {
+    COUNT.getAndAdd(-1);
+    if (previous == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(previous);
+    }
+  }
+
+  /** The engine this thread is computing in, or null. */
+  static SingleThreadedEngine current() {
+    return CURRENT.get();
+  }
+}
