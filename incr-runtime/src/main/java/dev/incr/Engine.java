@@ -43,6 +43,19 @@ public interface Engine {
   <T> Computed<T> computed(Supplier<T> function);
 
   /**
+   * Creates an empty incremental collection (a multiset) whose changes flow through the operators
+   * derived from it. See {@link IncrCollection}.
+   *
+   * <pre>{@code
+   * IncrCollection<Visit> visits = engine.collection();
+   * Computed<Long> late = visits.filter(v -> v.hour() > 18).count();
+   * visits.insert(v);   // marks, does not compute
+   * late.get();         // consumes the one change
+   * }</pre>
+   */
+  <T> IncrCollection<T> collection();
+
+  /**
    * Runs {@code changes} as one revision: every {@link Var#set} inside it lands together, and
    * observers are notified once, after it returns. Batches nest; the outermost one ends the
    * revision. If {@code changes} throws, the sets already made stay made and observers are still
