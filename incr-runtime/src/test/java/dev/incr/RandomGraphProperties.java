@@ -60,6 +60,11 @@ class RandomGraphProperties {
     new Run(Engine.singleThreaded(), scenario).execute();
   }
 
+  @Property(tries = 1000)
+  void concurrentEngineMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
+    new Run(Engine.concurrent(), scenario).execute();
+  }
+
   // -------------------------------------------------------------------------------------------
   // The engine under test and the oracle
 

@@ -9,8 +9,8 @@ public final class EngineInternals {
 
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
   public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
-    if (engine instanceof SingleThreadedEngine) {
-      ((SingleThreadedEngine) engine).checkInvariants(nodes);
+    if (engine instanceof EngineCore) {
+      ((EngineCore) engine).checkInvariants(nodes);
     }
   }
 }
