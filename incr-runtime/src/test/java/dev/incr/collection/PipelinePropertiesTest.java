@@ -33,7 +33,7 @@ import net.jqwik.api.constraints.Size;
  * stage is read and compared with the same stage recomputed from scratch over the live elements;
  * at the end every stage is.
  */
-class PipelineProperties {
+class PipelinePropertiesTest {
 
   @Property(tries = 900)
   void singleThreadedPipelineMatchesFromScratch(
