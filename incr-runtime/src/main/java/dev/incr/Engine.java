@@ -1,5 +1,6 @@
 package dev.incr;
 
+import dev.incr.internal.ConcurrentEngine;
 import dev.incr.internal.SingleThreadedEngine;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,6 +31,15 @@ public interface Engine {
    */
   static Engine singleThreaded() {
     return new SingleThreadedEngine();
+  }
+
+  /**
+   * Returns a new thread-safe engine with the same API and semantics. Reads of up-to-date nodes take
+   * no lock; writes, batches and recomputations are serialized, and a batch is atomic: no derived
+   * value ever mixes inputs from before and after it.
+   */
+  static Engine concurrent() {
+    return new ConcurrentEngine();
   }
 
   /** Creates an input holding {@code initial}. */
