@@ -4,15 +4,16 @@ import dev.incr.Engine;
 import dev.incr.Node;
 
 /**
- * State shared by the single-threaded engine's vars and computeds. Fields are package-private and
- * plain: the engine that owns the node is the only code that touches them, from one thread.
+ * State shared by vars and computeds of both engines. Fields are package-private and plain: the
+ * owning engine's algorithm ({@link EngineCore}) touches them from one thread at a time, and the
+ * few that concurrent readers look at are published with release stores (see {@link EngineCore}).
  */
 abstract class AbstractNode<T> implements Node<T> {
 
   /** {@link #verifiedAt} of a var: inputs are always up to date. */
   static final long ALWAYS_VERIFIED = Long.MAX_VALUE;
 
-  final SingleThreadedEngine engine;
+  final EngineCore engine;
   T value;
   /** Revision at which {@link #value} last changed (by a set, or by a re-run with a new value). */
   long changedAt;
@@ -22,7 +23,7 @@ abstract class AbstractNode<T> implements Node<T> {
   long readStamp;
   String label;
 
-  AbstractNode(SingleThreadedEngine engine, long verifiedAt) {
+  AbstractNode(EngineCore engine, long verifiedAt) {
     this.engine = engine;
     this.verifiedAt = verifiedAt;
   }

@@ -4,8 +4,8 @@ import dev.incr.Computed;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** A derived node of the single-threaded engine. */
-final class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
+/** A derived node; this class's own fast path is the single-threaded engine's. */
+class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   /** {@link #state}: not being verified or computed. */
   static final byte IDLE = 0;
@@ -27,14 +27,14 @@ final class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   byte state = IDLE;
   byte mustRun = NEVER_RAN;
 
-  ComputedNode(SingleThreadedEngine engine, Supplier<T> function) {
+  ComputedNode(EngineCore engine, Supplier<T> function) {
     super(engine, 0L);
     this.function = function;
   }
 
   @Override
   public T get() {
-    SingleThreadedEngine e = engine;
+    EngineCore e = engine;
     if (verifiedAt == e.revision) {
       DependencyRecorder r = e.recorder;
       if (r != null) {
@@ -49,7 +49,7 @@ final class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   }
 
   @Override
-  public Computed<T> label(String label) {
+  public final Computed<T> label(String label) {
     this.label = Objects.requireNonNull(label, "label");
     return this;
   }

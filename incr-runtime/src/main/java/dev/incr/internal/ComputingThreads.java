@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Which thread is computing in which single-threaded engine, so that a computation of one engine
+ * Which thread is computing in which engine, so that a computation of one engine
  * reading a node of another is reported instead of silently going untracked.
  *
  * <p>{@link #count} is the number of threads inside a top-level recomputation of any engine. It is
@@ -16,7 +16,7 @@ final class ComputingThreads {
   static int count;
 
   private static final VarHandle COUNT;
-  private static final ThreadLocal<SingleThreadedEngine> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<EngineCore> CURRENT = new ThreadLocal<>();
 
   static {
     try {
@@ -29,14 +29,14 @@ final class ComputingThreads {
   private ComputingThreads() {}
 
   /** Marks this thread as computing in {@code engine}; returns what to pass to {@link #exit}. */
-  static SingleThreadedEngine enter(SingleThreadedEngine engine) {
-    SingleThreadedEngine previous = CURRENT.get();
+  static EngineCore enter(EngineCore engine) {
+    EngineCore previous = CURRENT.get();
     CURRENT.set(engine);
     COUNT.getAndAdd(1);
     return previous;
   }
 
-  static void exit(SingleThreadedEngine previous) {
+  static void exit(EngineCore previous) {
     COUNT.getAndAdd(-1);
     if (previous == null) {
       CURRENT.remove();
@@ -46,7 +46,7 @@ final class ComputingThreads {
   }
 
   /** The engine this thread is computing in, or null. */
-  static SingleThreadedEngine current() {
+  static EngineCore current() {
     return CURRENT.get();
   }
 }

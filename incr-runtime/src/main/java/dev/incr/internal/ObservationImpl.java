@@ -3,30 +3,40 @@ package dev.incr.internal;
 import dev.incr.Observation;
 import java.util.function.Consumer;
 
-/** An observer of one node in the single-threaded engine. */
+/**
+ * An observer of one node. The engine asks it, after each outermost write, whether its node's value
+ * changed since the last delivery ({@link #changeSinceLastDelivery}), and delivers the change
+ * later, outside any computation and (in the concurrent engine) outside the engine lock.
+ */
 final class ObservationImpl<T> implements Observation {
-  private final SingleThreadedEngine engine;
+  private final EngineCore engine;
   private final AbstractNode<T> node;
   private final Consumer<? super T> listener;
-  private long lastDelivered;
-  private boolean closed;
+  /** The node's changedAt when last queued for delivery. Guarded by the engine (lock). */
+  private long lastQueued;
+  private volatile boolean closed;
 
-  ObservationImpl(SingleThreadedEngine engine, AbstractNode<T> node, Consumer<? super T> listener) {
+  ObservationImpl(EngineCore engine, AbstractNode<T> node, Consumer<? super T> listener) {
     this.engine = engine;
     this.node = node;
     this.listener = listener;
     node.get();
-    this.lastDelivered = node.changedAt;
+    this.lastQueued = node.changedAt;
   }
 
-  void deliverIfChanged() {
-    if (closed) {
-      return;
-    }
+  /** Brings the node up to date; returns a delivery if its value changed since the last one. */
+  EngineCore.Delivery<T> changeSinceLastDelivery() {
     T value = node.get();
     long changedAt = node.changedAt;
-    if (changedAt != lastDelivered) {
-      lastDelivered = changedAt;
+    if (changedAt == lastQueued) {
+      return null;
+    }
+    lastQueued = changedAt;
+    return new EngineCore.Delivery<>(this, value);
+  }
+
+  void deliver(T value) {
+    if (!closed) {
       listener.accept(value);
     }
   }

@@ -3,10 +3,10 @@ package dev.incr.internal;
 import dev.incr.Var;
 import java.util.Objects;
 
-/** An input of the single-threaded engine. */
-final class VarNode<T> extends AbstractNode<T> implements Var<T> {
+/** An input; this class's own paths are the single-threaded engine's. */
+class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
-  VarNode(SingleThreadedEngine engine, T initial, long revision) {
+  VarNode(EngineCore engine, T initial, long revision) {
     super(engine, ALWAYS_VERIFIED);
     this.value = initial;
     this.changedAt = revision;
@@ -14,7 +14,7 @@ final class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
   @Override
   public T get() {
-    SingleThreadedEngine e = engine;
+    EngineCore e = engine;
     DependencyRecorder r = e.recorder;
     if (r != null) {
       r.record(this);
@@ -26,20 +26,19 @@ final class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
   @Override
   public void set(T newValue) {
-    SingleThreadedEngine e = engine;
+    EngineCore e = engine;
     if (e.recorder != null || ComputingThreads.count != 0) {
       e.checkWriteAllowed(this, "set");
     }
     if (Objects.equals(value, newValue)) {
       return;
     }
-    value = newValue;
-    changedAt = e.revisionForWrite();
-    e.afterWrite();
+    e.write(this, newValue);
+    ((SingleThreadedEngine) e).afterWrite();
   }
 
   @Override
-  public Var<T> label(String label) {
+  public final Var<T> label(String label) {
     this.label = Objects.requireNonNull(label, "label");
     return this;
   }

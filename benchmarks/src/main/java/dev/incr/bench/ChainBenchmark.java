@@ -1,0 +1,182 @@
+package dev.incr.bench;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.binding.NumberExpression;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.reactfx.value.Val;
+
+/**
+ * {@code chain}: an input followed by {@code n} nodes, each its predecessor plus one; one operation
+ * sets the input to a new value and reads the last node, so every node re-runs.
+ *
+ * <p>The score is per operation (the whole chain); {@code benchmarks/RESULTS.md} divides it by
+ * {@code n} to report the cost per node. JavaFX and ReactFX recurse once per node both when
+ * invalidating and when recomputing, so the fork gets a large thread stack for {@code n = 100000}.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar 'ChainBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * }</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Xss1g")
+public class ChainBenchmark {
+
+  /** The chain built on an incr engine. */
+  @State(Scope.Benchmark)
+  public abstract static class IncrChain {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    Var<Integer> input;
+    Computed<Integer> last;
+    int next;
+
+    void build(Engine engine) {
+      input = engine.var(0);
+      Computed<Integer> previous = null;
+      for (int i = 0; i < n; i++) {
+        Computed<Integer> p = previous;
+        previous = p == null ? engine.computed(() -> input.get() + 1)
+            : engine.computed(() -> p.get() + 1);
+      }
+      last = previous;
+      last.get();
+    }
+
+    int step() {
+      input.set(++next);
+      return last.get();
+    }
+  }
+
+  /** The chain on {@link Engine#singleThreaded()}. */
+  @State(Scope.Benchmark)
+  public static class IncrSingle extends IncrChain {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.singleThreaded());
+    }
+  }
+
+  /** The chain as JavaFX bindings ({@code previous.add(1)}). */
+  @State(Scope.Benchmark)
+  public static class JavaFx {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    SimpleIntegerProperty input;
+    IntegerBinding last;
+    int next;
+
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      input = new SimpleIntegerProperty(0);
+      NumberExpression previous = input;
+      for (int i = 0; i < n; i++) {
+        previous = previous.add(1);
+      }
+      last = (IntegerBinding) previous;
+      last.get();
+    }
+  }
+
+  /** The chain as ReactFX values ({@code previous.map(x -> x + 1)}), the last one observed. */
+  @State(Scope.Benchmark)
+  public static class ReactFx {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    org.reactfx.value.Var<Integer> input;
+    Val<Integer> last;
+    int next;
+
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      input = org.reactfx.value.Var.newSimpleVar(0);
+      Val<Integer> previous = input;
+      for (int i = 0; i < n; i++) {
+        previous = previous.map(x -> x + 1);
+      }
+      last = previous;
+      last.observeInvalidations(old -> { });
+      last.getValue();
+    }
+  }
+
+  /** The floor: see {@link CellChain}. */
+  @State(Scope.Benchmark)
+  public static class Handwritten {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    int input;
+    CellChain chain;
+    int next;
+
+    /** Builds the chain and computes it. */
+    @Setup
+    public void setup() {
+      chain = new CellChain(n);
+      chain.get(input);
+    }
+
+    void set(int value) {
+      if (value != input) {
+        input = value;
+        chain.markDirty();
+      }
+    }
+
+    int get() {
+      return chain.get(input);
+    }
+  }
+
+  /** Set then get on the single-threaded engine. */
+  @Benchmark
+  public int chain_incrSingle(IncrSingle s) {
+    return s.step();
+  }
+
+  /** Set then get with JavaFX bindings. */
+  @Benchmark
+  public int chain_javafx(JavaFx s) {
+    s.input.set(++s.next);
+    return s.last.get();
+  }
+
+  /** Set then get with ReactFX. */
+  @Benchmark
+  public int chain_reactfx(ReactFx s) {
+    s.input.setValue(++s.next);
+    return s.last.getValue();
+  }
+
+  /** Set then get, hand-written. */
+  @Benchmark
+  public int chain_handwritten(Handwritten s) {
+    s.set(++s.next);
+    return s.get();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.incr.bench;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import javafx.beans.binding.NumberExpression;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/**
+ * Measures heap bytes per node: builds many nodes of one kind, keeps them reachable, and divides
+ * the growth of the used heap after a full collection by the node count. Reported, not asserted.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar dev.incr.bench.MemoryMain [nodes]
+ * }</pre>
+ *
+ * <p>Values held by the nodes are shared {@link Integer}s, so the figures are the graph's own
+ * overhead: the node objects, their dependency arrays and the lambdas that compute them.
+ */
+public final class MemoryMain {
+
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+  private static final java.util.Set<String> ARRAY_HELD = java.util.Set.of("incrSingle var",
+      "incrSingle computed (reads one var, computed)", "javafx SimpleIntegerProperty");
+
+  private MemoryMain() {}
+
+  /**
+   * Prints one line per measurement.
+   *
+   * @param args optionally, how many nodes to build per measurement (default 1,000,000)
+   */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Map<String, IntFunction<Object>> cases = new LinkedHashMap<>();
+    cases.put("incrSingle var", MemoryMain::incrVars);
+    cases.put("incrSingle computed (reads one var, computed)", MemoryMain::incrComputeds);
+    cases.put("incrSingle chain node (reads previous, computed)", MemoryMain::incrChain);
+    cases.put("javafx SimpleIntegerProperty", MemoryMain::javafxProperties);
+    cases.put("javafx chain node (previous.add(1), computed)", MemoryMain::javafxChain);
+    cases.put("handwritten chain cell", k -> new CellChain(k));
+    // Warm up class loading and the JIT on small graphs first, so they do not count.
+    for (IntFunction<Object> c : cases.values()) {
+      c.apply(1000);
+    }
+    // Cases that hold their nodes in an Object[] subtract the array's own cost per slot.
+    double slot = bytesPerNode(k -> new Object[k], n);
+    System.out.printf(Locale.ROOT, "%-52s %12s%n", n + " nodes per case", "bytes/node");
+    for (Map.Entry<String, IntFunction<Object>> c : cases.entrySet()) {
+      double perNode = bytesPerNode(c.getValue(), n);
+      if (ARRAY_HELD.contains(c.getKey())) {
+        perNode -= slot;
+      }
+      System.out.printf(Locale.ROOT, "%-52s %12.1f%n", c.getKey(), perNode);
+    }
+    System.out.printf(Locale.ROOT, "(holding array slot, subtracted above: %.1f bytes)%n", slot);
+  }
+
+  /** Heap growth per node when {@code build} makes {@code n} nodes, kept reachable. */
+  static double bytesPerNode(IntFunction<Object> build, int n) {
+    long before = usedAfterGc();
+    Object keep = build.apply(n);
+    long after = usedAfterGc();
+    double perNode = (after - before) / (double) n;
+    if (keep.hashCode() == 42) {
+      System.out.print("");
+    }
+    return perNode;
+  }
+
+  /** The used heap after full collections have settled. */
+  static long usedAfterGc() {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  private static Object incrVars(int n) {
+    Engine engine = Engine.singleThreaded();
+    Integer shared = 7;
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      nodes[i] = engine.var(shared);
+    }
+    return nodes;
+  }
+
+  private static Object incrComputeds(int n) {
+    Engine engine = Engine.singleThreaded();
+    Var<Integer> input = engine.var(7);
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Computed<Integer> c = engine.computed(input::get);
+      c.get();
+      nodes[i] = c;
+    }
+    return nodes;
+  }
+
+  private static Object incrChain(int n) {
+    Engine engine = Engine.singleThreaded();
+    Var<Integer> input = engine.var(7);
+    Computed<Integer> previous = engine.computed(input::get);
+    for (int i = 1; i < n; i++) {
+      previous = engine.computed(previous::get);
+    }
+    previous.get();
+    return previous;
+  }
+
+  private static Object javafxProperties(int n) {
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      nodes[i] = new SimpleIntegerProperty(7);
+    }
+    return nodes;
+  }
+
+  private static Object javafxChain(int n) {
+    SimpleIntegerProperty input = new SimpleIntegerProperty(7);
+    NumberExpression previous = input;
+    for (int i = 0; i < n; i++) {
+      previous = previous.add(0);
+    }
+    previous.intValue();
+    return new Object[] {input, previous};
+  }
+}

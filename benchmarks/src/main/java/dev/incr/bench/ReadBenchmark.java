@@ -1,0 +1,130 @@
+package dev.incr.bench;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.reactfx.value.Val;
+
+/**
+ * {@code read}: reading a derived node that is already up to date (nothing changed since it was
+ * last read), from outside any computation.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar 'ReadBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * }</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ReadBenchmark {
+
+  /** {@code a + 1} on an incr engine, computed once. */
+  @State(Scope.Benchmark)
+  public abstract static class IncrRead {
+    Computed<Integer> node;
+
+    void build(Engine engine) {
+      Var<Integer> a = engine.var(1000);
+      node = engine.computed(() -> a.get() + 1);
+      node.get();
+    }
+  }
+
+  /** On {@link Engine#singleThreaded()}. */
+  @State(Scope.Benchmark)
+  public static class IncrSingle extends IncrRead {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.singleThreaded());
+    }
+  }
+
+  /** {@code a.add(1)} as a JavaFX binding, computed once. */
+  @State(Scope.Benchmark)
+  public static class JavaFx {
+    IntegerBinding node;
+
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      node = new SimpleIntegerProperty(1000).add(1);
+      node.get();
+    }
+  }
+
+  /** {@code a.map(x -> x + 1)} in ReactFX, observed so that it caches. */
+  @State(Scope.Benchmark)
+  public static class ReactFx {
+    Val<Integer> node;
+
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      node = org.reactfx.value.Var.newSimpleVar(1000).map(x -> x + 1);
+      node.observeInvalidations(old -> { });
+      node.getValue();
+    }
+  }
+
+  /** The floor: a cached field behind a dirty flag. */
+  @State(Scope.Benchmark)
+  public static class Handwritten {
+    int a = 1000;
+    int value;
+    boolean dirty = true;
+
+    int get() {
+      if (dirty) {
+        value = a + 1;
+        dirty = false;
+      }
+      return value;
+    }
+
+    /** Computes the value. */
+    @Setup
+    public void setup() {
+      get();
+    }
+  }
+
+  /** A clean read on the single-threaded engine. */
+  @Benchmark
+  public Integer read_incrSingle(IncrSingle s) {
+    return s.node.get();
+  }
+
+  /** A clean read of a JavaFX binding. */
+  @Benchmark
+  public int read_javafx(JavaFx s) {
+    return s.node.get();
+  }
+
+  /** A clean read of a ReactFX value. */
+  @Benchmark
+  public Integer read_reactfx(ReactFx s) {
+    return s.node.getValue();
+  }
+
+  /** A clean read, hand-written. */
+  @Benchmark
+  public int read_handwritten(Handwritten s) {
+    return s.get();
+  }
+}

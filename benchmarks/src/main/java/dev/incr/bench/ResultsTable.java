@@ -1,0 +1,163 @@
+package dev.incr.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints JMH CSV results ({@code -rf csv}) as Markdown tables for {@code RESULTS.md}: one table per
+ * workload, one row per parameter value, one column per system (ns/op), then each incr system's
+ * ratio to the hand-written floor and to the fastest peer. Not a benchmark and not a test.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar dev.incr.bench.ResultsTable results/a.csv [more.csv]
+ * }</pre>
+ *
+ * <p>For {@code chain} the per-node cost (score divided by {@code n}) is printed as well.
+ */
+public final class ResultsTable {
+
+  private ResultsTable() {}
+
+  /**
+   * Reads the CSV files and prints the tables to standard output.
+   *
+   * @param args one or more JMH CSV files; later files override earlier ones for the same row
+   * @throws IOException if a file cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    // workload -> param -> system -> score
+    Map<String, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
+    Map<String, Set<String>> systems = new LinkedHashMap<>();
+    for (String file : args) {
+      List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+      List<String> header = ChartMain.splitCsv(lines.get(0));
+      int benchmark = header.indexOf("Benchmark");
+      int score = header.indexOf("Score");
+      List<Integer> params = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).startsWith("Param: ")) {
+          params.add(i);
+        }
+      }
+      for (String line : lines.subList(1, lines.size())) {
+        List<String> cells = ChartMain.splitCsv(line);
+        String method = cells.get(benchmark);
+        method = method.substring(method.lastIndexOf('.') + 1);
+        int underscore = method.indexOf('_');
+        if (underscore < 0 || method.contains(":")) {
+          continue;
+        }
+        String workload = method.substring(0, underscore);
+        String system = method.substring(underscore + 1);
+        StringBuilder param = new StringBuilder();
+        for (int p : params) {
+          if (p < cells.size() && !cells.get(p).isEmpty()) {
+            param.append(param.length() == 0 ? "" : ",").append(header.get(p).substring(7))
+                .append('=').append(cells.get(p));
+          }
+        }
+        scores.computeIfAbsent(workload, k -> new LinkedHashMap<>())
+            .computeIfAbsent(param.length() == 0 ? "-" : param.toString(),
+                k -> new LinkedHashMap<>())
+            .put(system, Double.parseDouble(cells.get(score)));
+        systems.computeIfAbsent(workload, k -> new LinkedHashSet<>()).add(system);
+      }
+    }
+    for (Map.Entry<String, Map<String, Map<String, Double>>> w : scores.entrySet()) {
+      printWorkload(w.getKey(), w.getValue(), new ArrayList<>(systems.get(w.getKey())));
+    }
+  }
+
+  private static void printWorkload(String workload, Map<String, Map<String, Double>> rows,
+      List<String> systems) {
+    List<String> incr = new ArrayList<>();
+    List<String> peers = new ArrayList<>();
+    for (String s : systems) {
+      (s.startsWith("incr") ? incr : peers).add(s);
+    }
+    peers.remove("handwritten");
+    StringBuilder head = new StringBuilder("| " + workload + " |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (String s : systems) {
+      head.append(' ').append(s).append(" |");
+      rule.append("---:|");
+    }
+    for (String s : incr) {
+      if (systems.contains("handwritten")) {
+        head.append(' ').append(s).append(" / floor |");
+        rule.append("---:|");
+      }
+      if (!peers.isEmpty()) {
+        head.append(' ').append(s).append(" / best peer |");
+        rule.append("---:|");
+      }
+    }
+    System.out.println();
+    System.out.println(head);
+    System.out.println(rule);
+    for (Map.Entry<String, Map<String, Double>> row : rows.entrySet()) {
+      Map<String, Double> r = row.getValue();
+      StringBuilder line = new StringBuilder("| " + row.getKey() + " |");
+      double perNode = 1;
+      if (workload.equals("chain") && row.getKey().startsWith("n=")) {
+        perNode = Double.parseDouble(row.getKey().substring(2));
+      }
+      for (String s : systems) {
+        Double v = r.get(s);
+        line.append(' ').append(v == null ? "n/a" : format(v));
+        if (v != null && perNode != 1) {
+          line.append(" (").append(format(v / perNode)).append("/node)");
+        }
+        line.append(" |");
+      }
+      double bestPeer = Double.MAX_VALUE;
+      String bestPeerName = null;
+      for (String p : peers) {
+        Double v = r.get(p);
+        if (v != null && v < bestPeer) {
+          bestPeer = v;
+          bestPeerName = p;
+        }
+      }
+      for (String s : incr) {
+        Double v = r.get(s);
+        if (systems.contains("handwritten")) {
+          Double floor = r.get("handwritten");
+          line.append(' ').append(v == null || floor == null ? "n/a" : ratio(v / floor))
+              .append(" |");
+        }
+        if (!peers.isEmpty()) {
+          line.append(' ').append(v == null || bestPeerName == null ? "n/a"
+              : ratio(v / bestPeer) + " (" + bestPeerName + ")").append(" |");
+        }
+      }
+      System.out.println(line);
+    }
+  }
+
+  private static String format(double ns) {
+    if (ns >= 1_000_000) {
+      return String.format(Locale.ROOT, "%,.0f", ns);
+    }
+    if (ns >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", ns);
+    }
+    if (ns >= 10) {
+      return String.format(Locale.ROOT, "%.1f", ns);
+    }
+    return String.format(Locale.ROOT, "%.2f", ns);
+  }
+
+  private static String ratio(double r) {
+    return String.format(Locale.ROOT, r >= 10 ? "%.0fx" : "%.2fx", r);
+  }
+}

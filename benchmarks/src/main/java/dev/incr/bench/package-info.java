@@ -1,0 +1,9 @@
+/**
+ * JMH workloads comparing incr with the libraries a Java developer would use instead (JavaFX
+ * bindings, ReactFX, Glazed Lists, streams) and with hand-written code (the floor).
+ *
+ * <p>Methods are named {@code <workload>_<system>} so that results line up across systems. Build
+ * with {@code mvn -B -pl benchmarks -am package -DskipTests} and run with {@code java -jar
+ * benchmarks/target/benchmarks.jar}; see {@code benchmarks/RESULTS.md} for the measured numbers.
+ */
+package dev.incr.bench;

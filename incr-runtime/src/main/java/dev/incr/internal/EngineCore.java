@@ -1,0 +1,476 @@
+package dev.incr.internal;
+
+import dev.incr.CycleException;
+import dev.incr.Engine;
+import dev.incr.Node;
+import dev.incr.Observation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The algorithm both engines share: demand-driven recomputation with red-green verification and
+ * early cutoff. {@link SingleThreadedEngine} runs it as is; {@link ConcurrentEngine} runs every
+ * slow path and every write under one lock and lets readers of up-to-date nodes in without it.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>The engine keeps one global {@link #revision}. A {@code set} that changes a value starts a new
+ * revision and stamps the var's {@code changedAt} with it; nothing else happens (no marking, no
+ * propagation). Each computed remembers the revision it was last verified at and the revision its
+ * value last changed at. Reading a computed whose {@code verifiedAt} is the current revision is the
+ * fast path: three loads and a compare, no allocation.
+ *
+ * <p>Otherwise the computed is <em>verified</em>: its dependencies from the last run are examined in
+ * the order they were first read. Each stale dependency is verified first (depth-first); as soon as
+ * one has {@code changedAt > verifiedAt} the computed re-runs, and if none has, it is marked
+ * verified without running. A re-run whose result equals the old value ({@link Objects#equals})
+ * keeps the old {@code changedAt}, so the nodes that read it verify without re-running (early
+ * cutoff). Checking dependencies in first-read order matters: a dependency read only because an
+ * earlier one had some value is never verified once that earlier one has changed.
+ *
+ * <p>Verification walks an explicit stack ({@link #active}), not the Java stack, so a chain of any
+ * height verifies without {@link StackOverflowError}. Running a computation does use the Java stack
+ * (the user's function calls {@code get()} on its inputs); when runs nest deeper than {@link
+ * #MAX_RUN_DEPTH} the deepest read is abandoned with {@link DeepRecursion}, the node it wanted is
+ * computed first from the top level, and the abandoned runs are retried.
+ *
+ * <h2>Publication</h2>
+ *
+ * <p>Fields that lock-free readers of the concurrent engine look at ({@code value}, {@code
+ * verifiedAt}, {@link #revision}) are written with release stores, value before {@code
+ * verifiedAt}; the concurrent nodes read them with acquire loads. On x86 and ARM a release store
+ * is an ordinary store (plus an ordering constraint on the compiler), so the single-threaded engine
+ * pays nothing for sharing this code; its nodes read the fields plainly.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ol>
+ *   <li>For every node, {@code changedAt <= revision}; for every computed, {@code verifiedAt <=
+ *       revision}; vars have {@code verifiedAt == ALWAYS_VERIFIED}.
+ *   <li>A computed with {@code mustRun == 0} has {@code changedAt <= verifiedAt}, and its value is
+ *       what its function returned when run over the values its dependencies had at {@code
+ *       verifiedAt}.
+ *   <li>If {@code verifiedAt == revision}, every dependency of the computed has {@code changedAt <=
+ *       verifiedAt} (nothing it read has changed since).
+ *   <li>A computed's state is not {@code IDLE} exactly while it is on {@link #active}; outside a
+ *       read the active stack is empty, no recorder is in use, and every state is {@code IDLE}.
+ *   <li>A run that throws leaves the node's value, dependencies and revisions as they were and sets
+ *       {@code LAST_RUN_FAILED}, so the next read re-runs it; no other node is touched.
+ * </ol>
+ *
+ * <p>{@link #checkInvariants} checks these for given nodes; tests call it after every step.
+ */
+abstract class EngineCore implements Engine {
+
+  /** How deeply computations may nest on the Java stack before the engine trampolines. */
+  static final int MAX_RUN_DEPTH = 256;
+
+  static final VarHandle REVISION;
+  static final VarHandle VALUE;
+  static final VarHandle VERIFIED_AT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      REVISION = lookup.findVarHandle(EngineCore.class, "revision", long.class);
+      VALUE = lookup.findVarHandle(AbstractNode.class, "value", Object.class);
+      VERIFIED_AT = lookup.findVarHandle(AbstractNode.class, "verifiedAt", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  long revision = 1;
+  /** The recorder of the innermost running computation, or null outside computations. */
+  DependencyRecorder recorder;
+
+  private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
+  private long nextStamp = 1;
+  private int runDepth;
+
+  // The active stack: computeds being verified or computed, with the index of the next
+  // dependency to examine.
+  private ComputedNode<?>[] active = new ComputedNode<?>[64];
+  private int[] cursor = new int[64];
+  private int activeSize;
+
+  int batchDepth;
+  private boolean batchRevisionOpen;
+  /** Whether any verification happened at the current revision (so a batch must not reuse it). */
+  private boolean revisionObserved;
+
+  final List<ObservationImpl<?>> observations = new ArrayList<>();
+
+  EngineCore() {}
+
+  @Override
+  public long revision() {
+    return (long) REVISION.getAcquire(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  /**
+   * Reads {@code node} when its fast path could not. The concurrent engine calls this holding its
+   * lock.
+   */
+  final <T> T readSlowPath(ComputedNode<T> node) {
+    DependencyRecorder r = recorder;
+    if (r != null) {
+      r.record(node);
+      if (node.verifiedAt != revision) {
+        if (node.state != ComputedNode.IDLE) {
+          throw cycleThrough(node);
+        }
+        refreshNested(node);
+      }
+    } else {
+      checkNotForeignRead(node);
+      if (node.verifiedAt != revision) {
+        refreshTopLevel(node);
+      }
+    }
+    return node.value;
+  }
+
+  /** Throws if this thread is inside a computation of another engine. */
+  final void checkNotForeignRead(AbstractNode<?> node) {
+    EngineCore current = ComputingThreads.current();
+    if (current != null && current != this && current.recorder != null) {
+      throw new IllegalArgumentException("Node '" + node.label() + "' belongs to another engine"
+          + " than the computation reading it ('" + current.recorder.node.label()
+          + "'); a computation may only read nodes of its own engine.");
+    }
+  }
+
+  private void refreshTopLevel(ComputedNode<?> node) {
+    EngineCore previous = ComputingThreads.enter(this);
+    try {
+      refreshTrampolined(node);
+    } finally {
+      ComputingThreads.exit(previous);
+    }
+  }
+
+  /**
+   * Brings {@code node} up to date from the top level. When a run nests too deeply it throws {@link
+   * DeepRecursion} naming the node it needed; that node is refreshed first, then the one that was
+   * abandoned is retried.
+   */
+  private void refreshTrampolined(ComputedNode<?> node) {
+    ArrayDeque<ComputedNode<?>> abandoned = null;
+    ComputedNode<?> target = node;
+    while (true) {
+      try {
+        refresh(target);
+      } catch (DeepRecursion deep) {
+        if (abandoned == null) {
+          abandoned = new ArrayDeque<>();
+        }
+        abandoned.push(target);
+        target = deep.node;
+        continue;
+      }
+      if (abandoned == null || abandoned.isEmpty()) {
+        return;
+      }
+      target = abandoned.pop();
+    }
+  }
+
+  private void refreshNested(ComputedNode<?> node) {
+    if (runDepth > MAX_RUN_DEPTH) {
+      throw new DeepRecursion(node);
+    }
+    refresh(node);
+  }
+
+  /** Verifies {@code root}, re-running it and whatever below it needs re-running. */
+  private void refresh(ComputedNode<?> root) {
+    revisionObserved = true;
+    final long rev = revision;
+    final int base = activeSize;
+    push(root);
+    try {
+      while (activeSize > base) {
+        int top = activeSize - 1;
+        ComputedNode<?> n = active[top];
+        if (n.verifiedAt == rev) {
+          pop();
+          continue;
+        }
+        if (n.mustRun != 0) {
+          run(n);
+          pop();
+          continue;
+        }
+        AbstractNode<?>[] deps = n.dependencies;
+        long since = n.verifiedAt;
+        boolean changed = false;
+        ComputedNode<?> stale = null;
+        int i = cursor[top];
+        for (; i < deps.length; i++) {
+          AbstractNode<?> d = deps[i];
+          if (d.verifiedAt < rev) {
+            ComputedNode<?> c = (ComputedNode<?>) d;
+            if (c.state != ComputedNode.IDLE) {
+              // The old dependency is on the stack: let the re-run meet it and report the cycle.
+              changed = true;
+            } else {
+              stale = c;
+            }
+            break;
+          }
+          if (d.changedAt > since) {
+            changed = true;
+            break;
+          }
+        }
+        if (stale != null) {
+          cursor[top] = i;
+          push(stale);
+          continue;
+        }
+        if (changed) {
+          run(n);
+        } else {
+          VERIFIED_AT.setRelease(n, rev);
+        }
+        pop();
+      }
+    } catch (Throwable t) {
+      while (activeSize > base) {
+        pop();
+      }
+      throw t;
+    }
+  }
+
+  private <T> void run(ComputedNode<T> n) {
+    n.state = ComputedNode.COMPUTING;
+    DependencyRecorder parent = recorder;
+    DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
+    r.start(n, nextStamp++);
+    recorder = r;
+    runDepth++;
+    T result;
+    try {
+      result = n.function.get();
+    } catch (Throwable t) {
+      r.clear();
+      recorder = parent;
+      runDepth--;
+      n.mustRun |= ComputedNode.LAST_RUN_FAILED;
+      n.state = ComputedNode.VERIFYING;
+      throw t;
+    }
+    n.dependencies = r.finish();
+    recorder = parent;
+    runDepth--;
+    long rev = revision;
+    if ((n.mustRun & ComputedNode.NEVER_RAN) != 0 || !Objects.equals(n.value, result)) {
+      VALUE.setRelease(n, result);
+      n.changedAt = rev;
+    }
+    n.mustRun = 0;
+    VERIFIED_AT.setRelease(n, rev);
+    n.state = ComputedNode.VERIFYING;
+  }
+
+  private static DependencyRecorder childOf(DependencyRecorder parent) {
+    DependencyRecorder child = parent.child;
+    if (child == null) {
+      child = new DependencyRecorder(parent);
+      parent.child = child;
+    }
+    return child;
+  }
+
+  private void push(ComputedNode<?> n) {
+    int size = activeSize;
+    if (size == active.length) {
+      active = Arrays.copyOf(active, size * 2);
+      cursor = Arrays.copyOf(cursor, size * 2);
+    }
+    active[size] = n;
+    cursor[size] = 0;
+    n.state = ComputedNode.VERIFYING;
+    activeSize = size + 1;
+  }
+
+  private void pop() {
+    int size = --activeSize;
+    active[size].state = ComputedNode.IDLE;
+    active[size] = null;
+  }
+
+  private CycleException cycleThrough(ComputedNode<?> node) {
+    List<String> labels = new ArrayList<>();
+    int from = activeSize - 1;
+    while (from >= 0 && active[from] != node) {
+      from--;
+    }
+    for (int i = Math.max(from, 0); i < activeSize; i++) {
+      labels.add(active[i].label());
+    }
+    labels.add(node.label());
+    return new CycleException(labels);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /** Throws if a write to {@code node} would happen inside a computation (of any engine). */
+  final void checkWriteAllowed(AbstractNode<?> node, String operation) {
+    DependencyRecorder r = recorder;
+    if (r == null) {
+      EngineCore current = ComputingThreads.current();
+      r = current == null ? null : current.recorder;
+    }
+    if (r != null) {
+      throw new IllegalStateException("Cannot " + operation + " '" + node.label()
+          + "' inside the computation of '" + r.node.label()
+          + "': computations must not change inputs. Make the change outside, after get() returns.");
+    }
+  }
+
+  /** Throws if a batch would start inside a computation (of any engine). */
+  final void checkBatchAllowed() {
+    DependencyRecorder r = recorder;
+    if (r == null) {
+      EngineCore current = ComputingThreads.current();
+      r = current == null ? null : current.recorder;
+    }
+    if (r != null) {
+      throw new IllegalStateException("Cannot start a batch inside the computation of '"
+          + r.node.label() + "': computations must not change inputs.");
+    }
+  }
+
+  /**
+   * Stores a var's new value and returns the revision the write lands in: a new one, unless it
+   * joins an open batch that no read has seen yet.
+   */
+  final <T> void write(VarNode<T> node, T newValue) {
+    long rev = revision;
+    if (batchDepth == 0 || !batchRevisionOpen || revisionObserved) {
+      if (batchDepth > 0) {
+        batchRevisionOpen = true;
+      }
+      revisionObserved = false;
+      rev++;
+      REVISION.setRelease(this, rev);
+    }
+    VALUE.setRelease(node, newValue);
+    node.changedAt = rev;
+  }
+
+  final void beginBatch() {
+    batchDepth++;
+  }
+
+  /** Ends a batch level; returns whether it was the outermost one. */
+  final boolean endBatch() {
+    if (--batchDepth == 0) {
+      batchRevisionOpen = false;
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Observers
+
+  final <T> AbstractNode<T> ownNode(Node<T> node) {
+    Objects.requireNonNull(node, "node");
+    if (!(node instanceof AbstractNode) || ((AbstractNode<T>) node).engine != this) {
+      throw new IllegalArgumentException("Node '" + node.label()
+          + "' belongs to another engine; observe it with the engine that created it.");
+    }
+    return (AbstractNode<T>) node;
+  }
+
+  final <T> ObservationImpl<T> register(Node<T> node, Consumer<? super T> listener) {
+    Objects.requireNonNull(listener, "listener");
+    ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
+    observations.add(observation);
+    return observation;
+  }
+
+  abstract void remove(ObservationImpl<?> observation);
+
+  /**
+   * Brings every observed node up to date and queues a delivery for each whose value changed.
+   * Failures of observed computations are returned, not thrown, so every observer is looked at.
+   */
+  final RuntimeException collectChanges(Consumer<Delivery<?>> queue) {
+    RuntimeException failure = null;
+    for (int i = 0; i < observations.size(); i++) {
+      try {
+        Delivery<?> d = observations.get(i).changeSinceLastDelivery();
+        if (d != null) {
+          queue.accept(d);
+        }
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    return failure;
+  }
+
+  /** A change to hand to one observer: its listener and the value. */
+  record Delivery<T>(ObservationImpl<T> observation, T value) {
+    void deliver() {
+      observation.deliver(value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Invariants (for tests)
+
+  /** Checks the invariants in the class comment for {@code nodes}; throws on the first broken one. */
+  final void checkInvariants(Iterable<? extends Node<?>> nodes) {
+    if (activeSize != 0 || recorder != null || runDepth != 0) {
+      throw new AssertionError("engine left mid-computation: active=" + activeSize);
+    }
+    for (Node<?> node : nodes) {
+      AbstractNode<?> n = (AbstractNode<?>) node;
+      if (n.changedAt > revision) {
+        throw new AssertionError(n + ": changedAt " + n.changedAt + " > revision " + revision);
+      }
+      if (n instanceof ComputedNode) {
+        ComputedNode<?> c = (ComputedNode<?>) n;
+        if (c.state != ComputedNode.IDLE) {
+          throw new AssertionError(c + ": not idle outside a computation");
+        }
+        if (c.verifiedAt > revision) {
+          throw new AssertionError(c + ": verifiedAt beyond revision");
+        }
+        if (c.mustRun == 0 && c.changedAt > c.verifiedAt) {
+          throw new AssertionError(c + ": changedAt > verifiedAt");
+        }
+        if (c.mustRun == 0 && c.verifiedAt == revision) {
+          for (AbstractNode<?> d : c.dependencies) {
+            if (d.changedAt > c.verifiedAt) {
+              throw new AssertionError(c + " verified at " + revision + " but dependency " + d
+                  + " changed at " + d.changedAt);
+            }
+          }
+        }
+      } else if (n.verifiedAt != AbstractNode.ALWAYS_VERIFIED) {
+        throw new AssertionError(n + ": a var must always be verified");
+      }
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package dev.incr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.incr.internal.EngineInternals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random graphs of vars and computeds driven by random sets, batches and gets. After every get the
+ * engine's value equals a from-scratch evaluation, and every computed re-ran exactly when something
+ * it read on its previous run had changed value since.
+ *
+ * <p>"Changed value since" counts value-changing writes, as the engine does: a var set from 1 to 2
+ * and back to 1 has changed twice, and its readers re-run (revision-based verification does not
+ * remember which value each reader saw). A computed changes when a re-run returns a different value.
+ */
+class RandomGraphProperties {
+
+  /** How a computed combines what it reads. Results stay small so that values often repeat. */
+  enum Kind {
+    /** (a + b) mod 10. */
+    SUM,
+    /** min(a, constant): absorbs most changes (early cutoff). */
+    CLAMP,
+    /** a even ? b : c, a dynamic dependency. */
+    CHOOSE,
+    /** a / 4: often unchanged. */
+    COARSEN,
+    /** a > constant ? a + b : constant, reads b only sometimes. */
+    GUARD
+  }
+
+  record ComputedSpec(Kind kind, int a, int b, int c, int constant) {}
+
+  record GraphSpec(int vars, List<ComputedSpec> computeds) {}
+
+  /** One step: set a var, a batch of sets, or a get of a computed. */
+  record Step(int type, int target, int value, List<int[]> batch) {
+    static final int SET = 0;
+    static final int BATCH = 1;
+    static final int GET = 2;
+  }
+
+  record Scenario(GraphSpec graph, List<Step> steps) {}
+
+  @Property(tries = 1000)
+  void singleThreadedEngineMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
+    new Run(Engine.singleThreaded(), scenario).execute();
+  }
+
+  @Property(tries = 1000)
+  void concurrentEngineMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
+    new Run(Engine.concurrent(), scenario).execute();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The engine under test and the oracle
+
+  static final class Run {
+    final Engine engine;
+    final Scenario scenario;
+    final int varCount;
+    final List<Var<Integer>> vars = new ArrayList<>();
+    final List<Computed<Integer>> computeds = new ArrayList<>();
+    final int[] varValues;
+    /**
+     * For each computed: what its last completed run read, in order: node index -> {value, change
+     * count of that node when read}.
+     */
+    final List<LinkedHashMap<Integer, int[]>> lastReads = new ArrayList<>();
+    /** Per node index: how many times its value has changed. */
+    final int[] changes;
+    final Integer[] lastResults;
+    final int[] runs;
+    /** Oracle values for the current var state; recomputed after every change. */
+    Map<Integer, Integer> oracle = new HashMap<>();
+
+    Run(Engine engine, Scenario scenario) {
+      this.engine = engine;
+      this.scenario = scenario;
+      this.varCount = scenario.graph().vars();
+      this.varValues = new int[varCount];
+      this.runs = new int[scenario.graph().computeds().size()];
+      this.changes = new int[varCount + runs.length];
+      this.lastResults = new Integer[runs.length];
+      for (int i = 0; i < varCount; i++) {
+        vars.add(engine.var(0).label("v" + i));
+      }
+      List<ComputedSpec> specs = scenario.graph().computeds();
+      for (int i = 0; i < specs.size(); i++) {
+        int index = i;
+        ComputedSpec spec = specs.get(i);
+        lastReads.add(null);
+        computeds.add(engine.computed(() -> runComputed(index, spec)).label("c" + i));
+      }
+      recomputeOracle();
+    }
+
+    /** Node index: vars first, then computeds. */
+    Node<Integer> node(int index) {
+      return index < varCount ? vars.get(index) : computeds.get(index - varCount);
+    }
+
+    int runComputed(int index, ComputedSpec spec) {
+      LinkedHashMap<Integer, int[]> previous = lastReads.get(index);
+      if (previous != null) {
+        boolean somethingChanged = previous.entrySet().stream()
+            .anyMatch(e -> changes[e.getKey()] != e.getValue()[1]);
+        assertTrue(somethingChanged, "c" + index + " re-ran although nothing it read changed");
+      }
+      LinkedHashMap<Integer, int[]> reads = new LinkedHashMap<>();
+      int result = evaluate(spec, i -> read(i, reads));
+      runs[index]++;
+      lastReads.set(index, reads);
+      if (lastResults[index] == null || lastResults[index] != result) {
+        changes[varCount + index]++;
+      }
+      lastResults[index] = result;
+      return result;
+    }
+
+    int read(int nodeIndex, LinkedHashMap<Integer, int[]> reads) {
+      int value = node(nodeIndex).get();
+      reads.putIfAbsent(nodeIndex, new int[] {value, changes[nodeIndex]});
+      return value;
+    }
+
+    void setVar(int index, int value) {
+      vars.get(index).set(value);
+      if (varValues[index] != value) {
+        varValues[index] = value;
+        changes[index]++;
+      }
+    }
+
+    /** Evaluates one computed's function given a way to read node {@code i}. */
+    static int evaluate(ComputedSpec spec, java.util.function.IntUnaryOperator read) {
+      switch (spec.kind()) {
+        case SUM:
+          return (read.applyAsInt(spec.a()) + read.applyAsInt(spec.b())) % 10;
+        case CLAMP:
+          return Math.min(read.applyAsInt(spec.a()), spec.constant());
+        case CHOOSE:
+          return read.applyAsInt(spec.a()) % 2 == 0
+              ? read.applyAsInt(spec.b()) : read.applyAsInt(spec.c());
+        case COARSEN:
+          return read.applyAsInt(spec.a()) / 4;
+        case GUARD: {
+          int a = read.applyAsInt(spec.a());
+          return a > spec.constant() ? (a + read.applyAsInt(spec.b())) % 10 : spec.constant();
+        }
+        default:
+          throw new AssertionError(spec);
+      }
+    }
+
+    void recomputeOracle() {
+      Map<Integer, Integer> values = new HashMap<>();
+      for (int i = 0; i < varCount; i++) {
+        values.put(i, varValues[i]);
+      }
+      List<ComputedSpec> specs = scenario.graph().computeds();
+      for (int i = 0; i < specs.size(); i++) {
+        values.put(varCount + i, evaluate(specs.get(i), values::get));
+      }
+      oracle = values;
+    }
+
+    void execute() {
+      for (Step step : scenario.steps()) {
+        switch (step.type()) {
+          case Step.SET:
+            setVar(step.target(), step.value());
+            recomputeOracle();
+            break;
+          case Step.BATCH:
+            engine.batch(() -> {
+              for (int[] set : step.batch()) {
+                setVar(set[0], set[1]);
+              }
+            });
+            recomputeOracle();
+            break;
+          case Step.GET:
+            int target = step.target();
+            int value = computeds.get(target).get();
+            assertEquals(oracle.get(varCount + target), value, "value of c" + target);
+            checkConeIsUpToDate(varCount + target);
+            break;
+          default:
+            fail("unknown step");
+        }
+        List<Node<?>> all = new ArrayList<>(vars);
+        all.addAll(computeds);
+        EngineInternals.checkInvariants(engine, all);
+      }
+    }
+
+    /**
+     * Every computed the target (transitively) read must have run over the current values: a
+     * computed that should have re-run but did not would show stale reads here.
+     */
+    void checkConeIsUpToDate(int nodeIndex) {
+      if (nodeIndex < varCount) {
+        return;
+      }
+      int index = nodeIndex - varCount;
+      LinkedHashMap<Integer, int[]> reads = lastReads.get(index);
+      assertTrue(reads != null, "c" + index + " never ran");
+      for (Map.Entry<Integer, int[]> read : reads.entrySet()) {
+        assertEquals(oracle.get(read.getKey()), read.getValue()[0],
+            "c" + index + " last ran over a stale value of node " + read.getKey());
+        assertEquals(changes[read.getKey()], read.getValue()[1],
+            "c" + index + " did not re-run after node " + read.getKey() + " changed");
+        checkConeIsUpToDate(read.getKey());
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Generators
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    return graphs().flatMap(graph -> steps(graph).list().ofMinSize(5).ofMaxSize(40)
+        .map(steps -> new Scenario(graph, steps)));
+  }
+
+  Arbitrary<GraphSpec> graphs() {
+    return Arbitraries.integers().between(1, 5).flatMap(vars ->
+        Arbitraries.integers().between(1, 15).flatMap(count -> {
+          List<Arbitrary<ComputedSpec>> specs = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            specs.add(computedSpec(vars + i));
+          }
+          return Combinators.combine(specs).as(list -> new GraphSpec(vars, list));
+        }));
+  }
+
+  /** A computed that may read any of the {@code available} nodes created before it. */
+  Arbitrary<ComputedSpec> computedSpec(int available) {
+    Arbitrary<Integer> input = Arbitraries.integers().between(0, available - 1);
+    return Combinators.combine(Arbitraries.of(Kind.class), input, input, input,
+        Arbitraries.integers().between(0, 9)).as(ComputedSpec::new);
+  }
+
+  Arbitrary<Step> steps(GraphSpec graph) {
+    Arbitrary<Integer> var = Arbitraries.integers().between(0, graph.vars() - 1);
+    Arbitrary<Integer> value = Arbitraries.integers().between(0, 9);
+    Arbitrary<Step> set = Combinators.combine(var, value)
+        .as((v, x) -> new Step(Step.SET, v, x, List.of()));
+    Arbitrary<Step> batch = Combinators.combine(var, value).as((v, x) -> new int[] {v, x})
+        .list().ofMinSize(1).ofMaxSize(4)
+        .map(sets -> new Step(Step.BATCH, 0, 0, sets));
+    Arbitrary<Step> get = Arbitraries.integers().between(0, graph.computeds().size() - 1)
+        .map(c -> new Step(Step.GET, c, 0, List.of()));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, set), net.jqwik.api.Tuple.of(1, batch),
+        net.jqwik.api.Tuple.of(4, get));
+  }
+
+}

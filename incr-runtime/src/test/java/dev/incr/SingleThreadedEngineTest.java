@@ -1,0 +1,8 @@
+package dev.incr;
+
+class SingleThreadedEngineTest extends EngineContract {
+  @Override
+  Engine newEngine() {
+    return Engine.singleThreaded();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.incr.internal;
+
+import dev.incr.Engine;
+import dev.incr.Node;
+
+/** Test access to the engine's package-private invariant checks. */
+public final class EngineInternals {
+  private EngineInternals() {}
+
+  /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
+  public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
+    if (engine instanceof EngineCore) {
+      ((EngineCore) engine).checkInvariants(nodes);
+    }
+  }
+}
