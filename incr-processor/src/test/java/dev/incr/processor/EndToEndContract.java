@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles annotated classes with the processor, loads the generated classes and checks which
- * query bodies re-run after each change (the log of {@link RunLog}).
+ * query bodies re-run after each change (the log of {@link RunLog}). Runs once per engine: see
+ * the subclasses.
  */
-class EndToEndTest {
+abstract class EndToEndContract {
 
   private static final CompiledClasses SHAPES = CompiledClasses.compile(
       Compilations.source("e2e.Shape",
@@ -84,11 +85,58 @@ class EndToEndTest {
           "  @Query String shown() { RunLog.ran(\"shown\"); return \"v=\" + root(); }",
           "}"));
 
+  private static final CompiledClasses OWNERS = CompiledClasses.compile(
+      Compilations.good("Account"),
+      Compilations.source("e2e.Trip",
+          "package e2e;",
+          "import dev.incr.Computed;",
+          "import dev.incr.Engine;",
+          "import dev.incr.IncrCollection;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "/** Owns a collection and reads its aggregate in a query. */",
+          "public abstract class Trip {",
+          "  final IncrCollection<Double> legs;",
+          "  final Computed<Double> distance;",
+          "  @Input double pricePerKm = 2;",
+          "  protected Trip(Engine engine) {",
+          "    legs = engine.collection();",
+          "    distance = legs.sum(d -> d);",
+          "  }",
+          "  void addLeg(double km) { legs.insert(km); }",
+          "  boolean removeLeg(double km) { return legs.delete(km); }",
+          "  @Query double cost() { RunLog.ran(\"cost\"); return distance.get() * pricePerKm; }",
+          "  @Query long legCount() { RunLog.ran(\"legCount\"); return legs.count().get(); }",
+          "}"),
+      Compilations.source("e2e.Base",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Base {",
+          "  @Input int a = 1;",
+          "  @Query int twiceA() { RunLog.ran(\"twiceA\"); return 2 * a; }",
+          "}"),
+      Compilations.source("e2e.Derived",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Derived extends Base {",
+          "  @Input int b = 10;",
+          "  @Query int sum() { RunLog.ran(\"sum\"); return a + b; }",
+          "  @Override @Query int twiceA() { RunLog.ran(\"twiceA'\"); return a + a; }",
+          "}"));
+
   private Engine engine;
+
+  /** Returns a new engine of the kind under test. */
+  abstract Engine newEngine();
 
   @BeforeEach
   void setUp() {
-    engine = Engine.singleThreaded();
+    engine = newEngine();
     RunLog.take();
   }
 
@@ -271,5 +319,69 @@ class EndToEndTest {
     Object loop = classes.create("e2e.IncrLoop", engine);
     CycleException e = assertThrows(CycleException.class, () -> call(loop, "f", 0));
     assertEquals(List.of("Loop.f(0)", "Loop.f(1)", "Loop.f(0)"), e.cycle());
+  }
+
+  @Test
+  void aClassTakingTheEngineOwnsNodesAndReadsThemInQueries() {
+    Object account = OWNERS.create("good.IncrAccount",
+        new Class<?>[] {Engine.class, String.class}, engine, "ann");
+    assertEquals(engine, call(account, "engine"));
+    assertEquals("ann: -5", call(account, "summary"));
+    call(account, "setBalance", 100L); // read by 'net', a Computed field, through the getter
+    assertEquals("ann: 95", call(account, "summary"));
+    call(account, "setOwner", "bob");
+    assertEquals("bob: 95", call(account, "summary"));
+  }
+
+  @Test
+  void aConstructorWithTheEngineLastPassesItThrough() {
+    Object account = OWNERS.create("good.IncrAccount",
+        new Class<?>[] {String.class, long.class, Engine.class}, "cy", 50L, engine);
+    assertEquals("cy: 45", call(account, "summary"));
+    assertEquals(50L, call(account, "balance"));
+  }
+
+  @Test
+  void aQueryReadsTheAggregateOfACollectionTheClassOwns() {
+    Object trip = OWNERS.create("e2e.IncrTrip", engine);
+    assertEquals(0.0, call(trip, "cost"));
+    assertEquals(0L, call(trip, "legCount"));
+    RunLog.take();
+
+    call(trip, "addLeg", 10.0);
+    call(trip, "addLeg", 5.0);
+    assertEquals(30.0, call(trip, "cost"));
+    assertEquals(2L, call(trip, "legCount"));
+    assertEquals(List.of("cost", "legCount"), RunLog.take());
+
+    call(trip, "setPricePerKm", 3.0);
+    assertEquals(45.0, call(trip, "cost"));
+    assertEquals(2L, call(trip, "legCount"));
+    assertEquals(List.of("cost"), RunLog.take());
+
+    call(trip, "addLeg", 0.0); // the sum stays 15: cost is cut off, the count changes
+    assertEquals(45.0, call(trip, "cost"));
+    assertEquals(3L, call(trip, "legCount"));
+    assertEquals(List.of("legCount"), RunLog.take());
+
+    assertEquals(true, call(trip, "removeLeg", 10.0));
+    assertEquals(15.0, call(trip, "cost"));
+    assertEquals(List.of("cost"), RunLog.take());
+  }
+
+  @Test
+  void inputsAndQueriesOfASuperclassAreIncrementalToo() {
+    Object derived = OWNERS.create("e2e.IncrDerived", engine);
+    assertEquals(11, call(derived, "sum"));
+    assertEquals(2, call(derived, "twiceA"));
+    assertEquals(List.of("sum", "twiceA'"), RunLog.take());
+    call(derived, "setB", 20);
+    assertEquals(21, call(derived, "sum"));
+    assertEquals(2, call(derived, "twiceA"));
+    assertEquals(List.of("sum"), RunLog.take());
+    call(derived, "setA", 2);
+    assertEquals(22, call(derived, "sum"));
+    assertEquals(4, call(derived, "twiceA"));
+    assertEquals(List.of("sum", "twiceA'"), RunLog.take());
   }
 }
