@@ -2,6 +2,7 @@ package dev.incr;
 
 import dev.incr.internal.ConcurrentEngine;
 import dev.incr.internal.SingleThreadedEngine;
+import dev.incr.internal.collection.SourceCollection;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -51,6 +52,24 @@ public interface Engine {
    * nodes it reads.
    */
   <T> Computed<T> computed(Supplier<T> function);
+
+  /**
+   * Creates an empty incremental collection (a multiset) whose changes flow through the operators
+   * derived from it. See {@link IncrCollection}.
+   *
+   * <pre>{@code
+   * IncrCollection<Visit> visits = engine.collection();
+   * Computed<Long> late = visits.filter(v -> v.hour() > 18).count();
+   * visits.insert(v);   // marks, does not compute
+   * late.get();         // consumes the one change
+   * }</pre>
+   *
+   * <p>Collections are built on this interface's public operations only, so every engine gets them
+   * as they are; on a concurrent engine they are as thread-safe as its nodes.
+   */
+  default <T> IncrCollection<T> collection() {
+    return new SourceCollection<>(this);
+  }
 
   /**
    * Runs {@code changes} as one revision: every {@link Var#set} inside it lands together, and

@@ -7,6 +7,14 @@ import dev.incr.Node;
 public final class EngineInternals {
   private EngineInternals() {}
 
+  /**
+   * Turns the per-thread detection of cross-engine reads and writes on or off. Lincheck's model
+   * checker abandons threads mid-operation, which would leave stale per-thread state behind.
+   */
+  public static void detectCrossEngineAccess(boolean enabled) {
+    ComputingThreads.enabled = enabled;
+  }
+
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
   public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
     if (engine instanceof EngineCore) {

@@ -1,0 +1,139 @@
+package dev.incr.examples.spreadsheet;
+
+import dev.incr.Engine;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.websocket.WsContext;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves a {@link Sheet} to browsers: the page at {@code /}, and a WebSocket at {@code /ws} that
+ * sends the sheet on connect and every edit after it, to every connected browser.
+ *
+ * <p>Protocol. The server sends JSON objects (see {@link Json}): one {@code snapshot}, then an
+ * {@code edit} per edit by anyone, or an {@code error} answering a bad request. A browser sends a
+ * text message holding a cell name, a newline, and the cell's new raw text.
+ *
+ * <p>Run it with {@code mvn -q -pl examples/spreadsheet exec:java} (after {@code mvn -q install
+ * -DskipTests} once, or from the reactor with {@code -am}); the port is the first argument, or
+ * 7070.
+ */
+public final class SpreadsheetServer implements AutoCloseable {
+
+  private final Sheet sheet;
+  private final Javalin app;
+  private final Map<WsContext, SheetListener> clients = new ConcurrentHashMap<>();
+
+  private SpreadsheetServer(Sheet sheet, String host, int port) {
+    this.sheet = Objects.requireNonNull(sheet, "sheet");
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.staticFiles.add("/public", Location.CLASSPATH);
+      config.routes.ws("/ws", ws -> {
+        ws.onConnect(this::connected);
+        ws.onMessage(ctx -> received(ctx, ctx.message()));
+        ws.onClose(this::disconnected);
+        ws.onError(this::disconnected);
+      });
+    });
+    app.start(host, port);
+  }
+
+  /**
+   * Starts serving {@code sheet}.
+   *
+   * @param host the address to bind, such as {@code 127.0.0.1}
+   * @param port the port, or 0 for any free one
+   */
+  public static SpreadsheetServer start(Sheet sheet, String host, int port) {
+    return new SpreadsheetServer(sheet, host, port);
+  }
+
+  /** Creates the demo sheet: 10 columns by 20 rows, seeded. */
+  public static Sheet demoSheet() {
+    // The one line that picks the engine; the sheet serializes every operation itself.
+    Sheet sheet = new Sheet(Engine.singleThreaded(), 10, 20);
+    sheet.load(Seed.cells());
+    return sheet;
+  }
+
+  /** Starts the demo on port {@code args[0]} (default 7070) and prints its address. */
+  public static void main(String[] args) {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
+    SpreadsheetServer server = start(demoSheet(), "0.0.0.0", port);
+    System.out.println("incr spreadsheet running at http://localhost:" + server.port() + "/");
+    System.out.println("Open it in two browser windows; edits appear in both. Ctrl-C stops it.");
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Returns the page's address on the loopback interface. */
+  public String url() {
+    return "http://localhost:" + port() + "/";
+  }
+
+  /** Returns the number of connected browsers. */
+  public int clientCount() {
+    return clients.size();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void connected(WsContext ctx) {
+    SheetListener listener = new SheetListener() {
+      @Override
+      public void snapshot(SheetSnapshot snapshot) {
+        send(ctx, Json.snapshot(snapshot));
+      }
+
+      @Override
+      public void edited(EditReport report) {
+        send(ctx, Json.edit(report));
+      }
+    };
+    clients.put(ctx, listener);
+    sheet.addListener(listener);
+  }
+
+  private void disconnected(WsContext ctx) {
+    SheetListener listener = clients.remove(ctx);
+    if (listener != null) {
+      sheet.removeListener(listener);
+    }
+  }
+
+  private void received(WsContext ctx, String message) {
+    int newline = message.indexOf('\n');
+    if (newline < 0) {
+      send(ctx, Json.error("Expected a cell name, a newline and the cell's text; got '"
+          + abbreviate(message) + "'"));
+      return;
+    }
+    try {
+      sheet.edit(message.substring(0, newline), message.substring(newline + 1));
+    } catch (IllegalArgumentException e) {
+      send(ctx, Json.error(e.getMessage()));
+    }
+  }
+
+  /** Queues a message (Jetty sends asynchronously, in order); a closed session is dropped. */
+  private void send(WsContext ctx, String json) {
+    try {
+      ctx.send(json);
+    } catch (RuntimeException e) {
+      disconnected(ctx);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}

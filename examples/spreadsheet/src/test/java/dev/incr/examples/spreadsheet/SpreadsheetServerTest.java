@@ -1,0 +1,120 @@
+package dev.incr.examples.spreadsheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server's HTTP and WebSocket protocol, spoken by the JDK's own client. */
+class SpreadsheetServerTest {
+
+  private SpreadsheetServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() {
+    server = SpreadsheetServer.start(SpreadsheetServer.demoSheet(), "127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void servesThePageAndItsScript() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<title>incr spreadsheet</title>"));
+    assertEquals(200, get("/sheet.js").statusCode());
+    assertEquals(200, get("/sheet.css").statusCode());
+  }
+
+  @Test
+  void everyClientGetsTheSnapshotThenEveryEdit() throws Exception {
+    Client alice = new Client();
+    Client bob = new Client();
+    String snapshot = alice.next();
+    assertTrue(snapshot.startsWith("{\"type\":\"snapshot\",\"columns\":10,\"rows\":20"), snapshot);
+    assertTrue(snapshot.contains("{\"cell\":\"D9\",\"raw\":\"=D7+D8\",\"value\":\"32.724\""),
+        snapshot);
+    assertTrue(bob.next().startsWith("{\"type\":\"snapshot\""));
+
+    alice.send("B2\n20");
+    for (Client c : new Client[] {alice, bob}) {
+      String edit = c.next();
+      assertTrue(edit.startsWith("{\"type\":\"edit\",\"cell\":\"B2\",\"raw\":\"20\""), edit);
+      assertTrue(edit.contains("{\"cell\":\"D2\",\"value\":\"10\",\"kind\":\"number\"}"), edit);
+      assertTrue(edit.contains("\"recomputed\":[\"B2\","), edit);
+    }
+  }
+
+  @Test
+  void aBadRequestIsAnsweredToItsSenderOnly() throws Exception {
+    Client alice = new Client();
+    Client bob = new Client();
+    alice.next();
+    bob.next();
+    alice.send("K1\n1");
+    assertEquals("{\"type\":\"error\",\"message\":\"Cell K1 is outside the sheet (A1:J20); edit a"
+        + " cell inside it\"}", alice.next());
+    alice.send("no newline");
+    assertTrue(alice.next().contains("Expected a cell name, a newline and the cell's text"));
+    alice.send("A1\nName");
+    // Bob's next message is the good edit: nothing was sent to him about the bad ones.
+    assertTrue(bob.next().startsWith("{\"type\":\"edit\",\"cell\":\"A1\",\"raw\":\"Name\""));
+    assertEquals(2, server.clientCount());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A WebSocket client that queues every text message it receives. */
+  private final class Client implements WebSocket.Listener {
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+
+    Client() throws Exception {
+      socket = http.newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), this)
+          .get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        messages.add(partial.toString());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    void send(String text) throws Exception {
+      socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the next message; fails if none arrives (the server is broken, not slow). */
+    String next() throws InterruptedException {
+      String message = messages.poll(30, TimeUnit.SECONDS);
+      assertNotNull(message, "no message from the server");
+      return message;
+    }
+  }
+}

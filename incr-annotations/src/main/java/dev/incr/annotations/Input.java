@@ -1,0 +1,46 @@
+package dev.incr.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a field as an input of an incremental class: a value that {@link Query} methods read and
+ * that changes only through the generated setter.
+ *
+ * <pre>{@code
+ * public abstract class Rect {
+ *   @Input double width = 10;
+ *   @Input double height = 5;
+ *
+ *   @Query double area() { return width * height; }
+ * }
+ *
+ * IncrRect rect = new IncrRect(Engine.singleThreaded());
+ * rect.area();        // 50.0
+ * rect.setWidth(12);  // generated setter: area() re-runs on its next read
+ * rect.width();       // generated getter: a tracked read
+ * }</pre>
+ *
+ * <p>For each input the processor generates, in {@code Incr<Name>}, a getter named like the field
+ * ({@code width()}) whose read is tracked, and a setter ({@code setWidth(double)}) that updates the
+ * field and the engine's node for it. Declare either as an abstract method in the class ({@code
+ * abstract void setWidth(double width);}) to call it from the class's own code.
+ *
+ * <p>Rules, checked at compile time:
+ *
+ * <ul>
+ *   <li>the field is not {@code private} (the generated subclass reads and writes it), not {@code
+ *       final} (the setter assigns it) and not {@code static} (inputs belong to an object);
+ *   <li>the field is assigned only in constructors and initializers; anywhere else call the setter,
+ *       since a plain assignment is invisible to the engine;
+ *   <li>the enclosing class is abstract, not final, not private and, if nested, static;
+ *   <li>the class has no member that clashes with the generated getter or setter.
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Input {}

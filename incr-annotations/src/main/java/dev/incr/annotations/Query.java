@@ -1,0 +1,55 @@
+package dev.incr.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a query of an incremental class: a memoized value derived from the class's
+ * {@link Input} fields, from other queries and from any other incremental node, recomputed only when
+ * something it read has changed.
+ *
+ * <pre>{@code
+ * public abstract class Rect {
+ *   @Input double width = 10;
+ *   @Input double height = 5;
+ *
+ *   @Query double area() { return width * height; }
+ *   @Query String describe(String unit) { return area() + " " + unit; }  // memoized per argument
+ * }
+ * }</pre>
+ *
+ * <p>A query may read its own class's input fields directly: the processor finds at compile time
+ * which input fields each query reads (in its body, in lambdas and local classes inside it, and
+ * through the non-query methods of the class it calls, transitively) and registers them as the
+ * query's dependencies. Calls to other queries and to generated getters, on this object or any
+ * other incremental object, are tracked at run time. If a re-run returns a value equal to the
+ * previous one ({@link java.util.Objects#equals}; {@code NaN} equals {@code NaN}), queries that read
+ * it are not re-run (early cutoff).
+ *
+ * <p>A query with parameters is memoized per argument list, by the arguments' {@code equals} and
+ * {@code hashCode}; recursion through different arguments (as in {@code fib(n - 1)}) is fine. The
+ * memo keeps one entry per distinct argument list for the life of the object.
+ *
+ * <p>Rules, checked at compile time:
+ *
+ * <ul>
+ *   <li>the method has a body, returns a value, and is not {@code private}, {@code final} or {@code
+ *       static} (the generated subclass overrides it), declares no type parameters and no checked
+ *       exceptions;
+ *   <li>argument-less queries do not call each other in a cycle;
+ *   <li>a query that reads mutable state the engine cannot see (a non-final field that is not an
+ *       input, a non-final static field) gets a warning naming the field; annotate the query or the
+ *       method holding the read with {@code @SuppressWarnings("incr-untracked")} when the read is
+ *       deliberate.
+ * </ul>
+ *
+ * <p>Queries are computed by the engine; do not call them from the class's constructor, before the
+ * generated subclass has set up its nodes.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Query {}

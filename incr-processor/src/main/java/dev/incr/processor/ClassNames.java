@@ -1,0 +1,26 @@
+package dev.incr.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Names of the runtime and annotation types the processor refers to, held as strings so that the
+ * processor needs neither {@code incr-runtime} nor the annotations on its own class path.
+ */
+final class ClassNames {
+  static final String INPUT = "dev.incr.annotations.Input";
+  static final String QUERY = "dev.incr.annotations.Query";
+
+  static final ClassName ENGINE = ClassName.get("dev.incr", "Engine");
+  static final ClassName VAR = ClassName.get("dev.incr", "Var");
+  static final ClassName COMPUTED = ClassName.get("dev.incr", "Computed");
+  static final ClassName QUERY_MEMO = ClassName.get("dev.incr.internal.gen", "QueryMemo");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  /** The name of {@link #ENGINE} as {@code Elements.getTypeElement} wants it. */
+  static final String ENGINE_NAME = "dev.incr.Engine";
+
+  /** The {@code @SuppressWarnings} key that silences untracked-read warnings. */
+  static final String SUPPRESS_UNTRACKED = "incr-untracked";
+
+  private ClassNames() {}
+}

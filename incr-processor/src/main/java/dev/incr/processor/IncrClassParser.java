@@ -1,0 +1,187 @@
+package dev.incr.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import dev.incr.processor.ReadAnalysis.QueryReads;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Turns a validated annotated class into the immutable {@link IncrClassModel}. */
+final class IncrClassParser {
+  private final Types types;
+  private final Elements elements;
+
+  IncrClassParser(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** Returns the generated class's name: {@code Incr} + the simple names joined by {@code _}. */
+  static ClassName generatedName(TypeElement type) {
+    ClassName original = ClassName.get(type);
+    return ClassName.get(
+        original.packageName(), "Incr" + String.join("_", original.simpleNames()));
+  }
+
+  /**
+   * Builds the model.
+   *
+   * @param reads what each query reads; a query missing from the map, or whose scan is incomplete,
+   *     depends on every input
+   */
+  IncrClassModel parse(
+      TypeElement type,
+      List<VariableElement> inputs,
+      List<ExecutableElement> queries,
+      ClassValidator.Implemented implemented,
+      Map<ExecutableElement, QueryReads> reads) {
+    DeclaredType declared = (DeclaredType) type.asType();
+    ClassName original = ClassName.get(type);
+    String labelPrefix = String.join(".", original.simpleNames());
+
+    NameAllocator names = new NameAllocator();
+    for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
+      names.newName(field.getSimpleName().toString());
+    }
+    String engineField = names.newName("engine");
+
+    List<TypeVariableName> typeVariables = new ArrayList<>();
+    for (TypeParameterElement p : type.getTypeParameters()) {
+      typeVariables.add(TypeVariableName.get(p));
+    }
+    TypeName superclass = typeVariables.isEmpty()
+        ? original
+        : ParameterizedTypeName.get(original, typeVariables.toArray(new TypeName[0]));
+
+    List<InputModel> inputModels = new ArrayList<>();
+    List<String> inputFields = new ArrayList<>();
+    for (VariableElement input : inputs) {
+      String name = input.getSimpleName().toString();
+      String nodeField = names.newName(name + "Input");
+      inputFields.add(nodeField);
+      inputModels.add(new InputModel(
+          name,
+          TypeName.get(types.asMemberOf(declared, input)),
+          ClassValidator.setterName(name),
+          nodeField,
+          labelPrefix + "." + name,
+          implemented.getters().contains(input),
+          implemented.setters().contains(input)));
+    }
+
+    List<QueryModel> queryModels = new ArrayList<>();
+    for (ExecutableElement query : queries) {
+      ExecutableType queryType = (ExecutableType) types.asMemberOf(declared, query);
+      List<ParameterSpec> parameters = new ArrayList<>();
+      for (int i = 0; i < query.getParameters().size(); i++) {
+        parameters.add(ParameterSpec.builder(
+                TypeName.get(queryType.getParameterTypes().get(i)),
+                query.getParameters().get(i).getSimpleName().toString())
+            .build());
+      }
+      QueryReads r = reads.get(query);
+      List<String> inputsRead = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (r == null || !r.complete() || r.inputsRead().contains(inputs.get(i))) {
+          inputsRead.add(inputFields.get(i));
+        }
+      }
+      String name = query.getSimpleName().toString();
+      boolean memo = !parameters.isEmpty();
+      queryModels.add(new QueryModel(
+          name,
+          TypeName.get(queryType.getReturnType()),
+          parameters,
+          query.isVarArgs(),
+          visibility(query),
+          inputsRead,
+          names.newName(name + "Query"),
+          labelPrefix + "." + name + (memo ? "" : "()")));
+    }
+
+    List<ConstructorModel> constructors = new ArrayList<>();
+    TypeElement engine = elements.getTypeElement(ClassNames.ENGINE_NAME);
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      NameAllocator params = new NameAllocator();
+      List<ParameterSpec> parameters = new ArrayList<>();
+      String engineParameter = null;
+      for (VariableElement p : c.getParameters()) {
+        String pName = params.newName(p.getSimpleName().toString());
+        parameters.add(ParameterSpec.builder(TypeName.get(p.asType()), pName).build());
+        if (engineParameter == null
+            && engine != null
+            && types.isSameType(p.asType(), engine.asType())) {
+          engineParameter = pName;
+        }
+      }
+      boolean own = engineParameter != null;
+      if (!own) {
+        engineParameter = params.newName("engine");
+      }
+      List<TypeVariableName> ctorTypeVariables = new ArrayList<>();
+      for (TypeParameterElement p : c.getTypeParameters()) {
+        ctorTypeVariables.add(TypeVariableName.get(p));
+      }
+      List<TypeName> exceptions = new ArrayList<>();
+      for (TypeMirror t : c.getThrownTypes()) {
+        exceptions.add(TypeName.get(t));
+      }
+      Set<Modifier> m = c.getModifiers();
+      constructors.add(new ConstructorModel(
+          parameters,
+          engineParameter,
+          own,
+          c.isVarArgs(),
+          m.contains(Modifier.PUBLIC) || m.contains(Modifier.PROTECTED),
+          ctorTypeVariables,
+          exceptions));
+    }
+
+    Optional<EngineAccessor> accessor = implemented.engineAccessor()
+        .map(m -> new EngineAccessor(m.getSimpleName().toString(), visibility(m)));
+    return new IncrClassModel(
+        type,
+        generatedName(type),
+        superclass,
+        typeVariables,
+        type.getModifiers().contains(Modifier.PUBLIC),
+        engineField,
+        accessor,
+        constructors,
+        inputModels,
+        queryModels);
+  }
+
+  private static Set<Modifier> visibility(Element e) {
+    Set<Modifier> v = EnumSet.noneOf(Modifier.class);
+    for (Modifier m : e.getModifiers()) {
+      if (m == Modifier.PUBLIC || m == Modifier.PROTECTED) {
+        v.add(m);
+      }
+    }
+    return v;
+  }
+}

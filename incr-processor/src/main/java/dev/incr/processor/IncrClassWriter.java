@@ -1,0 +1,231 @@
+package dev.incr.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the incremental subclass described by an {@link IncrClassModel}.
+ *
+ * <p>Shape of the generated class: a {@code Var} per input, created in each constructor from the
+ * field's initial value; a {@code Computed} per argument-less query and a {@code QueryMemo} per
+ * query with parameters; a tracked getter and a setter per input; an override per query whose
+ * computation first reads the {@code Var}s of the inputs the query reads directly (so those reads
+ * are dependencies) and then calls the original method.
+ */
+final class IncrClassWriter {
+  private static final String PROCESSOR = IncrementalProcessor.class.getCanonicalName();
+
+  private final Filer filer;
+
+  IncrClassWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** Writes the generated source file of {@code model}. */
+  void write(IncrClassModel model) throws IOException {
+    javaFile(model).writeTo(filer);
+  }
+
+  /** Returns the generated source file of {@code model}. */
+  static JavaFile javaFile(IncrClassModel model) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
+        .addOriginatingElement(model.element())
+        .addJavadoc(
+            "The incremental {@link $T}: its inputs and queries are nodes of an {@link $T}.\n",
+            ClassName.get(model.element()), ClassNames.ENGINE)
+        .addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED)
+            .addMember("value", "$S", PROCESSOR)
+            .build())
+        .addTypeVariables(model.typeVariables())
+        .superclass(model.superclass());
+    if (model.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    type.addModifiers(Modifier.FINAL);
+
+    type.addField(ClassNames.ENGINE, model.engineField(), Modifier.PRIVATE, Modifier.FINAL);
+    for (InputModel input : model.inputs()) {
+      type.addField(FieldSpec.builder(varType(input), input.nodeField(),
+          Modifier.PRIVATE, Modifier.FINAL).build());
+    }
+    for (QueryModel query : model.queries()) {
+      TypeName nodeType = query.parameters().isEmpty()
+          ? ParameterizedTypeName.get(ClassNames.COMPUTED, query.returnType().box())
+          : ParameterizedTypeName.get(ClassNames.QUERY_MEMO, query.returnType().box());
+      type.addField(nodeType, query.nodeField(), Modifier.PRIVATE, Modifier.FINAL);
+    }
+
+    for (ConstructorModel constructor : model.constructors()) {
+      type.addMethod(constructor(model, constructor));
+    }
+    model.engineAccessor().ifPresent(accessor -> type.addMethod(
+        MethodSpec.methodBuilder(accessor.name())
+            .addAnnotation(Override.class)
+            .addModifiers(accessor.visibility())
+            .returns(ClassNames.ENGINE)
+            .addStatement("return this.$N", model.engineField())
+            .build()));
+    for (InputModel input : model.inputs()) {
+      type.addMethod(getter(input));
+      type.addMethod(setter(model, input));
+    }
+    for (QueryModel query : model.queries()) {
+      type.addMethod(query(query));
+    }
+    return JavaFile.builder(model.generatedName().packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static TypeName varType(InputModel input) {
+    return ParameterizedTypeName.get(ClassNames.VAR, input.type().box());
+  }
+
+  private static MethodSpec constructor(IncrClassModel model, ConstructorModel c) {
+    MethodSpec.Builder b = MethodSpec.constructorBuilder()
+        .addTypeVariables(c.typeVariables())
+        .addExceptions(c.exceptions())
+        .varargs(c.varargs());
+    if (c.isPublic()) {
+      b.addModifiers(Modifier.PUBLIC);
+    }
+    List<String> superArgs = new ArrayList<>();
+    if (!c.engineIsOwnParameter()) {
+      b.addParameter(ClassNames.ENGINE, c.engineParameter());
+      b.addJavadoc("Creates the object; its nodes belong to {@code $N}.\n", c.engineParameter());
+    } else {
+      b.addJavadoc("Creates the object; its nodes belong to {@code $N}.\n", c.engineParameter());
+    }
+    for (ParameterSpec p : c.parameters()) {
+      b.addParameter(p);
+      superArgs.add(p.name());
+    }
+    b.addStatement("super($L)", String.join(", ", superArgs));
+    String engine = c.engineParameter();
+    b.addStatement("this.$N = $N", model.engineField(), engine);
+    for (InputModel input : model.inputs()) {
+      b.addStatement("this.$N = $N.$Lvar(this.$N).label($S)",
+          input.nodeField(), engine, witness(input.type()), input.name(), input.label());
+    }
+    for (QueryModel query : model.queries()) {
+      if (query.parameters().isEmpty()) {
+        b.addCode("this.$N = $N.$Lcomputed(() -> {\n$>", query.nodeField(), engine,
+            witness(query.returnType()));
+        b.addCode(computation(query));
+        b.addCode("$<}).label($S);\n", query.label());
+      } else {
+        b.addStatement("this.$N = new $T<>($N, $S)",
+            query.nodeField(), ClassNames.QUERY_MEMO, engine, query.label());
+      }
+    }
+    return b.build();
+  }
+
+  /** The body of a query's computation: the tracked input reads, then the original method. */
+  private static CodeBlock computation(QueryModel query) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String input : query.inputsRead()) {
+      code.addStatement("this.$N.get()", input);
+    }
+    code.addStatement("return super.$N($L)", query.name(), arguments(query));
+    return code.build();
+  }
+
+  /** An explicit type argument where inference would capture a wildcard, else nothing. */
+  private static CodeBlock witness(TypeName type) {
+    return type.toString().contains("?") ? CodeBlock.of("<$T>", type.box()) : CodeBlock.of("");
+  }
+
+  private static MethodSpec getter(InputModel input) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(input.name());
+    if (input.getterOverrides()) {
+      b.addAnnotation(Override.class);
+    }
+    return b.addJavadoc("Returns {@code $N}; inside a computation, a tracked read.\n", input.name())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(input.type())
+        .addStatement("return this.$N.get()", input.nodeField())
+        .build();
+  }
+
+  private static MethodSpec setter(IncrClassModel model, InputModel input) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(input.setterName());
+    if (input.setterOverrides()) {
+      b.addAnnotation(Override.class);
+    }
+    // The field and the Var change together inside one batch, so that under a concurrent engine
+    // no computation sees one without the other.
+    return b.addJavadoc("Sets {@code $N}; queries that read it re-run when next read.\n",
+            input.name())
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(input.type(), input.name())
+        .addCode("this.$N.batch(() -> {\n$>", model.engineField())
+        .addStatement("this.$N = $N", input.name(), input.name())
+        .addStatement("this.$N.set($N)", input.nodeField(), input.name())
+        .addCode("$<});\n")
+        .build();
+  }
+
+  private static MethodSpec query(QueryModel query) {
+    MethodSpec.Builder b = MethodSpec.methodBuilder(query.name())
+        .addAnnotation(Override.class)
+        .addModifiers(query.visibility())
+        .returns(query.returnType())
+        .addParameters(query.parameters())
+        .varargs(query.varargs());
+    if (query.parameters().isEmpty()) {
+      return b.addStatement("return this.$N.get()", query.nodeField()).build();
+    }
+    CodeBlock key = memoKey(query);
+    if (query.inputsRead().isEmpty()) {
+      return b.addStatement("return this.$N.get($L, () -> super.$N($L))",
+              query.nodeField(), key, query.name(), arguments(query))
+          .build();
+    }
+    return b.addCode("return this.$N.get($L, () -> {\n$>", query.nodeField(), key)
+        .addCode(computation(query))
+        .addCode("$<});\n")
+        .build();
+  }
+
+  /**
+   * The memo key: the argument itself for one argument, else {@code QueryMemo.args(...)}, which
+   * also compares arrays (and so variable arguments) by content.
+   */
+  private static CodeBlock memoKey(QueryModel query) {
+    List<ParameterSpec> parameters = query.parameters();
+    boolean hasArray = false;
+    for (ParameterSpec p : parameters) {
+      hasArray |= p.type() instanceof ArrayTypeName;
+    }
+    if (parameters.size() > 1) {
+      return CodeBlock.of("$T.args($L)", ClassNames.QUERY_MEMO, arguments(query));
+    }
+    String only = parameters.get(0).name();
+    return hasArray
+        ? CodeBlock.of("$T.args((Object) $N)", ClassNames.QUERY_MEMO, only)
+        : CodeBlock.of("$N", only);
+  }
+
+  private static String arguments(QueryModel query) {
+    List<String> names = new ArrayList<>();
+    for (ParameterSpec p : query.parameters()) {
+      names.add(p.name());
+    }
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.incr.processor;
+
+import com.palantir.javapoet.TypeName;
+
+/**
+ * One {@code @Input} field, as the writer needs it.
+ *
+ * @param name the field's name, also the getter's name
+ * @param type the field's type
+ * @param setterName the setter's name, {@code set} + the capitalized field name
+ * @param nodeField the name of the generated field holding the input's {@code Var}
+ * @param label the label of the input's {@code Var}, such as {@code Rect.width}
+ * @param getterOverrides whether the getter implements an abstract declaration
+ * @param setterOverrides whether the setter implements an abstract declaration
+ */
+record InputModel(
+    String name,
+    TypeName type,
+    String setterName,
+    String nodeField,
+    String label,
+    boolean getterOverrides,
+    boolean setterOverrides) {}

@@ -1,0 +1,69 @@
+package dev.incr.processor;
+
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Checks the modifiers and signatures of {@code @Input} fields and {@code @Query} methods. */
+final class MemberValidator {
+  private final ErrorReporter reporter;
+  private final Types types;
+  private final Elements elements;
+
+  MemberValidator(ErrorReporter reporter, Types types, Elements elements) {
+    this.reporter = reporter;
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** Reports what is wrong with input field {@code field}. */
+  void validateInput(VariableElement field) {
+    Set<Modifier> modifiers = field.getModifiers();
+    String name = field.getSimpleName().toString();
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      reporter.error(field, Messages.INPUT_PRIVATE, name);
+    }
+    if (modifiers.contains(Modifier.FINAL)) {
+      reporter.error(field, Messages.INPUT_FINAL, name);
+    }
+    if (modifiers.contains(Modifier.STATIC)) {
+      reporter.error(field, Messages.INPUT_STATIC, name);
+    }
+  }
+
+  /** Reports what is wrong with query method {@code method}. */
+  void validateQuery(ExecutableElement method) {
+    Set<Modifier> modifiers = method.getModifiers();
+    String name = method.getSimpleName() + "()";
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      reporter.error(method, Messages.QUERY_PRIVATE, name);
+    }
+    if (modifiers.contains(Modifier.FINAL)) {
+      reporter.error(method, Messages.QUERY_FINAL, name);
+    }
+    if (modifiers.contains(Modifier.STATIC)) {
+      reporter.error(method, Messages.QUERY_STATIC, name);
+    }
+    if (method.getReturnType().getKind() == TypeKind.VOID) {
+      reporter.error(method, Messages.QUERY_VOID, name);
+    }
+    if (modifiers.contains(Modifier.ABSTRACT)) {
+      reporter.error(method, Messages.QUERY_ABSTRACT, name);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(method, Messages.QUERY_TYPE_PARAMETERS, name);
+    }
+    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
+        reporter.error(method, Messages.QUERY_CHECKED_EXCEPTION, name, thrown);
+      }
+    }
+  }
+}

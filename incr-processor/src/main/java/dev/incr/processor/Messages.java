@@ -1,0 +1,102 @@
+package dev.incr.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each says what is wrong and what to do
+ * instead; the arguments are filled in with {@link #format(Object...)}.
+ */
+enum Messages {
+  // ---- the class -------------------------------------------------------------------------------
+  CLASS_FINAL(
+      "Class %s has @Input/@Query members, so it must not be final: the processor generates a"
+          + " subclass of it. Remove 'final'."),
+  CLASS_NOT_ABSTRACT(
+      "Class %s has @Input/@Query members, so it must be abstract: instances are created from the"
+          + " generated class %s. Add 'abstract'."),
+  CLASS_PRIVATE(
+      "Class %s has @Input/@Query members, so it must not be private: the generated class %s"
+          + " extends it from the same package. Make it package-private or wider."),
+  CLASS_INNER(
+      "Class %s has @Input/@Query members, so it must be a top-level or static nested class: the"
+          + " generated top-level class %s cannot extend an inner class. Add 'static'."),
+  CLASS_NOT_A_CLASS(
+      "@Input and @Query may only be used in an abstract class, but %s is %s. Move the members to"
+          + " an abstract class."),
+  CLASS_NO_CONSTRUCTOR(
+      "Class %s has no non-private constructor for the generated class %s to call. Add a"
+          + " package-private, protected or public constructor."),
+  ABSTRACT_METHOD_NOT_GENERATED(
+      "Abstract method %s of class %s is neither the getter nor the setter of an @Input field nor"
+          + " 'Engine engine()', so the generated class cannot implement it. Implement it, or make"
+          + " its signature match an input's getter ('T name()') or setter ('void setName(T v)')."),
+  MISSING_TYPES(
+      "Could not generate %s: class %s refers to types that do not exist (%s). Fix or generate"
+          + " those types first."),
+
+  // ---- @Input fields ---------------------------------------------------------------------------
+  INPUT_PRIVATE(
+      "@Input field %s must not be private: the generated subclass reads and assigns it. Make it"
+          + " package-private or protected."),
+  INPUT_FINAL(
+      "@Input field %s must not be final: the generated setter assigns it. Remove 'final', or"
+          + " remove @Input if it is a constant."),
+  INPUT_STATIC(
+      "@Input field %s must not be static: an input belongs to one object. Remove 'static', or"
+          + " remove @Input."),
+  INPUT_ASSIGNED(
+      "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
+          + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it from"
+          + " this class)."),
+  ACCESSOR_CLASH(
+      "The generated %s %s of @Input field %s clashes with %s, declared in %s. Rename the field or"
+          + " that member (or, to implement it, declare it abstract with exactly the signature %s)."),
+
+  // ---- @Query methods --------------------------------------------------------------------------
+  QUERY_PRIVATE(
+      "@Query method %s must not be private: the generated subclass overrides it. Make it"
+          + " package-private, protected or public."),
+  QUERY_FINAL(
+      "@Query method %s must not be final: the generated subclass overrides it. Remove 'final'."),
+  QUERY_STATIC(
+      "@Query method %s must not be static: a query belongs to an object, whose inputs it reads."
+          + " Remove 'static', or remove @Query."),
+  QUERY_VOID(
+      "@Query method %s must return a value: a query is memoized by its result. Return the value"
+          + " it computes, or remove @Query."),
+  QUERY_ABSTRACT(
+      "@Query method %s must have a body: the generated subclass memoizes what it computes."
+          + " Implement it, or remove @Query."),
+  QUERY_TYPE_PARAMETERS(
+      "@Query method %s must not declare type parameters: its memoized result needs one type."
+          + " Use the class's type parameters, or remove @Query."),
+  QUERY_CHECKED_EXCEPTION(
+      "@Query method %s must not throw checked exception %s: the engine's computations cannot"
+          + " throw them. Catch it and throw an unchecked exception instead."),
+  QUERY_CYCLE(
+      "Argument-less @Query methods call each other in a cycle: %s. Reading any of them would throw"
+          + " CycleException. Break the cycle, for example by reading an @Input field instead."),
+  UNTRACKED_READ(
+      "@Query method %s reads %s, which the engine cannot track (%s). Make it an @Input field,"
+          + " make it final, or annotate the method with @SuppressWarnings(\"incr-untracked\") if"
+          + " the read is deliberate."),
+  FOREIGN_INPUT_READ(
+      "@Query method %s reads @Input field %s of another object directly, which the engine cannot"
+          + " track. Call its getter %s() instead (declare it abstract in %s to call it), or annotate"
+          + " the method with @SuppressWarnings(\"incr-untracked\") if the read is deliberate."),
+  NO_SOURCE_TREES(
+      "incr: source trees are not available for %s, so each of its queries depends on every"
+          + " @Input field of the object (sound, but it may re-run queries that did not need to)."),
+  ;
+
+  private final String format;
+
+  Messages(String format) {
+    this.format = format;
+  }
+
+  /** Returns the message with its {@code %s} placeholders filled in. */
+  String format(Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

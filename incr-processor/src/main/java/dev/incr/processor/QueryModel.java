@@ -1,0 +1,38 @@
+package dev.incr.processor;
+
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One {@code @Query} method, as the writer needs it.
+ *
+ * @param name the method's name
+ * @param returnType the method's return type
+ * @param parameters the method's parameters; empty for an argument-less query
+ * @param varargs whether the last parameter is variable-arity
+ * @param visibility the method's access modifiers (empty for package-private)
+ * @param inputsRead the node fields of the inputs the query reads directly, as {@link ReadAnalysis}
+ *     found them, in declaration order
+ * @param nodeField the name of the generated field holding the query's node or memo table
+ * @param label the label of the query's node, such as {@code Rect.area()}, or, for a query with
+ *     parameters, the prefix {@code Rect.describe} to which the memo table adds the arguments
+ */
+record QueryModel(
+    String name,
+    TypeName returnType,
+    List<ParameterSpec> parameters,
+    boolean varargs,
+    Set<Modifier> visibility,
+    List<String> inputsRead,
+    String nodeField,
+    String label) {
+
+  QueryModel {
+    parameters = List.copyOf(parameters);
+    visibility = Set.copyOf(visibility);
+    inputsRead = List.copyOf(inputsRead);
+  }
+}

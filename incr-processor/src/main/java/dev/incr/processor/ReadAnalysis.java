@@ -1,0 +1,408 @@
+package dev.incr.processor;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Types;
+
+/**
+ * The compile-time scan of which {@code @Input} fields each query reads, using the compiler's
+ * source trees ({@code com.sun.source}).
+ *
+ * <p>For one query it walks the method body, including lambdas and local and anonymous classes
+ * inside it, and follows calls to the non-query methods of the class (and its superclasses) made on
+ * {@code this}, transitively. Every identifier and member select is resolved by the compiler
+ * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for it,
+ * and overloads resolve to the method actually called. Along the way it collects the argument-less
+ * queries called on {@code this} (for the cycle check) and reads the engine cannot track (for the
+ * untracked-read warnings).
+ *
+ * <p>Where the compiler offers no trees (another compiler, or a method compiled earlier), the
+ * result is marked incomplete and the caller falls back to "every input of the object".
+ */
+final class ReadAnalysis {
+
+  /** What one query reads. */
+  record QueryReads(
+      Set<VariableElement> inputsRead,
+      Set<ExecutableElement> queriesCalled,
+      List<UntrackedRead> untracked,
+      boolean complete) {}
+
+  /**
+   * A read the engine cannot track.
+   *
+   * @param field the field read
+   * @param foreignInput whether it is an {@code @Input} field of another object (rather than a
+   *     mutable non-input field)
+   */
+  record UntrackedRead(VariableElement field, boolean foreignInput) {}
+
+  /** An assignment to an {@code @Input} field outside constructors and initializers. */
+  record Assignment(VariableElement field, Tree tree, CompilationUnitTree unit) {}
+
+  private final Trees trees;
+  private final Types types;
+
+  private ReadAnalysis(Trees trees, Types types) {
+    this.trees = trees;
+    this.types = types;
+  }
+
+  /**
+   * Creates the analysis for this compilation.
+   *
+   * @param useTrees false to behave as if the compiler offered no source trees (processor option
+   *     {@code incr.sourceTrees=false})
+   */
+  static ReadAnalysis create(ProcessingEnvironment env, boolean useTrees) {
+    Trees trees = null;
+    if (useTrees) {
+      try {
+        trees = Trees.instance(env);
+      } catch (IllegalArgumentException | LinkageError e) {
+        // Not javac (or no jdk.compiler module): fall back to "every input".
+        trees = null;
+      }
+    }
+    return new ReadAnalysis(trees, env.getTypeUtils());
+  }
+
+  /** Returns the trees, or null if the compiler offers none. */
+  Trees trees() {
+    return trees;
+  }
+
+  /** Returns whether the source trees of {@code type} are available. */
+  boolean hasTrees(TypeElement type) {
+    return trees != null && trees.getPath(type) != null;
+  }
+
+  /**
+   * Scans {@code query} and the methods it calls on {@code this}.
+   *
+   * @param type the annotated class
+   * @param inputs the class's input fields
+   * @param queries the class's query methods
+   */
+  QueryReads analyzeQuery(
+      TypeElement type,
+      ExecutableElement query,
+      Set<VariableElement> inputs,
+      Set<ExecutableElement> queries) {
+    Scan scan = new Scan(type, query, inputs, queries);
+    scan.pending.add(query);
+    while (!scan.pending.isEmpty()) {
+      ExecutableElement method = scan.pending.removeFirst();
+      if (!scan.visited.add(method)) {
+        continue;
+      }
+      TreePath path = trees == null ? null : trees.getPath(method);
+      if (path == null) {
+        scan.complete = false;
+        continue;
+      }
+      MethodTree tree = (MethodTree) path.getLeaf();
+      if (tree.getBody() != null) {
+        new MethodScanner(scan, method).scan(new TreePath(path, tree.getBody()), null);
+      }
+    }
+    Set<VariableElement> ordered = new LinkedHashSet<>();
+    for (VariableElement input : inputs) {
+      if (scan.inputsRead.contains(input)) {
+        ordered.add(input);
+      }
+    }
+    return new QueryReads(
+        ordered,
+        scan.queriesCalled,
+        new ArrayList<>(scan.untracked.values()),
+        scan.complete);
+  }
+
+  /**
+   * Finds the assignments (including compound assignments, {@code ++} and {@code --}) to {@code
+   * inputs} in {@code type}'s methods and nested classes, that is, anywhere but its constructors,
+   * initializer blocks and field initializers.
+   */
+  List<Assignment> assignmentsOutsideConstructors(TypeElement type, Set<VariableElement> inputs) {
+    List<Assignment> found = new ArrayList<>();
+    TreePath classPath = trees == null ? null : trees.getPath(type);
+    if (classPath == null) {
+      return found;
+    }
+    CompilationUnitTree unit = classPath.getCompilationUnit();
+    TreePathScanner<Void, Void> scanner = new TreePathScanner<>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void p) {
+        check(node.getVariable());
+        return super.visitAssignment(node, p);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+        check(node.getVariable());
+        return super.visitCompoundAssignment(node, p);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void p) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT:
+          case PREFIX_DECREMENT:
+          case POSTFIX_INCREMENT:
+          case POSTFIX_DECREMENT:
+            check(node.getExpression());
+            break;
+          default:
+            break;
+        }
+        return super.visitUnary(node, p);
+      }
+
+      private void check(ExpressionTree target) {
+        Element element = trees.getElement(new TreePath(getCurrentPath(), target));
+        if (element != null && inputs.contains(element)) {
+          found.add(new Assignment((VariableElement) element, getCurrentPath().getLeaf(), unit));
+        }
+      }
+    };
+    ClassTree classTree = (ClassTree) classPath.getLeaf();
+    for (Tree member : classTree.getMembers()) {
+      if (member instanceof MethodTree) {
+        MethodTree method = (MethodTree) member;
+        if (method.getName().contentEquals("<init>") || method.getBody() == null) {
+          continue;
+        }
+        scanner.scan(new TreePath(classPath, method.getBody()), null);
+      } else if (member instanceof ClassTree) {
+        scanner.scan(new TreePath(classPath, member), null);
+      }
+    }
+    return found;
+  }
+
+  /** The state of one query's scan, shared by the scanners of the methods it reaches. */
+  private static final class Scan {
+    final TypeElement type;
+    final ExecutableElement query;
+    final Set<VariableElement> inputs;
+    final Set<ExecutableElement> queries;
+    final Deque<ExecutableElement> pending = new ArrayDeque<>();
+    final Set<ExecutableElement> visited = new HashSet<>();
+    final Set<VariableElement> inputsRead = new HashSet<>();
+    final Set<ExecutableElement> queriesCalled = new LinkedHashSet<>();
+    final Map<VariableElement, UntrackedRead> untracked = new LinkedHashMap<>();
+    boolean complete = true;
+
+    Scan(
+        TypeElement type,
+        ExecutableElement query,
+        Set<VariableElement> inputs,
+        Set<ExecutableElement> queries) {
+      this.type = type;
+      this.query = query;
+      this.inputs = inputs;
+      this.queries = queries;
+    }
+  }
+
+  /** Scans one method body for the reads and calls that {@link Scan} collects. */
+  private final class MethodScanner extends TreePathScanner<Void, Void> {
+    private final Scan scan;
+    private final ExecutableElement method;
+
+    MethodScanner(Scan scan, ExecutableElement method) {
+      this.scan = scan;
+      this.method = method;
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void p) {
+      Element element = trees.getElement(getCurrentPath());
+      if (element != null && element.getKind() == ElementKind.FIELD) {
+        field((VariableElement) element, true);
+      }
+      return super.visitIdentifier(node, p);
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void p) {
+      Element element = trees.getElement(getCurrentPath());
+      if (element != null && element.getKind() == ElementKind.FIELD) {
+        field((VariableElement) element, isThis(node.getExpression()));
+      }
+      return super.visitMemberSelect(node, p);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void p) {
+      // Assigning a field is not reading it: scan only the receiver of the target, and the value.
+      ExpressionTree target = node.getVariable();
+      if (target instanceof MemberSelectTree) {
+        scan(((MemberSelectTree) target).getExpression(), p);
+      } else if (!(target instanceof IdentifierTree)) {
+        scan(target, p);
+      }
+      return scan(node.getExpression(), p);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+      Element element = trees.getElement(getCurrentPath());
+      if (element instanceof ExecutableElement) {
+        ExpressionTree select = node.getMethodSelect();
+        boolean onThis = select instanceof IdentifierTree
+            || (select instanceof MemberSelectTree
+                && isThis(((MemberSelectTree) select).getExpression()));
+        call((ExecutableElement) element, onThis, true);
+      }
+      return super.visitMethodInvocation(node, p);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void p) {
+      Element element = trees.getElement(getCurrentPath());
+      if (element instanceof ExecutableElement) {
+        call((ExecutableElement) element, isThis(node.getQualifierExpression()), false);
+      }
+      return super.visitMemberReference(node, p);
+    }
+
+    private void call(ExecutableElement callee, boolean onThis, boolean invoked) {
+      boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
+      if (scan.queries.contains(callee)) {
+        if (onThis && invoked && callee.getParameters().isEmpty()) {
+          scan.queriesCalled.add(callee);
+        }
+        return;
+      }
+      if ((onThis || isStatic)
+          && callee.getKind() == ElementKind.METHOD
+          && !callee.getModifiers().contains(Modifier.ABSTRACT)
+          && inHierarchy(callee.getEnclosingElement())) {
+        scan.pending.add(callee);
+      }
+    }
+
+    private void field(VariableElement field, boolean onThis) {
+      if (scan.inputs.contains(field)) {
+        if (onThis) {
+          scan.inputsRead.add(field);
+        } else if (!suppressed(field)) {
+          scan.untracked.putIfAbsent(field, new UntrackedRead(field, true));
+        }
+        return;
+      }
+      Set<Modifier> modifiers = field.getModifiers();
+      if (modifiers.contains(Modifier.FINAL)) {
+        return;
+      }
+      boolean mutableStatic = modifiers.contains(Modifier.STATIC);
+      boolean mutableMember = !mutableStatic && onThis && inHierarchy(field.getEnclosingElement());
+      if ((mutableStatic || mutableMember) && !suppressed(field)) {
+        scan.untracked.putIfAbsent(field, new UntrackedRead(field, false));
+      }
+    }
+
+    private boolean inHierarchy(Element owner) {
+      if (!(owner instanceof TypeElement) || owner.getKind() != ElementKind.CLASS) {
+        return false;
+      }
+      if (((TypeElement) owner).getQualifiedName().contentEquals("java.lang.Object")) {
+        return false;
+      }
+      return types.isSubtype(
+          types.erasure(scan.type.asType()), types.erasure(owner.asType()));
+    }
+
+    /** Whether the read at the current path is under {@code @SuppressWarnings("incr-untracked")}. */
+    private boolean suppressed(VariableElement field) {
+      if (suppresses(field) || suppresses(scan.query) || suppresses(method)) {
+        return true;
+      }
+      for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof VariableTree || leaf instanceof ClassTree) {
+          if (suppresses(trees.getElement(p))) {
+            return true;
+          }
+        }
+      }
+      for (Element e = method; e != null; e = e.getEnclosingElement()) {
+        if (suppresses(e)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean isThis(ExpressionTree receiver) {
+    String name;
+    if (receiver instanceof IdentifierTree) {
+      name = ((IdentifierTree) receiver).getName().toString();
+    } else if (receiver instanceof MemberSelectTree) {
+      name = ((MemberSelectTree) receiver).getIdentifier().toString();
+    } else {
+      return false;
+    }
+    return name.equals("this") || name.equals("super");
+  }
+
+  /** Whether {@code element} carries {@code @SuppressWarnings("incr-untracked")}. */
+  static boolean suppresses(Element element) {
+    if (element == null) {
+      return false;
+    }
+    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
+      if (!annotationType.getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
+        continue;
+      }
+      for (AnnotationValue value : annotation.getElementValues().values()) {
+        Object v = value.getValue();
+        if (v instanceof List) {
+          for (Object item : (List<?>) v) {
+            if (item instanceof AnnotationValue
+                && ClassNames.SUPPRESS_UNTRACKED.equals(((AnnotationValue) item).getValue())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,473 @@
+package dev.incr.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.incr.processor.Compilations.compile;
+import static dev.incr.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every diagnostic of the processor, one test each, asserted on its file, line and message. The
+ * bad classes are named {@code Erroneous*}.
+ */
+class DiagnosticsTest {
+
+  private static final String IMPORTS =
+      "import dev.incr.annotations.Input; import dev.incr.annotations.Query;";
+
+  /** Compiles {@code source}, expects exactly one error: {@code message} on the given line. */
+  private static void assertOneError(JavaFileObject source, String message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+  }
+
+  /** Compiles {@code source}, expects success with exactly one warning. */
+  private static Compilation assertOneWarning(JavaFileObject source, String message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(message).inFile(source).onLineContaining(line);
+    return compilation;
+  }
+
+  // ---- the class -------------------------------------------------------------------------------
+
+  @Test
+  void finalClass() {
+    JavaFileObject src = source("bad.ErroneousFinal",
+        "package bad; " + IMPORTS,
+        "public final class ErroneousFinal {",
+        "  @Input int x;",
+        "}");
+    assertOneError(src, Messages.CLASS_FINAL.format("bad.ErroneousFinal"), "class ErroneousFinal");
+  }
+
+  @Test
+  void finalClassMessageSaysWhatToDo() {
+    JavaFileObject src = source("bad.ErroneousFinal",
+        "package bad; " + IMPORTS,
+        "public final class ErroneousFinal {",
+        "  @Input int x;",
+        "}");
+    assertOneError(src, "Class bad.ErroneousFinal has @Input/@Query members, so it must not be"
+        + " final: the processor generates a subclass of it. Remove 'final'.",
+        "class ErroneousFinal");
+  }
+
+  @Test
+  void classNotAbstract() {
+    JavaFileObject src = source("bad.ErroneousConcrete",
+        "package bad; " + IMPORTS,
+        "public class ErroneousConcrete {",
+        "  @Query int q() { return 1; }",
+        "}");
+    assertOneError(src,
+        Messages.CLASS_NOT_ABSTRACT.format("bad.ErroneousConcrete", "IncrErroneousConcrete"),
+        "class ErroneousConcrete");
+  }
+
+  @Test
+  void privateClass() {
+    JavaFileObject src = source("bad.ErroneousOuter",
+        "package bad; " + IMPORTS,
+        "public class ErroneousOuter {",
+        "  private abstract static class Hidden {",
+        "    @Input int x;",
+        "  }",
+        "}");
+    assertOneError(src,
+        Messages.CLASS_PRIVATE.format("bad.ErroneousOuter.Hidden", "IncrErroneousOuter_Hidden"),
+        "class Hidden");
+  }
+
+  @Test
+  void nonStaticInnerClass() {
+    JavaFileObject src = source("bad.ErroneousOuter",
+        "package bad; " + IMPORTS,
+        "public class ErroneousOuter {",
+        "  abstract class Inner {",
+        "    @Input int x;",
+        "  }",
+        "}");
+    assertOneError(src,
+        Messages.CLASS_INNER.format("bad.ErroneousOuter.Inner", "IncrErroneousOuter_Inner"),
+        "abstract class Inner");
+  }
+
+  @Test
+  void interfaceInsteadOfClass() {
+    JavaFileObject src = source("bad.ErroneousInterface",
+        "package bad; " + IMPORTS,
+        "public interface ErroneousInterface {",
+        "  @Query default int q() { return 1; }",
+        "}");
+    assertOneError(src,
+        Messages.CLASS_NOT_A_CLASS.format("bad.ErroneousInterface", "an interface"),
+        "interface ErroneousInterface");
+  }
+
+  @Test
+  void noAccessibleConstructor() {
+    JavaFileObject src = source("bad.ErroneousConstructor",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousConstructor {",
+        "  private ErroneousConstructor() {}",
+        "  @Input int x;",
+        "}");
+    assertOneError(src,
+        Messages.CLASS_NO_CONSTRUCTOR.format("bad.ErroneousConstructor",
+            "IncrErroneousConstructor"),
+        "public abstract class ErroneousConstructor");
+  }
+
+  @Test
+  void abstractMethodTheGeneratedClassCannotImplement() {
+    JavaFileObject src = source("bad.ErroneousAbstract",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousAbstract {",
+        "  @Input int x;",
+        "  abstract String y();",
+        "}");
+    assertOneError(src,
+        Messages.ABSTRACT_METHOD_NOT_GENERATED.format("java.lang.String y()",
+            "bad.ErroneousAbstract"),
+        "abstract String y()");
+  }
+
+  @Test
+  void abstractGetterOfTheWrongTypeClashes() {
+    JavaFileObject src = source("bad.ErroneousGetterType",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousGetterType {",
+        "  @Input int x;",
+        "  abstract long x();",
+        "}");
+    assertOneError(src,
+        Messages.ACCESSOR_CLASH.format("getter", "x()", "x", "long x()",
+            "bad.ErroneousGetterType", "int x()"),
+        "@Input int x;");
+  }
+
+  // ---- @Input fields ---------------------------------------------------------------------------
+
+  @Test
+  void privateInput() {
+    JavaFileObject src = source("bad.ErroneousPrivateInput",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousPrivateInput {",
+        "  @Input private int x;",
+        "}");
+    assertOneError(src, Messages.INPUT_PRIVATE.format("x"), "@Input private int x;");
+  }
+
+  @Test
+  void finalInput() {
+    JavaFileObject src = source("bad.ErroneousFinalInput",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousFinalInput {",
+        "  @Input final int x = 1;",
+        "}");
+    assertOneError(src, Messages.INPUT_FINAL.format("x"), "@Input final int x");
+  }
+
+  @Test
+  void staticInput() {
+    JavaFileObject src = source("bad.ErroneousStaticInput",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousStaticInput {",
+        "  @Input static int x;",
+        "}");
+    assertOneError(src, Messages.INPUT_STATIC.format("x"), "@Input static int x;");
+  }
+
+  @Test
+  void inputAssignedOutsideConstructors() {
+    JavaFileObject src = source("bad.ErroneousAssignment",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousAssignment {",
+        "  @Input int x;",
+        "  ErroneousAssignment() { x = 1; this.x++; }", // fine: a constructor
+        "  { x = 2; }", // fine: an initializer
+        "  void reset() {",
+        "    int y = 0;",
+        "    this.x = y;",
+        "  }",
+        "}");
+    assertOneError(src, Messages.INPUT_ASSIGNED.format("x", "setX(...)", "setX(int x)"),
+        "this.x = y;");
+  }
+
+  @Test
+  void inputIncrementedInALambdaOfAMethod() {
+    JavaFileObject src = source("bad.ErroneousIncrement",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousIncrement {",
+        "  @Input int x;",
+        "  Runnable bump() {",
+        "    return () -> x += 2;",
+        "  }",
+        "}");
+    assertOneError(src, Messages.INPUT_ASSIGNED.format("x", "setX(...)", "setX(int x)"),
+        "x += 2");
+  }
+
+  @Test
+  void accessorClashesWithAnExistingMethod() {
+    JavaFileObject src = source("bad.ErroneousClash",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousClash {",
+        "  @Input int size;",
+        "  void setSize(int size, boolean force) {}", // other arity: no clash
+        "  public void setSize(long size) {}",
+        "}");
+    assertOneError(src,
+        Messages.ACCESSOR_CLASH.format("setter", "setSize(int)", "size", "void setSize(long)",
+            "bad.ErroneousClash", "void setSize(int size)"),
+        "@Input int size;");
+  }
+
+  @Test
+  void accessorClashesWithAQuery() {
+    JavaFileObject src = source("bad.ErroneousQueryClash",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousQueryClash {",
+        "  @Input int count;",
+        "  @Query int count() { return count; }",
+        "}");
+    assertOneError(src,
+        Messages.ACCESSOR_CLASH.format("getter", "count()", "count", "int count()",
+            "bad.ErroneousQueryClash", "int count()"),
+        "@Input int count;");
+  }
+
+  // ---- @Query methods --------------------------------------------------------------------------
+
+  @Test
+  void privateQuery() {
+    JavaFileObject src = source("bad.ErroneousPrivateQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousPrivateQuery {",
+        "  @Query private int q() { return 1; }",
+        "}");
+    assertOneError(src, Messages.QUERY_PRIVATE.format("q()"), "private int q()");
+  }
+
+  @Test
+  void finalQuery() {
+    JavaFileObject src = source("bad.ErroneousFinalQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousFinalQuery {",
+        "  @Query final int q() { return 1; }",
+        "}");
+    assertOneError(src, Messages.QUERY_FINAL.format("q()"), "final int q()");
+  }
+
+  @Test
+  void staticQuery() {
+    JavaFileObject src = source("bad.ErroneousStaticQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousStaticQuery {",
+        "  @Query static int q() { return 1; }",
+        "}");
+    assertOneError(src, Messages.QUERY_STATIC.format("q()"), "static int q()");
+  }
+
+  @Test
+  void voidQuery() {
+    JavaFileObject src = source("bad.ErroneousVoidQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousVoidQuery {",
+        "  @Query void q() {}",
+        "}");
+    assertOneError(src, Messages.QUERY_VOID.format("q()"), "void q()");
+  }
+
+  @Test
+  void abstractQuery() {
+    JavaFileObject src = source("bad.ErroneousAbstractQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousAbstractQuery {",
+        "  @Query abstract int q();",
+        "}");
+    assertOneError(src, Messages.QUERY_ABSTRACT.format("q()"), "abstract int q()");
+  }
+
+  @Test
+  void genericQuery() {
+    JavaFileObject src = source("bad.ErroneousGenericQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousGenericQuery {",
+        "  @Query <T> T q(T t) { return t; }",
+        "}");
+    assertOneError(src, Messages.QUERY_TYPE_PARAMETERS.format("q()"), "<T> T q(T t)");
+  }
+
+  @Test
+  void queryThrowingACheckedException() {
+    JavaFileObject src = source("bad.ErroneousThrows",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousThrows {",
+        "  @Query int q() throws java.io.IOException { return 1; }",
+        "}");
+    assertOneError(src, Messages.QUERY_CHECKED_EXCEPTION.format("q()", "java.io.IOException"),
+        "int q() throws");
+  }
+
+  @Test
+  void cycleOfArgumentlessQueries() {
+    JavaFileObject src = source("bad.ErroneousCycle",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCycle {",
+        "  @Query int a() { return b() + 1; }",
+        "  @Query int b() { return helper(); }",
+        "  int helper() { return this.c(); }",
+        "  @Query int c() { return a(); }",
+        "  @Query int d(int n) { return n == 0 ? 0 : d(n - 1); }", // recursion with arguments: fine
+        "}");
+    assertOneError(src, Messages.QUERY_CYCLE.format("a() -> b() -> c() -> a()"), "int a()");
+  }
+
+  @Test
+  void queryCallingItself() {
+    JavaFileObject src = source("bad.ErroneousSelf",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousSelf {",
+        "  @Query int a() { return 1 + a(); }",
+        "}");
+    assertOneError(src, Messages.QUERY_CYCLE.format("a() -> a()"), "int a()");
+  }
+
+  @Test
+  void untrackedMutableField() {
+    JavaFileObject src = source("bad.ErroneousUntracked",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousUntracked {",
+        "  int counter;",
+        "  final int constant = 3;",
+        "  @Query int q() { return counter + constant; }",
+        "}");
+    assertOneWarning(src,
+        Messages.UNTRACKED_READ.format("q()", "field ErroneousUntracked.counter",
+            "a field that is neither final nor @Input"),
+        "int q()");
+  }
+
+  @Test
+  void untrackedMutableStaticThroughAHelper() {
+    JavaFileObject src = source("bad.ErroneousStatic",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousStatic {",
+        "  static int global;",
+        "  @Query int q() { return helper(); }",
+        "  int helper() { return global; }",
+        "}");
+    assertOneWarning(src,
+        Messages.UNTRACKED_READ.format("q()", "field ErroneousStatic.global",
+            "a static field that is not final"),
+        "int q()");
+  }
+
+  @Test
+  void untrackedReadIsSuppressible() {
+    JavaFileObject src = source("bad.Suppressed",
+        "package bad; " + IMPORTS,
+        "public abstract class Suppressed {",
+        "  int counter;",
+        "  static int global;",
+        "  @SuppressWarnings(\"incr-untracked\") @Query int q() { return counter; }",
+        "  @Query int r() { return helper(); }",
+        "  @SuppressWarnings(\"incr-untracked\") int helper() { return global; }",
+        "}");
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void inputOfAnotherObjectReadDirectly() {
+    JavaFileObject src = source("bad.ErroneousForeign",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousForeign {",
+        "  @Input int x;",
+        "  @Input ErroneousForeign other;",
+        "  @Query int q() { return other.x; }",
+        "}");
+    assertOneWarning(src,
+        Messages.FOREIGN_INPUT_READ.format("q()", "ErroneousForeign.x", "x", "ErroneousForeign"),
+        "int q()");
+  }
+
+  @Test
+  void withoutSourceTreesEveryQueryReadsEveryInputWithANote() {
+    JavaFileObject src = source("good.NoTrees",
+        "package good; " + IMPORTS,
+        "public abstract class NoTrees {",
+        "  @Input int x;",
+        "  @Input int y;",
+        "  @Query int q() { return x; }",
+        "}");
+    Compilation compilation = compile(List.of("-Aincr.sourceTrees=false"), src);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining(Messages.NO_SOURCE_TREES.format("good.NoTrees"))
+        .inFile(src).onLineContaining("class NoTrees");
+    assertThat(compilation).generatedSourceFile("good.IncrNoTrees")
+        .contentsAsUtf8String().contains("this.xInput.get();\n      this.yInput.get();");
+  }
+
+  @Test
+  void missingTypeIsReportedWhenProcessingEnds() {
+    JavaFileObject src = source("bad.ErroneousMissing",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousMissing {",
+        "  @Input NoSuchType x;",
+        "}");
+    Compilation compilation = compile(src);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.MISSING_TYPES.format(
+            "bad.IncrErroneousMissing", "bad.ErroneousMissing", "NoSuchType"))
+        .inFile(src).onLineContaining("class ErroneousMissing");
+  }
+
+  @Test
+  void oneBadClassDoesNotStopTheOthers(@TempDir Path dir) throws IOException {
+    JavaFileObject bad = source("bad.ErroneousFinal",
+        "package bad; " + IMPORTS,
+        "public final class ErroneousFinal {",
+        "  @Input int x;",
+        "}");
+    JavaFileObject good = source("bad.Fine",
+        "package bad; " + IMPORTS,
+        "public abstract class Fine {",
+        "  @Input int x;",
+        "}");
+    assertThat(compile(bad, good)).hadErrorCount(1);
+    // compile-testing hides the generated files of a failed compilation: run javac directly.
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(dir.toFile()));
+      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(dir.toFile()));
+      JavaCompiler.CompilationTask task = javac.getTask(
+          null, files, diagnostics, List.of("-proc:only"), null, List.of(bad, good));
+      task.setProcessors(List.of(new IncrementalProcessor()));
+      assertFalse(task.call());
+    }
+    assertTrue(Files.exists(dir.resolve("bad/IncrFine.java")),
+        "IncrFine is generated although ErroneousFinal has an error");
+    assertFalse(Files.exists(dir.resolve("bad/IncrErroneousFinal.java")));
+  }
+}

@@ -1,0 +1,275 @@
+package dev.incr.processor;
+
+import static dev.incr.processor.CompiledClasses.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.incr.CycleException;
+import dev.incr.Engine;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles annotated classes with the processor, loads the generated classes and checks which
+ * query bodies re-run after each change (the log of {@link RunLog}).
+ */
+class EndToEndTest {
+
+  private static final CompiledClasses SHAPES = CompiledClasses.compile(
+      Compilations.source("e2e.Shape",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Shape {",
+          "  @Input double width = 10;",
+          "  @Input double height = 5;",
+          "  @Input String unit = \"cm\";",
+          "  @Query double area() { RunLog.ran(\"area\"); return width * height; }",
+          "  @Query String unitLabel() { RunLog.ran(\"unitLabel\"); return \"[\" + unit + \"]\"; }",
+          "  @Query boolean big() { RunLog.ran(\"big\"); return area() > 100; }",
+          "  @Query String describe(String prefix) {",
+          "    RunLog.ran(\"describe(\" + prefix + \")\");",
+          "    return prefix + (big() ? \" big\" : \" small\");",
+          "  }",
+          "  @Query double scaled(double width) {",
+          "    RunLog.ran(\"scaled\");",
+          "    return width * height;", // the parameter shadows the field
+          "  }",
+          "  @Query double perimeter() { RunLog.ran(\"perimeter\"); return twice(sum()); }",
+          "  double sum() { return this.width + height(); }",
+          "  double twice(double x) { return 2 * x; }",
+          "  abstract double height();",
+          "  @Query double ratio() {",
+          "    RunLog.ran(\"ratio\");",
+          "    java.util.function.DoubleSupplier s = () -> width / height;",
+          "    return s.getAsDouble();",
+          "  }",
+          "}"),
+      Compilations.source("e2e.Scene",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Scene {",
+          "  @Input Shape a;",
+          "  @Input Shape b;",
+          "  @Query double total() { RunLog.ran(\"total\"); return a.area() + b.area(); }",
+          "}"),
+      Compilations.source("e2e.Fib",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "import java.math.BigInteger;",
+          "public abstract class Fib {",
+          "  @Input BigInteger seed = BigInteger.ONE;",
+          "  @Query BigInteger fib(int n) {",
+          "    RunLog.ran(\"fib\" + n);",
+          "    return n < 2 ? seed.multiply(BigInteger.valueOf(n)) : fib(n - 1).add(fib(n - 2));",
+          "  }",
+          "  @Query String pair(String a, int b) { RunLog.ran(\"pair\"); return a + b; }",
+          "  @Query int count(String... words) { RunLog.ran(\"count\"); return words.length; }",
+          "}"),
+      Compilations.source("e2e.Nan",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Nan {",
+          "  @Input double x = -1;",
+          "  @Query double root() { RunLog.ran(\"root\"); return Math.sqrt(x); }",
+          "  @Query String shown() { RunLog.ran(\"shown\"); return \"v=\" + root(); }",
+          "}"));
+
+  private Engine engine;
+
+  @BeforeEach
+  void setUp() {
+    engine = Engine.singleThreaded();
+    RunLog.take();
+  }
+
+  private Object shape() {
+    return SHAPES.create("e2e.IncrShape", engine);
+  }
+
+  @Test
+  void onlyQueriesReadingTheChangedInputReRun() {
+    Object shape = shape();
+    assertEquals(50.0, call(shape, "area"));
+    assertEquals("[cm]", call(shape, "unitLabel"));
+    assertEquals(List.of("area", "unitLabel"), RunLog.take());
+
+    call(shape, "setUnit", "mm");
+    assertEquals(50.0, call(shape, "area"));
+    assertEquals("[mm]", call(shape, "unitLabel"));
+    assertEquals(List.of("unitLabel"), RunLog.take());
+
+    call(shape, "setWidth", 12.0);
+    assertEquals(60.0, call(shape, "area"));
+    assertEquals("[mm]", call(shape, "unitLabel"));
+    assertEquals(List.of("area"), RunLog.take());
+    assertEquals(12.0, call(shape, "width"));
+  }
+
+  @Test
+  void settingAnEqualValueReRunsNothing() {
+    Object shape = shape();
+    call(shape, "area");
+    RunLog.take();
+    call(shape, "setWidth", 10.0);
+    assertEquals(50.0, call(shape, "area"));
+    assertEquals(List.of(), RunLog.take());
+  }
+
+  @Test
+  void earlyCutoffStopsAtAQueryWhoseValueDidNotChange() {
+    Object shape = shape();
+    assertEquals("x small", call(shape, "describe", "x"));
+    assertEquals(List.of("describe(x)", "big", "area"), RunLog.take());
+
+    call(shape, "setWidth", 11.0); // area 55: re-runs; big stays false: describe is cut off
+    assertEquals("x small", call(shape, "describe", "x"));
+    assertEquals(List.of("area", "big"), RunLog.take());
+
+    call(shape, "setWidth", 30.0); // area 150: big flips, describe re-runs
+    assertEquals("x big", call(shape, "describe", "x"));
+    assertEquals(List.of("area", "big", "describe(x)"), RunLog.take());
+  }
+
+  @Test
+  void parameterizedQueriesAreMemoizedPerArgument() {
+    Object shape = shape();
+    call(shape, "describe", "x");
+    call(shape, "describe", "y");
+    call(shape, "describe", "x");
+    assertEquals(List.of("describe(x)", "big", "area", "describe(y)"), RunLog.take());
+  }
+
+  @Test
+  void aParameterShadowingAnInputIsNotADependencyOnIt() {
+    Object shape = shape();
+    assertEquals(10.0, call(shape, "scaled", 2.0));
+    call(shape, "setWidth", 7.0);
+    assertEquals(10.0, call(shape, "scaled", 2.0));
+    assertEquals(List.of("scaled"), RunLog.take());
+    call(shape, "setHeight", 1.0);
+    assertEquals(2.0, call(shape, "scaled", 2.0));
+    assertEquals(List.of("scaled"), RunLog.take());
+  }
+
+  @Test
+  void readsThroughHelperMethodsAndLambdasAreDependencies() {
+    Object shape = shape();
+    assertEquals(30.0, call(shape, "perimeter"));
+    assertEquals(2.0, call(shape, "ratio"));
+    RunLog.take();
+    call(shape, "setWidth", 20.0);
+    assertEquals(50.0, call(shape, "perimeter"));
+    assertEquals(4.0, call(shape, "ratio"));
+    assertEquals(List.of("perimeter", "ratio"), RunLog.take());
+    call(shape, "setUnit", "in");
+    call(shape, "perimeter");
+    call(shape, "ratio");
+    assertEquals(List.of(), RunLog.take());
+  }
+
+  @Test
+  void queriesReadAcrossObjects() {
+    Object a = shape();
+    Object b = shape();
+    Object scene = SHAPES.create("e2e.IncrScene", engine);
+    call(scene, "setA", a);
+    call(scene, "setB", b);
+    assertEquals(100.0, call(scene, "total"));
+    assertEquals(List.of("total", "area", "area"), RunLog.take());
+
+    call(b, "setHeight", 1.0);
+    assertEquals(60.0, call(scene, "total"));
+    assertEquals(List.of("area", "total"), RunLog.take());
+
+    call(a, "setUnit", "km"); // nothing the scene reads
+    assertEquals(60.0, call(scene, "total"));
+    assertEquals(List.of(), RunLog.take());
+  }
+
+  @Test
+  void recursiveQueryRunsOncePerArgument() {
+    Object fib = SHAPES.create("e2e.IncrFib", engine);
+    assertEquals(BigInteger.valueOf(832040), call(fib, "fib", 30));
+    List<String> runs = RunLog.take();
+    assertEquals(31, runs.size());
+    assertEquals(31, runs.stream().distinct().count());
+
+    assertEquals(BigInteger.valueOf(832040), call(fib, "fib", 30));
+    assertEquals(List.of(), RunLog.take());
+
+    call(fib, "setSeed", BigInteger.TWO); // every level reads seed through fib(1) and fib(0)
+    assertEquals(BigInteger.valueOf(2 * 832040), call(fib, "fib", 30));
+    assertEquals(31, RunLog.take().size());
+  }
+
+  @Test
+  void deepRecursionThroughAParameterizedQueryWorks() {
+    Object fib = SHAPES.create("e2e.IncrFib", engine);
+    BigInteger expected = BigInteger.ZERO;
+    BigInteger next = BigInteger.ONE;
+    for (int i = 0; i < 5000; i++) {
+      BigInteger t = expected.add(next);
+      expected = next;
+      next = t;
+    }
+    assertEquals(expected, call(fib, "fib", 5000));
+    // The engine may start a body again after unwinding a too-deep Java stack, but every argument
+    // is computed, and once computed it is never computed again.
+    assertEquals(5001, RunLog.take().stream().distinct().count());
+    assertEquals(expected, call(fib, "fib", 5000));
+    assertEquals(List.of(), RunLog.take());
+  }
+
+  @Test
+  void severalArgumentsAndVariableArgumentsAreKeysByValue() {
+    Object fib = SHAPES.create("e2e.IncrFib", engine);
+    assertEquals("a1", call(fib, "pair", "a", 1));
+    assertEquals("a1", call(fib, "pair", "a", 1));
+    assertEquals("a2", call(fib, "pair", "a", 2));
+    assertEquals(2, call(fib, "count", (Object) new String[] {"x", "y"}));
+    assertEquals(2, call(fib, "count", (Object) new String[] {"x", "y"}));
+    assertEquals(List.of("pair", "pair", "count"), RunLog.take());
+  }
+
+  @Test
+  void nanResultDoesNotDefeatCutoff() {
+    Object nan = SHAPES.create("e2e.IncrNan", engine);
+    assertEquals("v=NaN", call(nan, "shown"));
+    RunLog.take();
+    call(nan, "setX", -2.0); // still NaN
+    assertEquals("v=NaN", call(nan, "shown"));
+    assertEquals(List.of("root"), RunLog.take());
+  }
+
+  @Test
+  void aQueryThatThrowsRethrowsAndRunsAgainNextTime() {
+    Object scene = SHAPES.create("e2e.IncrScene", engine);
+    assertThrows(NullPointerException.class, () -> call(scene, "total"));
+    call(scene, "setA", shape());
+    call(scene, "setB", shape());
+    assertEquals(100.0, call(scene, "total"));
+  }
+
+  @Test
+  void cycleThroughParameterizedQueriesIsReportedAtRunTime() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.source("e2e.Loop",
+        "package e2e;",
+        "import dev.incr.annotations.Query;",
+        "public abstract class Loop {",
+        "  @Query int f(int n) { return n == 0 ? f(1) : f(0); }",
+        "}"));
+    Object loop = classes.create("e2e.IncrLoop", engine);
+    CycleException e = assertThrows(CycleException.class, () -> call(loop, "f", 0));
+    assertEquals(List.of("Loop.f(0)", "Loop.f(1)", "Loop.f(0)"), e.cycle());
+  }
+}

@@ -1,0 +1,95 @@
+package good;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import java.io.IOException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Account}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+public final class IncrAccount extends Account {
+  private final Engine engine;
+
+  private final Var<String> ownerInput;
+
+  private final Var<Long> balanceInput;
+
+  private final Computed<String> summaryQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  public IncrAccount(Engine engine, String owner) {
+    super(engine, owner);
+    this.engine = engine;
+    this.ownerInput = engine.var(this.owner).label("Account.owner");
+    this.balanceInput = engine.var(this.balance).label("Account.balance");
+    this.summaryQuery = engine.computed(() -> {
+      this.ownerInput.get();
+      return super.summary();
+    }).label("Account.summary()");
+  }
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  IncrAccount(String owner, long balance, Engine engine) throws IOException {
+    super(owner, balance, engine);
+    this.engine = engine;
+    this.ownerInput = engine.var(this.owner).label("Account.owner");
+    this.balanceInput = engine.var(this.balance).label("Account.balance");
+    this.summaryQuery = engine.computed(() -> {
+      this.ownerInput.get();
+      return super.summary();
+    }).label("Account.summary()");
+  }
+
+  @Override
+  protected Engine engine() {
+    return this.engine;
+  }
+
+  /**
+   * Returns {@code owner}; inside a computation, a tracked read.
+   */
+  public String owner() {
+    return this.ownerInput.get();
+  }
+
+  /**
+   * Sets {@code owner}; queries that read it re-run when next read.
+   */
+  public void setOwner(String owner) {
+    this.engine.batch(() -> {
+      this.owner = owner;
+      this.ownerInput.set(owner);
+    });
+  }
+
+  /**
+   * Returns {@code balance}; inside a computation, a tracked read.
+   */
+  @Override
+  public long balance() {
+    return this.balanceInput.get();
+  }
+
+  /**
+   * Sets {@code balance}; queries that read it re-run when next read.
+   */
+  @Override
+  public void setBalance(long balance) {
+    this.engine.batch(() -> {
+      this.balance = balance;
+      this.balanceInput.set(balance);
+    });
+  }
+
+  @Override
+  public String summary() {
+    return this.summaryQuery.get();
+  }
+}

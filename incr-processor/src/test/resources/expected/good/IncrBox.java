@@ -1,0 +1,108 @@
+package good;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import dev.incr.internal.gen.QueryMemo;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Box}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+final class IncrBox<T extends Comparable<T>> extends Box<T> {
+  private final Engine engine;
+
+  private final Var<T> valueInput;
+
+  private final Var<List<T>> historyInput;
+
+  private final Var<Map<String, ? extends Number>> weightsInput;
+
+  private final QueryMemo<Boolean> greaterThanQuery;
+
+  private final Computed<Integer> sizeQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  IncrBox(Engine engine) {
+    super();
+    this.engine = engine;
+    this.valueInput = engine.var(this.value).label("Box.value");
+    this.historyInput = engine.var(this.history).label("Box.history");
+    this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights).label("Box.weights");
+    this.greaterThanQuery = new QueryMemo<>(engine, "Box.greaterThan");
+    this.sizeQuery = engine.computed(() -> {
+      this.historyInput.get();
+      this.weightsInput.get();
+      return super.size();
+    }).label("Box.size()");
+  }
+
+  /**
+   * Returns {@code value}; inside a computation, a tracked read.
+   */
+  public T value() {
+    return this.valueInput.get();
+  }
+
+  /**
+   * Sets {@code value}; queries that read it re-run when next read.
+   */
+  public void setValue(T value) {
+    this.engine.batch(() -> {
+      this.value = value;
+      this.valueInput.set(value);
+    });
+  }
+
+  /**
+   * Returns {@code history}; inside a computation, a tracked read.
+   */
+  public List<T> history() {
+    return this.historyInput.get();
+  }
+
+  /**
+   * Sets {@code history}; queries that read it re-run when next read.
+   */
+  public void setHistory(List<T> history) {
+    this.engine.batch(() -> {
+      this.history = history;
+      this.historyInput.set(history);
+    });
+  }
+
+  /**
+   * Returns {@code weights}; inside a computation, a tracked read.
+   */
+  public Map<String, ? extends Number> weights() {
+    return this.weightsInput.get();
+  }
+
+  /**
+   * Sets {@code weights}; queries that read it re-run when next read.
+   */
+  public void setWeights(Map<String, ? extends Number> weights) {
+    this.engine.batch(() -> {
+      this.weights = weights;
+      this.weightsInput.set(weights);
+    });
+  }
+
+  @Override
+  boolean greaterThan(T other) {
+    return this.greaterThanQuery.get(other, () -> {
+      this.valueInput.get();
+      return super.greaterThan(other);
+    });
+  }
+
+  @Override
+  int size() {
+    return this.sizeQuery.get();
+  }
+}

@@ -1,0 +1,54 @@
+package good;
+
+import dev.incr.Engine;
+import dev.incr.Var;
+import dev.incr.internal.gen.QueryMemo;
+import java.math.BigInteger;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Fib}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+public final class IncrFib extends Fib {
+  private final Engine engine;
+
+  private final Var<BigInteger> seedInput;
+
+  private final QueryMemo<BigInteger> fibQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  public IncrFib(Engine engine) {
+    super();
+    this.engine = engine;
+    this.seedInput = engine.var(this.seed).label("Fib.seed");
+    this.fibQuery = new QueryMemo<>(engine, "Fib.fib");
+  }
+
+  /**
+   * Returns {@code seed}; inside a computation, a tracked read.
+   */
+  public BigInteger seed() {
+    return this.seedInput.get();
+  }
+
+  /**
+   * Sets {@code seed}; queries that read it re-run when next read.
+   */
+  public void setSeed(BigInteger seed) {
+    this.engine.batch(() -> {
+      this.seed = seed;
+      this.seedInput.set(seed);
+    });
+  }
+
+  @Override
+  public BigInteger fib(int n) {
+    return this.fibQuery.get(n, () -> {
+      this.seedInput.get();
+      return super.fib(n);
+    });
+  }
+}

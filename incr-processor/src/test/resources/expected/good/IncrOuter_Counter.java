@@ -1,0 +1,53 @@
+package good;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Outer.Counter}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+public final class IncrOuter_Counter extends Outer.Counter {
+  private final Engine engine;
+
+  private final Var<Integer> countInput;
+
+  private final Computed<Boolean> positiveQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  public IncrOuter_Counter(Engine engine) {
+    super();
+    this.engine = engine;
+    this.countInput = engine.var(this.count).label("Outer.Counter.count");
+    this.positiveQuery = engine.computed(() -> {
+      this.countInput.get();
+      return super.positive();
+    }).label("Outer.Counter.positive()");
+  }
+
+  /**
+   * Returns {@code count}; inside a computation, a tracked read.
+   */
+  public int count() {
+    return this.countInput.get();
+  }
+
+  /**
+   * Sets {@code count}; queries that read it re-run when next read.
+   */
+  public void setCount(int count) {
+    this.engine.batch(() -> {
+      this.count = count;
+      this.countInput.set(count);
+    });
+  }
+
+  @Override
+  public boolean positive() {
+    return this.positiveQuery.get();
+  }
+}

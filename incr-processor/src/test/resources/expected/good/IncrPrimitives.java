@@ -1,0 +1,240 @@
+package good;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import dev.incr.internal.gen.QueryMemo;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Primitives}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+final class IncrPrimitives extends Primitives {
+  private final Engine engine;
+
+  private final Var<Boolean> flagInput;
+
+  private final Var<Byte> bInput;
+
+  private final Var<Short> sInput;
+
+  private final Var<Character> cInput;
+
+  private final Var<Integer> iInput;
+
+  private final Var<Long> lInput;
+
+  private final Var<Float> fInput;
+
+  private final Var<Double> dInput;
+
+  private final Var<Integer> boxedInput;
+
+  private final Computed<Double> sumQuery;
+
+  private final QueryMemo<String> pickQuery;
+
+  private final QueryMemo<Integer> countQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  IncrPrimitives(Engine engine) {
+    super();
+    this.engine = engine;
+    this.flagInput = engine.var(this.flag).label("Primitives.flag");
+    this.bInput = engine.var(this.b).label("Primitives.b");
+    this.sInput = engine.var(this.s).label("Primitives.s");
+    this.cInput = engine.var(this.c).label("Primitives.c");
+    this.iInput = engine.var(this.i).label("Primitives.i");
+    this.lInput = engine.var(this.l).label("Primitives.l");
+    this.fInput = engine.var(this.f).label("Primitives.f");
+    this.dInput = engine.var(this.d).label("Primitives.d");
+    this.boxedInput = engine.var(this.boxed).label("Primitives.boxed");
+    this.sumQuery = engine.computed(() -> {
+      this.bInput.get();
+      this.sInput.get();
+      this.cInput.get();
+      this.iInput.get();
+      this.lInput.get();
+      this.fInput.get();
+      this.dInput.get();
+      this.boxedInput.get();
+      return super.sum();
+    }).label("Primitives.sum()");
+    this.pickQuery = new QueryMemo<>(engine, "Primitives.pick");
+    this.countQuery = new QueryMemo<>(engine, "Primitives.count");
+  }
+
+  /**
+   * Returns {@code flag}; inside a computation, a tracked read.
+   */
+  public boolean flag() {
+    return this.flagInput.get();
+  }
+
+  /**
+   * Sets {@code flag}; queries that read it re-run when next read.
+   */
+  public void setFlag(boolean flag) {
+    this.engine.batch(() -> {
+      this.flag = flag;
+      this.flagInput.set(flag);
+    });
+  }
+
+  /**
+   * Returns {@code b}; inside a computation, a tracked read.
+   */
+  public byte b() {
+    return this.bInput.get();
+  }
+
+  /**
+   * Sets {@code b}; queries that read it re-run when next read.
+   */
+  public void setB(byte b) {
+    this.engine.batch(() -> {
+      this.b = b;
+      this.bInput.set(b);
+    });
+  }
+
+  /**
+   * Returns {@code s}; inside a computation, a tracked read.
+   */
+  public short s() {
+    return this.sInput.get();
+  }
+
+  /**
+   * Sets {@code s}; queries that read it re-run when next read.
+   */
+  public void setS(short s) {
+    this.engine.batch(() -> {
+      this.s = s;
+      this.sInput.set(s);
+    });
+  }
+
+  /**
+   * Returns {@code c}; inside a computation, a tracked read.
+   */
+  public char c() {
+    return this.cInput.get();
+  }
+
+  /**
+   * Sets {@code c}; queries that read it re-run when next read.
+   */
+  public void setC(char c) {
+    this.engine.batch(() -> {
+      this.c = c;
+      this.cInput.set(c);
+    });
+  }
+
+  /**
+   * Returns {@code i}; inside a computation, a tracked read.
+   */
+  public int i() {
+    return this.iInput.get();
+  }
+
+  /**
+   * Sets {@code i}; queries that read it re-run when next read.
+   */
+  public void setI(int i) {
+    this.engine.batch(() -> {
+      this.i = i;
+      this.iInput.set(i);
+    });
+  }
+
+  /**
+   * Returns {@code l}; inside a computation, a tracked read.
+   */
+  public long l() {
+    return this.lInput.get();
+  }
+
+  /**
+   * Sets {@code l}; queries that read it re-run when next read.
+   */
+  public void setL(long l) {
+    this.engine.batch(() -> {
+      this.l = l;
+      this.lInput.set(l);
+    });
+  }
+
+  /**
+   * Returns {@code f}; inside a computation, a tracked read.
+   */
+  public float f() {
+    return this.fInput.get();
+  }
+
+  /**
+   * Sets {@code f}; queries that read it re-run when next read.
+   */
+  public void setF(float f) {
+    this.engine.batch(() -> {
+      this.f = f;
+      this.fInput.set(f);
+    });
+  }
+
+  /**
+   * Returns {@code d}; inside a computation, a tracked read.
+   */
+  public double d() {
+    return this.dInput.get();
+  }
+
+  /**
+   * Sets {@code d}; queries that read it re-run when next read.
+   */
+  public void setD(double d) {
+    this.engine.batch(() -> {
+      this.d = d;
+      this.dInput.set(d);
+    });
+  }
+
+  /**
+   * Returns {@code boxed}; inside a computation, a tracked read.
+   */
+  public Integer boxed() {
+    return this.boxedInput.get();
+  }
+
+  /**
+   * Sets {@code boxed}; queries that read it re-run when next read.
+   */
+  public void setBoxed(Integer boxed) {
+    this.engine.batch(() -> {
+      this.boxed = boxed;
+      this.boxedInput.set(boxed);
+    });
+  }
+
+  @Override
+  double sum() {
+    return this.sumQuery.get();
+  }
+
+  @Override
+  String pick(int index, boolean upper) {
+    return this.pickQuery.get(QueryMemo.args(index, upper), () -> {
+      this.flagInput.get();
+      return super.pick(index, upper);
+    });
+  }
+
+  @Override
+  int count(String... words) {
+    return this.countQuery.get(QueryMemo.args((Object) words), () -> super.count(words));
+  }
+}

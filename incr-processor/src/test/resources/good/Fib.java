@@ -1,0 +1,15 @@
+package good;
+
+import dev.incr.annotations.Input;
+import dev.incr.annotations.Query;
+import java.math.BigInteger;
+
+/** A recursive query with a parameter, memoized per argument. */
+public abstract class Fib {
+  @Input BigInteger seed = BigInteger.ONE;
+
+  @Query
+  public BigInteger fib(int n) {
+    return n < 2 ? seed.multiply(BigInteger.valueOf(n)) : fib(n - 1).add(fib(n - 2));
+  }
+}

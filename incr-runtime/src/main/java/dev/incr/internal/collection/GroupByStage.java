@@ -1,0 +1,142 @@
+package dev.incr.internal.collection;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.GroupedCollection;
+import dev.incr.IncrCollection;
+import dev.incr.Node;
+import dev.incr.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * {@code groupBy}: routes each change of its input to the {@link GroupCollection} of the element's
+ * key, O(1) per change. Routing is one computed node ({@link #routing}); each group's version node
+ * reads it and returns the number of changes routed to that group, so readers of one group are cut
+ * off when other groups change.
+ *
+ * <p>A group exists while it has elements or after {@link #group(Object)} handed it out (then it
+ * stays, so it is the same object for its key forever). The map of groups is concurrent because
+ * {@code group(key)} may be called outside computations.
+ */
+final class GroupByStage<K, T> implements GroupedCollection<K, T> {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final Stage<T> input;
+  private final Function<? super T, ? extends K> key;
+  private final ConcurrentHashMap<K, GroupCollection<K, T>> groups = new ConcurrentHashMap<>();
+  private final Computed<Long> routing;
+  private final List<GroupAggregateStage<K, T, ?>> aggregates = new ArrayList<>(1);
+  private volatile String label;
+  private Inbox<T> in;
+  private long routed;
+
+  GroupByStage(Stage<T> input, Function<? super T, ? extends K> key) {
+    this.input = input;
+    this.key = key;
+    this.label = "groupBy#" + IDS.incrementAndGet();
+    this.routing = input.engine.computed(this::route);
+    routing.label(label + ".routing");
+  }
+
+  Engine engine() {
+    return input.engine;
+  }
+
+  /** The node whose value changes whenever any group changes; reading it routes pending changes. */
+  Node<Long> routing() {
+    return routing;
+  }
+
+  private Long route() {
+    input.version().get();
+    Inbox<T> in = this.in;
+    if (in == null) {
+      in = this.in = input.subscribe();
+    }
+    in.consolidateBeforeReading();
+    while (!in.isEmpty()) {
+      T x = in.peekElement();
+      int w = in.peekWeight();
+      K k = key.apply(x);
+      if (k == null) {
+        throw new NullPointerException("The key function of '" + label + "' returned null for " + x
+            + "; return a non-null key (an Optional or a sentinel) instead.");
+      }
+      GroupCollection<K, T> g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+      g.out.emit(x, w);
+      if (g.out.live.size() == 0) {
+        groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.out.live.size() > 0 ? gg : null);
+      }
+      for (GroupAggregateStage<K, T, ?> a : aggregates) {
+        a.touched(k);
+      }
+      routed++;
+      in.pop();
+    }
+    return routed;
+  }
+
+  /** The group of {@code key} if it exists, without handing it out. */
+  GroupCollection<K, T> existingGroup(K key) {
+    return groups.get(key);
+  }
+
+  /** The keys whose groups have elements (call inside a computation, after reading routing). */
+  List<K> liveKeys() {
+    List<K> keys = new ArrayList<>();
+    groups.forEach((k, g) -> {
+      if (g.out.live.size() > 0) {
+        keys.add(k);
+      }
+    });
+    return keys;
+  }
+
+  /** Registers an aggregate stage; call inside its computation after reading {@link #routing()}. */
+  void addAggregate(GroupAggregateStage<K, T, ?> stage) {
+    aggregates.add(stage);
+  }
+
+  @Override
+  public IncrCollection<T> group(K key) {
+    Objects.requireNonNull(key, "key");
+    return groups.compute(key, (k, g) -> {
+      GroupCollection<K, T> group = g != null ? g : new GroupCollection<>(this, k);
+      group.handedOut = true;
+      return group;
+    });
+  }
+
+  @Override
+  public <A> IncrCollection<Pair<K, A>> aggregate(
+      Function<? super IncrCollection<T>, ? extends Node<A>> perGroup) {
+    return new GroupAggregateStage<>(this, Objects.requireNonNull(perGroup, "perGroup"));
+  }
+
+  @Override
+  public IncrCollection<Pair<K, Long>> counts() {
+    return aggregate(IncrCollection::count);
+  }
+
+  @Override
+  public GroupedCollection<K, T> label(String label) {
+    this.label = Objects.requireNonNull(label, "label");
+    routing.label(label + ".routing");
+    return this;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.incr.internal.collection;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The change log between one producer and one reader: the weighted deltas (+1/-1) the producer has
+ * emitted and the reader has not consumed yet, oldest first. The reader's read offset is the head;
+ * consumed entries are released at once.
+ *
+ * <p>When a reader falls behind (more pending entries than twice its producer's live elements, or
+ * twice the size left by the previous consolidation), the pending entries are consolidated: an
+ * insertion and a later deletion of the same element cancel. Consolidation keeps the meaning of the
+ * log under "a deletion removes the most recently inserted occurrence": it emits the deletions of
+ * occurrences the reader already had first, then the surviving insertions in their original order.
+ * So a log holds O(live elements) entries whatever the history, and the amortized cost stays O(1)
+ * per entry.
+ */
+final class Inbox<T> {
+  private static final int SLACK = 64;
+
+  private final LongSupplier producerSize;
+  private Object[] items = new Object[8];
+  private byte[] weights = new byte[8];
+  private int head;
+  private int tail;
+  private int pendingDeletes;
+  private int sizeAfterConsolidation;
+
+  /**
+   * Creates an empty inbox.
+   *
+   * @param producerSize the producer's current number of live elements, for the consolidation
+   *     threshold
+   */
+  Inbox(LongSupplier producerSize) {
+    this.producerSize = producerSize;
+  }
+
+  /** Appends a delta. */
+  void push(T element, int weight) {
+    if (tail == items.length) {
+      makeRoom();
+    }
+    items[tail] = element;
+    weights[tail] = (byte) weight;
+    tail++;
+    if (weight < 0) {
+      pendingDeletes++;
+      int size = tail - head;
+      if (size > SLACK && size > 2L * Math.max(sizeAfterConsolidation, producerSize.getAsLong())) {
+        consolidate();
+      }
+    }
+  }
+
+  boolean isEmpty() {
+    return head == tail;
+  }
+
+  int size() {
+    return tail - head;
+  }
+
+  /** The oldest pending element. */
+  @SuppressWarnings("unchecked")
+  T peekElement() {
+    return (T) items[head];
+  }
+
+  /** The weight of the oldest pending element. */
+  int peekWeight() {
+    return weights[head];
+  }
+
+  /** Consumes the oldest pending entry, once it has been fully applied. */
+  void pop() {
+    if (weights[head] < 0) {
+      pendingDeletes--;
+    }
+    items[head] = null;
+    head++;
+    if (head == tail) {
+      head = 0;
+      tail = 0;
+      if (items.length > 1024) {
+        items = new Object[8];
+        weights = new byte[8];
+      }
+    }
+  }
+
+  /**
+   * Cancels insertions against later deletions of the same element before a reader consumes a
+   * batch, so work done for elements that came and went within the batch is skipped.
+   */
+  void consolidateBeforeReading() {
+    if (pendingDeletes > 0 && tail - head > 1) {
+      consolidate();
+    }
+  }
+
+  private void makeRoom() {
+    int size = tail - head;
+    if (head > 0 && size <= items.length / 2) {
+      System.arraycopy(items, head, items, 0, size);
+      System.arraycopy(weights, head, weights, 0, size);
+      java.util.Arrays.fill(items, size, tail, null);
+    } else {
+      Object[] grown = new Object[items.length * 2];
+      byte[] grownWeights = new byte[items.length * 2];
+      System.arraycopy(items, head, grown, 0, size);
+      System.arraycopy(weights, head, grownWeights, 0, size);
+      items = grown;
+      weights = grownWeights;
+    }
+    head = 0;
+    tail = size;
+  }
+
+  private void consolidate() {
+    int size = tail - head;
+    boolean[] keep = new boolean[size];
+    Map<Object, ArrayDeque<Integer>> open = new HashMap<>();
+    Map<Object, int[]> earlierDeletes = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      Object x = items[head + i];
+      if (weights[head + i] > 0) {
+        open.computeIfAbsent(x, k -> new ArrayDeque<>()).push(i);
+        keep[i] = true;
+      } else {
+        ArrayDeque<Integer> pushes = open.get(x);
+        if (pushes != null && !pushes.isEmpty()) {
+          keep[pushes.pop()] = false;
+        } else {
+          earlierDeletes.computeIfAbsent(x, k -> new int[1])[0]++;
+        }
+      }
+    }
+    Object[] out = new Object[Math.max(8, size)];
+    byte[] outWeights = new byte[out.length];
+    int n = 0;
+    for (Map.Entry<Object, int[]> e : earlierDeletes.entrySet()) {
+      for (int c = e.getValue()[0]; c > 0; c--) {
+        out[n] = e.getKey();
+        outWeights[n] = -1;
+        n++;
+      }
+    }
+    int deletes = n;
+    for (int i = 0; i < size; i++) {
+      if (keep[i]) {
+        out[n] = items[head + i];
+        outWeights[n] = 1;
+        n++;
+      }
+    }
+    items = out;
+    weights = outWeights;
+    head = 0;
+    tail = n;
+    pendingDeletes = deletes;
+    sizeAfterConsolidation = n;
+  }
+}

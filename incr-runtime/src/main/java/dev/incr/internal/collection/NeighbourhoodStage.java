@@ -1,0 +1,82 @@
+package dev.incr.internal.collection;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code pairwise} and {@code window(n)}: every run of {@code n} consecutive elements of a sorted
+ * stage, shaped by a function (a {@code Pair} for pairwise, a list for windows).
+ *
+ * <p>The sorted stage calls {@link #inserted(int)} after it inserts an element at a position and
+ * {@link #removing(int)} before it removes one, so this stage sees the tree exactly as that change
+ * does. An insertion destroys the windows that spanned the gap it fills and creates the windows
+ * that contain it; a removal does the reverse: at most {@code 2n} window changes, from the {@code
+ * 2n - 1} elements around the position (O(n + log size)). The changes are queued in this stage's
+ * inbox and passed on when it is read, after consolidation (a window created and destroyed within
+ * one batch is never emitted).
+ */
+final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
+  private final SortedStage<T, ?> sorted;
+  private final int n;
+  private final Function<List<T>, R> shape;
+  private Inbox<R> in;
+
+  NeighbourhoodStage(SortedStage<T, ?> sorted, int n, Function<List<T>, R> shape, String kind) {
+    super(sorted, kind, true);
+    this.sorted = sorted;
+    this.n = n;
+    this.shape = shape;
+  }
+
+  @Override
+  void refresh() {
+    sorted.version().get();
+    Inbox<R> in = this.in;
+    if (in == null) {
+      in = this.in = new Inbox<>(this::liveSize);
+      List<T> all = sorted.tree().range(0, sorted.tree().size());
+      for (int s = 0; s + n <= all.size(); s++) {
+        in.push(shape.apply(all.subList(s, s + n)), 1);
+      }
+      sorted.addNeighbourhood(this);
+    }
+    in.consolidateBeforeReading();
+    while (!in.isEmpty()) {
+      out.emit(in.peekElement(), in.peekWeight());
+      in.pop();
+    }
+  }
+
+  /** The sorted stage inserted an element at {@code rank}. */
+  void inserted(int rank) {
+    change(rank, 1);
+  }
+
+  /** The sorted stage is about to remove the element at {@code rank}. */
+  void removing(int rank) {
+    change(rank, -1);
+  }
+
+  /**
+   * Queues the window changes of the element at {@code rank} arriving ({@code weight 1}) or leaving
+   * ({@code -1}): windows that contain it appear or disappear, and windows over its neighbours that
+   * span its position disappear or appear.
+   */
+  private void change(int rank, int weight) {
+    OrderTree<?, T> tree = sorted.tree();
+    int lo = Math.max(0, rank - n + 1);
+    int hi = Math.min(tree.size(), rank + n);
+    List<T> with = tree.range(lo, hi);
+    int p = rank - lo;
+    List<T> without = new java.util.ArrayList<>(with);
+    without.remove(p);
+    // Windows of the neighbours spanning the position: they hold local indices p - 1 and p.
+    for (int s = Math.max(0, p - n + 1); s <= p - 1 && s + n <= without.size(); s++) {
+      in.push(shape.apply(List.copyOf(without.subList(s, s + n))), -weight);
+    }
+    // Windows containing the element.
+    for (int s = Math.max(0, p - n + 1); s <= p && s + n <= with.size(); s++) {
+      in.push(shape.apply(List.copyOf(with.subList(s, s + n))), weight);
+    }
+  }
+}

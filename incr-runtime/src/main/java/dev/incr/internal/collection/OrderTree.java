@@ -1,0 +1,243 @@
+package dev.incr.internal.collection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An order-statistic tree: a treap ordered by (key, sequence number) whose nodes know their subtree
+ * sizes, so insertion, removal, rank and positional access all cost O(log n) (expected; priorities
+ * are a fixed hash of the sequence number, so the shape is deterministic). The sequence number
+ * breaks ties between equal keys, in arrival order.
+ *
+ * <p>Invariants, checked by {@link #checkInvariants()}: in-order traversal is strictly increasing by
+ * (key, sequence); every node's {@code size} is one plus its children's; every node's priority is
+ * at least its children's.
+ *
+ * <p>Mutations compare all the way down before changing anything, so a comparator that throws
+ * leaves the tree as it was.
+ *
+ * @param <K> the key type
+ * @param <E> the element type
+ */
+final class OrderTree<K, E> {
+
+  /** A node: one occurrence of an element. */
+  static final class Node<K, E> {
+    final K key;
+    final long sequence;
+    final E element;
+    final int priority;
+    int size = 1;
+    Node<K, E> left;
+    Node<K, E> right;
+
+    Node(K key, long sequence, E element) {
+      this.key = key;
+      this.sequence = sequence;
+      this.element = element;
+      this.priority = mix(sequence);
+    }
+  }
+
+  private final Comparator<? super K> comparator;
+  private Node<K, E> root;
+
+  OrderTree(Comparator<? super K> comparator) {
+    this.comparator = comparator;
+  }
+
+  int size() {
+    return size(root);
+  }
+
+  /** Inserts a node for {@code element}; {@code sequence} must be unique in this tree. */
+  Node<K, E> insert(K key, long sequence, E element) {
+    Node<K, E> n = new Node<>(key, sequence, element);
+    root = insert(root, n);
+    return n;
+  }
+
+  private Node<K, E> insert(Node<K, E> t, Node<K, E> n) {
+    if (t == null) {
+      return n;
+    }
+    if (compare(n, t) < 0) {
+      t.left = insert(t.left, n);
+      t.size++;
+      if (t.left.priority > t.priority) {
+        t = rotateRight(t);
+      }
+    } else {
+      t.right = insert(t.right, n);
+      t.size++;
+      if (t.right.priority > t.priority) {
+        t = rotateLeft(t);
+      }
+    }
+    return t;
+  }
+
+  /** Removes {@code n}, which must be in this tree. */
+  void remove(Node<K, E> n) {
+    root = remove(root, n);
+  }
+
+  private Node<K, E> remove(Node<K, E> t, Node<K, E> n) {
+    if (t == null) {
+      throw new IllegalStateException("internal error: node not in tree: " + n.element);
+    }
+    if (t == n) {
+      return merge(t.left, t.right);
+    }
+    if (compare(n, t) < 0) {
+      t.left = remove(t.left, n);
+    } else {
+      t.right = remove(t.right, n);
+    }
+    t.size--;
+    return t;
+  }
+
+  private Node<K, E> merge(Node<K, E> a, Node<K, E> b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    if (a.priority >= b.priority) {
+      a.right = merge(a.right, b);
+      a.size = 1 + size(a.left) + size(a.right);
+      return a;
+    }
+    b.left = merge(a, b.left);
+    b.size = 1 + size(b.left) + size(b.right);
+    return b;
+  }
+
+  /** Returns the position of {@code n} (which must be in this tree) in order. */
+  int rank(Node<K, E> n) {
+    int rank = 0;
+    Node<K, E> t = root;
+    while (t != n) {
+      if (t == null) {
+        throw new IllegalStateException("internal error: node not in tree: " + n.element);
+      }
+      if (compare(n, t) < 0) {
+        t = t.left;
+      } else {
+        rank += size(t.left) + 1;
+        t = t.right;
+      }
+    }
+    return rank + size(n.left);
+  }
+
+  /** Returns the element at {@code index} in order. */
+  E get(int index) {
+    if (index < 0 || index >= size(root)) {
+      throw new IndexOutOfBoundsException("Index " + index + " out of bounds for size "
+          + size(root));
+    }
+    Node<K, E> t = root;
+    while (true) {
+      int leftSize = size(t.left);
+      if (index < leftSize) {
+        t = t.left;
+      } else if (index == leftSize) {
+        return t.element;
+      } else {
+        index -= leftSize + 1;
+        t = t.right;
+      }
+    }
+  }
+
+  /** Returns the elements at positions {@code from} (inclusive) to {@code to} (exclusive). */
+  List<E> range(int from, int to) {
+    List<E> out = new ArrayList<>(Math.max(0, to - from));
+    collect(root, 0, from, to, out);
+    return out;
+  }
+
+  private void collect(Node<K, E> t, int offset, int from, int to, List<E> out) {
+    while (t != null) {
+      int index = offset + size(t.left);
+      if (from < index) {
+        collect(t.left, offset, from, to, out);
+      }
+      if (index >= to) {
+        return;
+      }
+      if (index >= from) {
+        out.add(t.element);
+      }
+      offset = index + 1;
+      t = t.right;
+    }
+  }
+
+  private int compare(Node<K, E> a, Node<K, E> b) {
+    int c = comparator.compare(a.key, b.key);
+    return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+  }
+
+  private static <K, E> Node<K, E> rotateRight(Node<K, E> t) {
+    Node<K, E> l = t.left;
+    t.left = l.right;
+    l.right = t;
+    t.size = 1 + size(t.left) + size(t.right);
+    l.size = 1 + size(l.left) + t.size;
+    return l;
+  }
+
+  private static <K, E> Node<K, E> rotateLeft(Node<K, E> t) {
+    Node<K, E> r = t.right;
+    t.right = r.left;
+    r.left = t;
+    t.size = 1 + size(t.left) + size(t.right);
+    r.size = 1 + t.size + size(r.right);
+    return r;
+  }
+
+  private static int size(Node<?, ?> n) {
+    return n == null ? 0 : n.size;
+  }
+
+  private static int mix(long sequence) {
+    long z = sequence + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return (int) (z ^ (z >>> 31));
+  }
+
+  /** Checks order, sizes and heap priorities; throws {@link AssertionError} on the first breach. */
+  void checkInvariants() {
+    List<Node<K, E>> inOrder = new ArrayList<>();
+    check(root, inOrder);
+    for (int i = 1; i < inOrder.size(); i++) {
+      if (compare(inOrder.get(i - 1), inOrder.get(i)) >= 0) {
+        throw new AssertionError("tree out of order at " + i + ": " + inOrder.get(i - 1).element
+            + " then " + inOrder.get(i).element);
+      }
+    }
+  }
+
+  private int check(Node<K, E> t, List<Node<K, E>> inOrder) {
+    if (t == null) {
+      return 0;
+    }
+    int l = check(t.left, inOrder);
+    inOrder.add(t);
+    int r = check(t.right, inOrder);
+    if (t.size != l + r + 1) {
+      throw new AssertionError("size " + t.size + " at " + t.element + ", children " + l + "+" + r);
+    }
+    if ((t.left != null && t.left.priority > t.priority)
+        || (t.right != null && t.right.priority > t.priority)) {
+      throw new AssertionError("heap order broken at " + t.element);
+    }
+    return l + r + 1;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.incr.internal.collection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The output side of a stage: the materialized multiset of what it has emitted (unless the stage
+ * keeps its contents in another structure) and the inboxes of its readers, each of which receives
+ * every delta emitted.
+ */
+final class Outlet<T> {
+  /** The emitted elements, or null when the owning stage keeps them itself. */
+  final Multiset<T> live;
+  private final List<Inbox<T>> readers = new ArrayList<>(2);
+  private long emitted;
+
+  Outlet(boolean materialize) {
+    this.live = materialize ? new Multiset<>() : null;
+  }
+
+  /** Records a delta and queues it for every reader. */
+  void emit(T element, int weight) {
+    if (live != null) {
+      live.add(element, weight);
+    }
+    for (int i = 0, n = readers.size(); i < n; i++) {
+      readers.get(i).push(element, weight);
+    }
+    emitted++;
+  }
+
+  /** The number of deltas emitted so far: the value of a derived stage's version node. */
+  long emitted() {
+    return emitted;
+  }
+
+  void addReader(Inbox<T> inbox) {
+    readers.add(inbox);
+  }
+
+  /** The number of entries queued for readers and not consumed yet. */
+  long retainedEntries() {
+    long total = 0;
+    for (Inbox<T> in : readers) {
+      total += in.size();
+    }
+    return total;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.incr.internal.collection;
+
+import dev.incr.Computed;
+import dev.incr.IncrCollection;
+import dev.incr.Pair;
+import dev.incr.SortedCollection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@code sortBy}: keeps its input's elements in an {@link OrderTree} ordered by (key, arrival
+ * sequence). O(log n) per change. Its output changes are its input's; the {@link
+ * NeighbourhoodStage}s built on it ({@code pairwise}, {@code window}) are told about each insertion
+ * and removal at its position, while the tree is in the state that change sees.
+ */
+final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage<T>
+    implements SortedCollection<T> {
+  private final Stage<T> input;
+  private final Function<? super T, ? extends K> key;
+  private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
+  /** The tree nodes of each live element, oldest first; a deletion removes the newest. */
+  private final Map<T, ArrayList<OrderTree.Node<K, T>>> nodes = new HashMap<>();
+  private final List<NeighbourhoodStage<T, ?>> neighbourhoods = new ArrayList<>(1);
+  private long nextSequence;
+  private Inbox<T> in;
+
+  SortedStage(Stage<T> input, Function<? super T, ? extends K> key) {
+    super(input, "sortBy", false);
+    this.input = input;
+    this.key = key;
+  }
+
+  @Override
+  void refresh() {
+    input.version().get();
+    Inbox<T> in = this.in;
+    if (in == null) {
+      in = this.in = input.subscribe();
+    }
+    in.consolidateBeforeReading();
+    while (!in.isEmpty()) {
+      T x = in.peekElement();
+      if (in.peekWeight() > 0) {
+        place(x);
+      } else {
+        unplace(x);
+      }
+      in.pop();
+    }
+  }
+
+  private void place(T x) {
+    K k = key.apply(x);
+    if (k == null) {
+      throw new NullPointerException("The key function of '" + label() + "' returned null for "
+          + x + "; return a non-null Comparable key.");
+    }
+    OrderTree.Node<K, T> n = tree.insert(k, nextSequence, x);
+    nextSequence++;
+    nodes.computeIfAbsent(x, e -> new ArrayList<>(1)).add(n);
+    if (!neighbourhoods.isEmpty()) {
+      int rank = tree.rank(n);
+      for (NeighbourhoodStage<T, ?> nb : neighbourhoods) {
+        nb.inserted(rank);
+      }
+    }
+    out.emit(x, 1);
+  }
+
+  private void unplace(T x) {
+    ArrayList<OrderTree.Node<K, T>> stack = nodes.get(x);
+    OrderTree.Node<K, T> n = stack.get(stack.size() - 1);
+    if (!neighbourhoods.isEmpty()) {
+      int rank = tree.rank(n);
+      for (NeighbourhoodStage<T, ?> nb : neighbourhoods) {
+        nb.removing(rank);
+      }
+    }
+    tree.remove(n);
+    stack.remove(stack.size() - 1);
+    if (stack.isEmpty()) {
+      nodes.remove(x);
+    }
+    out.emit(x, -1);
+  }
+
+  /** Registers a neighbourhood stage; call inside its computation after reading {@link #version()}. */
+  void addNeighbourhood(NeighbourhoodStage<T, ?> stage) {
+    neighbourhoods.add(stage);
+  }
+
+  OrderTree<K, T> tree() {
+    return tree;
+  }
+
+  @Override
+  long liveSize() {
+    return tree.size();
+  }
+
+  @Override
+  void forEachLive(Consumer<? super T> action) {
+    tree.range(0, tree.size()).forEach(action);
+  }
+
+  @Override
+  List<T> liveList() {
+    return tree.range(0, tree.size());
+  }
+
+  @Override
+  void checkInvariants() {
+    tree.checkInvariants();
+    long total = 0;
+    for (List<OrderTree.Node<K, T>> stack : nodes.values()) {
+      total += stack.size();
+    }
+    if (total != tree.size()) {
+      throw new AssertionError(label() + ": " + total + " indexed nodes, tree holds " + tree.size());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // SortedCollection
+
+  @Override
+  public List<T> entries() {
+    return toList();
+  }
+
+  @Override
+  public T get(int index) {
+    // A small node per call: outside a computation it brings the tree up to date under the
+    // engine's rules; inside one, the reader depends on this position only (cutoff if unchanged).
+    Computed<T> at = engine.computed(() -> {
+      version().get();
+      return tree.get(index);
+    });
+    return at.label(label() + ".get(" + index + ")").get();
+  }
+
+  @Override
+  public IncrCollection<Pair<T, T>> pairwise() {
+    return new NeighbourhoodStage<T, Pair<T, T>>(this, 2, w -> new Pair<>(w.get(0), w.get(1)),
+        "pairwise");
+  }
+
+  @Override
+  public IncrCollection<List<T>> window(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("window(" + n + ") on '" + label() + "': a window holds at"
+          + " least one element; pass n >= 1.");
+    }
+    return new NeighbourhoodStage<T, List<T>>(this, n, List::copyOf, "window" + n);
+  }
+
+  @Override
+  public SortedCollection<T> label(String label) {
+    super.label(label);
+    return this;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.incr.internal.collection;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.GroupedCollection;
+import dev.incr.IncrCollection;
+import dev.incr.Node;
+import dev.incr.Pair;
+import dev.incr.SortedCollection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The base of every collection: its output ({@link Outlet}), its version node, the operators that
+ * derive new stages from it, and the nodes for reading it.
+ *
+ * @param <T> the element type
+ */
+public abstract class Stage<T> implements IncrCollection<T> {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  final Engine engine;
+  final Outlet<T> out;
+  private volatile String label;
+  private final Computed<List<T>> list;
+  private final Computed<Long> count;
+
+  Stage(Engine engine, String kind, boolean materialize) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.out = new Outlet<>(materialize);
+    this.label = kind + "#" + IDS.incrementAndGet();
+    this.list = engine.computed(() -> {
+      version().get();
+      return List.copyOf(liveList());
+    });
+    this.count = engine.computed(() -> {
+      version().get();
+      return liveSize();
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The protocol between stages (all called inside computations or write paths)
+
+  /** The node whose value changes whenever this stage emits; reading it brings the stage up to date. */
+  abstract Node<Long> version();
+
+  /** The number of live elements, with multiplicity. */
+  long liveSize() {
+    return out.live.size();
+  }
+
+  /** Calls {@code action} once per live occurrence. */
+  void forEachLive(Consumer<? super T> action) {
+    out.live.forEachOccurrence(action);
+  }
+
+  /** The live occurrences as a new mutable list. */
+  List<T> liveList() {
+    return out.live.toList();
+  }
+
+  /**
+   * Registers a new reader and queues the current contents for it as insertions. Call it inside a
+   * computation, after reading {@link #version()}.
+   */
+  Inbox<T> subscribe() {
+    Inbox<T> inbox = new Inbox<>(this::liveSize);
+    forEachLive(x -> inbox.push(x, 1));
+    out.addReader(inbox);
+    return inbox;
+  }
+
+  /** Checks this stage's internal invariants (for tests). */
+  void checkInvariants() {
+    if (out.live != null) {
+      out.live.checkInvariants(label());
+    }
+  }
+
+  /** Returns {@code other} as a stage of this engine, or throws naming it. */
+  <U> Stage<U> sameEngine(IncrCollection<U> other) {
+    Objects.requireNonNull(other, "other");
+    if (!(other instanceof Stage) || ((Stage<U>) other).engine != engine) {
+      throw new IllegalArgumentException("Collection '" + other.label() + "' belongs to another"
+          + " engine than '" + label() + "'; combine only collections of the same engine.");
+    }
+    return (Stage<U>) other;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Changes: only sources accept them
+
+  @Override
+  public void insert(T element) {
+    throw derived("insert into");
+  }
+
+  @Override
+  public boolean delete(T element) {
+    throw derived("delete from");
+  }
+
+  @Override
+  public void insertAll(Iterable<? extends T> elements) {
+    throw derived("insert into");
+  }
+
+  @Override
+  public int deleteAll(Iterable<? extends T> elements) {
+    throw derived("delete from");
+  }
+
+  private UnsupportedOperationException derived(String operation) {
+    return new UnsupportedOperationException("Cannot " + operation + " '" + label()
+        + "': it is derived from other collections and follows them. Change the source collection"
+        + " (the one created by engine.collection()) instead.");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  @Override
+  public List<T> toList() {
+    return list.get();
+  }
+
+  @Override
+  public Computed<Long> count() {
+    return count;
+  }
+
+  @Override
+  public Computed<Double> sum(ToDoubleFunction<? super T> value) {
+    return new SumAggregate<>(this, Objects.requireNonNull(value, "value")).node();
+  }
+
+  @Override
+  public Computed<Optional<T>> min(Comparator<? super T> comparator) {
+    return new ExtremumAggregate<>(this, Objects.requireNonNull(comparator, "comparator"), "min")
+        .node();
+  }
+
+  @Override
+  public Computed<Optional<T>> max(Comparator<? super T> comparator) {
+    Objects.requireNonNull(comparator, "comparator");
+    return new ExtremumAggregate<T>(this, comparator.reversed(), "max").node();
+  }
+
+  @Override
+  public <A> Computed<A> reduce(
+      A identity,
+      BiFunction<? super A, ? super T, ? extends A> add,
+      BiFunction<? super A, ? super T, ? extends A> remove) {
+    return new InvertibleReduce<>(this, identity, Objects.requireNonNull(add, "add"),
+        Objects.requireNonNull(remove, "remove")).node();
+  }
+
+  @Override
+  public <A> Computed<A> reduce(Function<? super List<T>, ? extends A> function) {
+    Objects.requireNonNull(function, "function");
+    Computed<A> node = engine.computed(() -> function.apply(toList()));
+    return node.label("reduce(" + label() + ")");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Operators
+
+  @Override
+  public IncrCollection<T> filter(Predicate<? super T> predicate) {
+    return new FilterStage<>(this, Objects.requireNonNull(predicate, "predicate"));
+  }
+
+  @Override
+  public <R> IncrCollection<R> map(Function<? super T, ? extends R> function) {
+    return new MapStage<>(this, Objects.requireNonNull(function, "function"));
+  }
+
+  @Override
+  public <K extends Comparable<? super K>> SortedCollection<T> sortBy(
+      Function<? super T, ? extends K> key) {
+    return new SortedStage<T, K>(this, Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public <K> GroupedCollection<K, T> groupBy(Function<? super T, ? extends K> key) {
+    return new GroupByStage<>(this, Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public <U, K> IncrCollection<Pair<T, U>> join(
+      IncrCollection<U> other,
+      Function<? super T, ? extends K> leftKey,
+      Function<? super U, ? extends K> rightKey) {
+    return new JoinStage<T, U, K>(this, sameEngine(other),
+        Objects.requireNonNull(leftKey, "leftKey"), Objects.requireNonNull(rightKey, "rightKey"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Identity
+
+  @Override
+  public IncrCollection<T> label(String label) {
+    this.label = Objects.requireNonNull(label, "label");
+    relabel(label);
+    return this;
+  }
+
+  /** Names this stage's nodes after its label. */
+  void relabel(String label) {
+    version().label(label + ".version");
+    list.label(label + ".toList");
+    count.label(label + ".count");
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Incremental collections: one class per operator, built on the public engine API only ({@code
+ * Engine.var}, {@code Engine.computed}, {@code Node.get}, {@code Engine.batch}), so they run
+ * unchanged on every engine. Not API.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>Every collection is a {@link dev.incr.internal.collection.Stage}. A stage has a <em>version
+ * node</em>: a {@code Var<Long>} for a {@link dev.incr.internal.collection.SourceCollection}, a
+ * {@code Computed<Long>} for a derived stage. A derived stage's computation reads its input's version
+ * node (so the engine records the dependency), consumes the changes its input has queued for it in
+ * its {@link dev.incr.internal.collection.Inbox}, updates its own state, pushes its own output
+ * changes into the inboxes of its readers through its {@link
+ * dev.incr.internal.collection.Outlet}, and returns the number of changes it has ever emitted. A
+ * stage that emitted nothing therefore returns the same number, and the engine's early cutoff stops
+ * propagation there. Aggregates are computeds of the same shape that return their value.
+ *
+ * <p>Readers subscribe lazily, on their first run: the input's current contents are queued as
+ * insertions, and later changes follow. A stage that is never read costs nothing. An inbox's
+ * consumed prefix is dropped at once, and a reader that falls far behind has its inbox consolidated
+ * (an insertion and a later deletion of the same element cancel), so an inbox holds at most about
+ * twice as many entries as its producer has live elements.
+ *
+ * <p>All mutable state is touched only inside computations (the stages' version and aggregate
+ * functions) or inside write paths (which run inside {@code Engine.batch}), so an engine that
+ * serializes computations and writes makes the collections thread-safe as well. Maps that public
+ * getters consult outside computations (the groups of a grouping) are concurrent.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ol>
+ *   <li>A stage's outlet holds exactly the multiset of its input's elements it has consumed,
+ *       transformed by the operator; what its readers have consumed plus their inboxes equals it.
+ *   <li>Weights in inboxes are +1 or -1; a materialized multiset never holds a count below 1.
+ *   <li>A sorted stage's tree holds one node per live occurrence, ordered by (key, sequence),
+ *       with correct subtree sizes and heap-ordered priorities ({@code OrderTree.checkInvariants}).
+ * </ol>
+ */
+package dev.incr.internal.collection;

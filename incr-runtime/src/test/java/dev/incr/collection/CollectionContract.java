@@ -1,0 +1,324 @@
+package dev.incr.collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.GroupedCollection;
+import dev.incr.IncrCollection;
+import dev.incr.Pair;
+import dev.incr.SortedCollection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Collection behaviour every engine must have; one subclass per engine runs it. */
+abstract class CollectionContract {
+
+  abstract Engine newEngine();
+
+  final Engine engine = newEngine();
+  final IncrCollection<String> words = engine.collection();
+
+  @Test
+  void insertAndDeleteAreMultisetOperations() {
+    words.insert("a");
+    words.insert("a");
+    words.insert("b");
+    assertEquals(3L, words.count().get());
+    assertTrue(words.delete("a"));
+    assertFalse(words.delete("c"), "deleting an absent element returns false");
+    Bags.assertSameBag(List.of("a", "b"), words.toList(), "after delete");
+    assertTrue(words.delete("a"));
+    assertFalse(words.delete("a"));
+    assertEquals(List.of("b"), words.toList());
+  }
+
+  @Test
+  void insertAllAndDeleteAllAreOneRevision() {
+    long before = engine.revision();
+    words.insertAll(List.of("a", "b", "a"));
+    assertEquals(before + 1, engine.revision());
+    assertEquals(2, words.deleteAll(List.of("a", "x", "b")));
+    Bags.assertSameBag(List.of("a"), words.toList(), "after deleteAll");
+  }
+
+  @Test
+  void changesComputeNothingUntilRead() {
+    AtomicInteger calls = new AtomicInteger();
+    Computed<Long> count = words.filter(w -> {
+      calls.incrementAndGet();
+      return true;
+    }).count();
+    assertEquals(0L, count.get());
+    words.insert("a");
+    words.insert("b");
+    assertEquals(0, calls.get(), "insert only marks");
+    assertEquals(2L, count.get());
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void aStageReadLateSeesEverythingInsertedBefore() {
+    words.insertAll(List.of("x", "y", "x"));
+    IncrCollection<Integer> lengths = words.map(String::length);
+    assertEquals(List.of(1, 1, 1), lengths.toList());
+    assertEquals(Optional.of("x"), words.min(Comparator.naturalOrder()).get());
+  }
+
+  @Test
+  void aggregatesAreNodesWithEarlyCutoff() {
+    Computed<Long> count = words.count();
+    AtomicInteger runs = new AtomicInteger();
+    Computed<String> report = engine.computed(() -> {
+      runs.incrementAndGet();
+      return "n=" + count.get();
+    });
+    assertEquals("n=0", report.get());
+    words.insert("a");
+    assertEquals("n=1", report.get());
+    assertEquals(2, runs.get());
+    engine.batch(() -> {
+      words.delete("a");
+      words.insert("b");
+    });
+    assertEquals("n=1", report.get());
+    assertEquals(2, runs.get(), "count unchanged: the query is not re-run");
+    assertSame(count, words.count(), "count() is one node per collection");
+  }
+
+  @Test
+  void sumIsExactAcrossInsertsAndDeletes() {
+    IncrCollection<Double> xs = engine.collection();
+    Computed<Double> sum = xs.sum(x -> x);
+    xs.insert(1e20);
+    xs.insert(1.0);
+    xs.insert(0.1);
+    assertEquals(1e20, sum.get());
+    xs.delete(1e20);
+    assertEquals(1.1, sum.get(), "no residue of the big value");
+    xs.insert(Double.NaN);
+    assertTrue(sum.get().isNaN());
+    xs.delete(Double.NaN);
+    assertEquals(1.1, sum.get());
+    xs.insert(Double.POSITIVE_INFINITY);
+    assertEquals(Double.POSITIVE_INFINITY, sum.get());
+    xs.insert(Double.NEGATIVE_INFINITY);
+    assertTrue(sum.get().isNaN());
+  }
+
+  @Test
+  void minAndMaxFollowDeletes() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Optional<Integer>> min = xs.min(Comparator.naturalOrder());
+    Computed<Optional<Integer>> max = xs.max(Comparator.naturalOrder());
+    assertEquals(Optional.empty(), min.get());
+    xs.insertAll(List.of(5, 3, 9, 3));
+    assertEquals(Optional.of(3), min.get());
+    assertEquals(Optional.of(9), max.get());
+    xs.delete(3);
+    assertEquals(Optional.of(3), min.get(), "one 3 left");
+    xs.delete(3);
+    xs.delete(9);
+    assertEquals(Optional.of(5), min.get());
+    assertEquals(Optional.of(5), max.get());
+  }
+
+  @Test
+  void maxPrefersTheEarliestInsertedAmongEquals() {
+    IncrCollection<String> xs = engine.collection();
+    Computed<Optional<String>> longest = xs.max(Comparator.comparingInt(String::length));
+    Computed<Optional<String>> shortest = xs.min(Comparator.comparingInt(String::length));
+    xs.insertAll(List.of("bb", "aa", "c", "d"));
+    assertEquals(Optional.of("bb"), longest.get());
+    assertEquals(Optional.of("c"), shortest.get());
+  }
+
+  @Test
+  void sortByKeepsInsertionOrderForTies() {
+    IncrCollection<String> xs = engine.collection();
+    SortedCollection<String> byLength = xs.sortBy(String::length);
+    xs.insertAll(List.of("ccc", "b", "a", "dd", "e"));
+    assertEquals(List.of("b", "a", "e", "dd", "ccc"), byLength.entries());
+    assertEquals("dd", byLength.get(3));
+    xs.delete("a");
+    xs.insert("a");
+    assertEquals(List.of("b", "e", "a", "dd", "ccc"), byLength.entries(), "re-inserted goes last");
+    assertThrows(IndexOutOfBoundsException.class, () -> byLength.get(5));
+  }
+
+  @Test
+  void pairwiseAndWindowEmitAdjacentRuns() {
+    IncrCollection<Integer> xs = engine.collection();
+    SortedCollection<Integer> sorted = xs.sortBy(x -> x);
+    IncrCollection<Pair<Integer, Integer>> pairs = sorted.pairwise();
+    IncrCollection<List<Integer>> windows = sorted.window(3);
+    xs.insertAll(List.of(30, 10, 20));
+    assertEquals(List.of(Pair.of(10, 20), Pair.of(20, 30)), sortedPairs(pairs.toList()));
+    assertEquals(List.of(List.of(10, 20, 30)), windows.toList());
+    xs.insert(15);
+    Bags.assertSameBag(List.of(Pair.of(10, 15), Pair.of(15, 20), Pair.of(20, 30)), pairs.toList(),
+        "after insert");
+    Bags.assertSameBag(List.of(List.of(10, 15, 20), List.of(15, 20, 30)), windows.toList(),
+        "after insert");
+    assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
+  }
+
+  private static List<Pair<Integer, Integer>> sortedPairs(List<Pair<Integer, Integer>> pairs) {
+    List<Pair<Integer, Integer>> copy = new ArrayList<>(pairs);
+    copy.sort(Comparator.comparing(Pair::first));
+    return copy;
+  }
+
+  @Test
+  void groupIsEmptyUntilItsKeyHasElementsAndStaysTheSameObject() {
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
+    IncrCollection<String> twos = byLength.group(2);
+    assertEquals(List.of(), twos.toList());
+    words.insertAll(List.of("ab", "c", "de"));
+    Bags.assertSameBag(List.of("ab", "de"), twos.toList(), "group 2");
+    words.deleteAll(List.of("ab", "de"));
+    assertEquals(List.of(), twos.toList());
+    assertSame(twos, byLength.group(2));
+    words.insert("xy");
+    assertEquals(List.of("xy"), byLength.group(2).toList());
+    Bags.assertSameBag(List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.counts().toList(),
+        "counts");
+  }
+
+  @Test
+  void aGroupsReadersAreNotReRunWhenOtherGroupsChange() {
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
+    Computed<Long> ones = byLength.group(1).count();
+    AtomicInteger runs = new AtomicInteger();
+    Computed<Long> reader = engine.computed(() -> {
+      runs.incrementAndGet();
+      return ones.get();
+    });
+    words.insert("a");
+    assertEquals(1L, reader.get());
+    words.insert("abc");
+    words.insert("abcd");
+    assertEquals(1L, reader.get());
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void joinIsMultisetCorrect() {
+    IncrCollection<String> left = engine.collection();
+    IncrCollection<Integer> right = engine.collection();
+    IncrCollection<Pair<String, Integer>> joined = left.join(right, String::length, x -> x);
+    left.insertAll(List.of("a", "a", "bb"));
+    right.insertAll(List.of(1, 1, 2, 3));
+    Bags.assertSameBag(List.of(Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1),
+        Pair.of("bb", 2)), joined.toList(), "join");
+    right.delete(1);
+    left.delete("bb");
+    Bags.assertSameBag(List.of(Pair.of("a", 1), Pair.of("a", 1)), joined.toList(), "after delete");
+  }
+
+  @Test
+  void generalReduceSeesTheWholeCollection() {
+    Computed<String> joined = words.reduce(list -> String.join(",", list.stream().sorted().toList()));
+    words.insertAll(List.of("b", "a"));
+    assertEquals("a,b", joined.get());
+  }
+
+  @Test
+  void toListInsideAComputationIsATrackedRead() {
+    Computed<Integer> size = engine.computed(() -> words.toList().size());
+    assertEquals(0, size.get());
+    words.insert("a");
+    assertEquals(1, size.get());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Bad use
+
+  @Test
+  void insertInsideAComputationNamesTheCollection() {
+    words.label("words");
+    Computed<Integer> bad = engine.computed(() -> {
+      words.insert("x");
+      return 1;
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class, bad::get);
+    assertTrue(e.getMessage().contains("'words'"), e.getMessage());
+    assertTrue(e.getMessage().contains("inside a computation"), e.getMessage());
+    assertEquals(List.of(), words.toList(), "nothing was inserted");
+    words.insert("y");
+    assertEquals(List.of("y"), words.toList(), "the engine stays usable");
+  }
+
+  @Test
+  void deleteInsideAComputationNamesTheCollection() {
+    words.label("words");
+    words.insert("x");
+    Computed<Boolean> bad = engine.computed(() -> words.delete("x"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, bad::get);
+    assertTrue(e.getMessage().contains("'words'"), e.getMessage());
+    assertEquals(List.of("x"), words.toList());
+  }
+
+  @Test
+  void nullElementsAreRejectedWithAnExplanation() {
+    words.label("words");
+    NullPointerException e = assertThrows(NullPointerException.class, () -> words.insert(null));
+    assertTrue(e.getMessage().contains("'words'"), e.getMessage());
+    assertThrows(NullPointerException.class, () -> words.insertAll(java.util.Arrays.asList("a", null)));
+    assertEquals(List.of(), words.toList(), "insertAll checks before inserting anything");
+    assertFalse(words.delete(null));
+  }
+
+  @Test
+  void derivedCollectionsRejectChanges() {
+    IncrCollection<String> filtered = words.filter(w -> true).label("filtered");
+    UnsupportedOperationException e =
+        assertThrows(UnsupportedOperationException.class, () -> filtered.insert("a"));
+    assertTrue(e.getMessage().contains("'filtered'"), e.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> filtered.delete("a"));
+  }
+
+  @Test
+  void aThrowingFunctionReachesTheReaderAndIsRetried() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Long> count = xs.filter(x -> 10 / x > 0).count();
+    xs.insert(1);
+    assertEquals(1L, count.get());
+    xs.insert(0);
+    assertThrows(ArithmeticException.class, count::get);
+    assertThrows(ArithmeticException.class, count::get, "still failing: the element is still there");
+    xs.delete(0);
+    assertEquals(1L, count.get(), "the bad element came and went: the stage recovers");
+    xs.insert(2);
+    assertEquals(2L, count.get());
+  }
+
+  @Test
+  void mapToNullAndNullKeysAreReportedOnRead() {
+    IncrCollection<Integer> xs = engine.collection();
+    IncrCollection<String> mapped = xs.map(x -> (String) null).label("toNull");
+    xs.insert(1);
+    NullPointerException e = assertThrows(NullPointerException.class, mapped::toList);
+    assertTrue(e.getMessage().contains("'toNull'"), e.getMessage());
+    SortedCollection<Integer> sorted = xs.sortBy(x -> (Integer) null);
+    assertThrows(NullPointerException.class, sorted::toList);
+    assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).counts().toList());
+  }
+
+  @Test
+  void joiningCollectionsOfDifferentEnginesIsRejected() {
+    IncrCollection<String> other = newEngine().collection();
+    other.label("other");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> words.join(other, w -> w, w -> w));
+    assertTrue(e.getMessage().contains("'other'"), e.getMessage());
+  }
+}

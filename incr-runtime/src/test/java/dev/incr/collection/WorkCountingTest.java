@@ -1,0 +1,121 @@
+package dev.incr.collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.IncrCollection;
+import dev.incr.Pair;
+import dev.incr.SortedCollection;
+import dev.incr.internal.collection.Introspection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Work per change is counted, not timed: calls of user functions, emitted changes, log sizes. */
+class WorkCountingTest {
+
+  @Test
+  void oneInsertIntoALargeFilterMapCountPipelineCallsTheFilterOnce() {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> xs = engine.collection();
+    AtomicLong filterCalls = new AtomicLong();
+    AtomicLong mapCalls = new AtomicLong();
+    Computed<Long> count = xs.filter(x -> {
+      filterCalls.incrementAndGet();
+      return x % 2 == 0;
+    }).map(x -> {
+      mapCalls.incrementAndGet();
+      return x / 2;
+    }).count();
+    for (int i = 0; i < 100_000; i++) {
+      xs.insert(i);
+    }
+    assertEquals(50_000L, count.get());
+    filterCalls.set(0);
+    mapCalls.set(0);
+    xs.insert(100_000);
+    assertEquals(50_001L, count.get());
+    assertEquals(1, filterCalls.get());
+    assertEquals(1, mapCalls.get());
+    xs.delete(4);
+    assertEquals(50_000L, count.get());
+    assertEquals(1, filterCalls.get(), "a deletion needs no predicate call");
+    assertEquals(1, mapCalls.get(), "nor a map call");
+  }
+
+  @Test
+  void oneChangeToALargeSortedCollectionMakesAHandfulOfPairwiseAndWindowEmissions() {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> xs = engine.collection();
+    SortedCollection<Integer> sorted = xs.sortBy(x -> x);
+    IncrCollection<Pair<Integer, Integer>> pairs = sorted.pairwise();
+    IncrCollection<List<Integer>> windows = sorted.window(4);
+    Computed<Long> pairCount = pairs.count();
+    Computed<Long> windowCount = windows.count();
+    for (int i = 0; i < 100_000; i++) {
+      xs.insert(i * 2);
+    }
+    assertEquals(99_999L, pairCount.get());
+    assertEquals(99_997L, windowCount.get());
+
+    long pairsBefore = Introspection.emittedChanges(pairs);
+    long windowsBefore = Introspection.emittedChanges(windows);
+    xs.insert(100_001);
+    assertEquals(100_000L, pairCount.get());
+    assertEquals(99_998L, windowCount.get());
+    assertEquals(3, Introspection.emittedChanges(pairs) - pairsBefore, "-(a,b) +(a,x) +(x,b)");
+    assertEquals(7, Introspection.emittedChanges(windows) - windowsBefore,
+        "3 spanning windows out, 4 containing windows in");
+
+    pairsBefore = Introspection.emittedChanges(pairs);
+    windowsBefore = Introspection.emittedChanges(windows);
+    xs.delete(50_000);
+    assertEquals(99_999L, pairCount.get());
+    assertEquals(99_997L, windowCount.get());
+    assertEquals(3, Introspection.emittedChanges(pairs) - pairsBefore);
+    assertEquals(7, Introspection.emittedChanges(windows) - windowsBefore);
+    Introspection.checkInvariants(sorted);
+  }
+
+  @Test
+  void logsRetainWhatTheLiveElementsNeedAfterTenMillionInsertDeletePairs() {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> xs = engine.collection();
+    IncrCollection<Integer> evens = xs.filter(x -> x % 2 == 0);
+    IncrCollection<Integer> halves = evens.map(x -> x / 2);
+    Computed<Long> count = halves.count();
+    Computed<Double> sum = halves.sum(x -> x);
+    for (int i = 0; i < 100; i++) {
+      xs.insert(i);
+    }
+    assertEquals(50L, count.get());
+    assertEquals(1225.0, sum.get());
+    long maxRetained = 0;
+    for (int i = 0; i < 10_000_000; i++) {
+      int x = 1_000 + (i % 5_000);
+      xs.insert(x);
+      xs.delete(x);
+      if (i % 1_000_000 == 999_999) {
+        // Readers never ran during this stretch: their logs were consolidated as they grew.
+        maxRetained = Math.max(maxRetained, retained(xs, evens, halves));
+      }
+      if (i == 5_000_000) {
+        assertEquals(50L, count.get());
+      }
+    }
+    assertTrue(maxRetained <= 4 * 100 + 200, "retained " + maxRetained + " entries for 100 live");
+    assertEquals(50L, count.get());
+    assertEquals(1225.0, sum.get());
+    assertEquals(0, retained(xs, evens, halves), "everything consumed after a read");
+  }
+
+  private static long retained(IncrCollection<?>... stages) {
+    long total = 0;
+    for (IncrCollection<?> s : stages) {
+      total += Introspection.retainedLogEntries(s);
+    }
+    return total;
+  }
+}
