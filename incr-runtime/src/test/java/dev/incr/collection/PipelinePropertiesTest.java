@@ -35,13 +35,13 @@ import net.jqwik.api.constraints.Size;
  */
 class PipelinePropertiesTest {
 
-  @Property(tries = 900)
+  @Property(tries = 1100)
   void singleThreadedPipelineMatchesFromScratch(
       @ForAll @Size(max = 70) List<@IntRange(min = 0, max = 9999) Integer> ops) {
     new Pipeline(Engine.singleThreaded()).run(ops);
   }
 
-  @Property(tries = 700)
+  @Property(tries = 900)
   void concurrentPipelineMatchesFromScratch(
       @ForAll @Size(max = 70) List<@IntRange(min = 0, max = 9999) Integer> ops) {
     new Pipeline(Engine.concurrent()).run(ops);
