@@ -30,6 +30,9 @@ enum Messages {
       "Abstract method %s of class %s is neither the getter nor the setter of an @Input field nor"
           + " 'Engine engine()', so the generated class cannot implement it. Implement it, or make"
           + " its signature match an input's getter ('T name()') or setter ('void setName(T v)')."),
+  INTERNAL_ERROR(
+      "Could not generate %s: the incr processor failed (%s). This is a bug in incr; please report"
+          + " it with this class. The other classes are generated as usual."),
   MISSING_TYPES(
       "Could not generate %s: class %s refers to types that do not exist (%s). Fix or generate"
           + " those types first."),
