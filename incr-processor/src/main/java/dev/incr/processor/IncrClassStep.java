@@ -30,8 +30,8 @@ import javax.tools.Diagnostic;
 /**
  * The processing step: groups the {@code @Input} and {@code @Query} members of a round by class,
  * defers classes that still refer to types not generated yet, and for each other class validates
- * it, scans its queries, builds its model and writes its incremental subclass. An error in one class
- * skips that class only.
+ * it, scans its queries, builds its model and writes its incremental subclass. An error in one
+ * class skips that class only.
  */
 final class IncrClassStep {
   private final ProcessingEnvironment env;

@@ -49,11 +49,12 @@ enum Messages {
           + " remove @Input."),
   INPUT_ASSIGNED(
       "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
-          + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it from"
-          + " this class)."),
+          + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it"
+          + " from this class)."),
   ACCESSOR_CLASH(
       "The generated %s %s of @Input field %s clashes with %s, declared in %s. Rename the field or"
-          + " that member (or, to implement it, declare it abstract with exactly the signature %s)."),
+          + " that member (or, to implement it, declare it abstract with exactly the signature"
+          + " %s)."),
 
   // ---- @Query methods --------------------------------------------------------------------------
   QUERY_PRIVATE(
@@ -85,8 +86,9 @@ enum Messages {
           + " the read is deliberate."),
   FOREIGN_INPUT_READ(
       "@Query method %s reads @Input field %s of another object directly, which the engine cannot"
-          + " track. Call its getter %s() instead (declare it abstract in %s to call it), or annotate"
-          + " the method with @SuppressWarnings(\"incr-untracked\") if the read is deliberate."),
+          + " track. Call its getter %s() instead (declare it abstract in %s to call it), or"
+          + " annotate the method with @SuppressWarnings(\"incr-untracked\") if the read is"
+          + " deliberate."),
   NO_SOURCE_TREES(
       "incr: source trees are not available for %s, so each of its queries depends on every"
           + " @Input field of the object (sound, but it may re-run queries that did not need to)."),

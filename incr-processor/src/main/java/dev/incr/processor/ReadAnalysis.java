@@ -44,10 +44,10 @@ import javax.lang.model.util.Types;
  * <p>For one query it walks the method body, including lambdas and local and anonymous classes
  * inside it, and follows calls to the non-query methods of the class (and its superclasses) made on
  * {@code this}, transitively. Every identifier and member select is resolved by the compiler
- * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for it,
- * and overloads resolve to the method actually called. Along the way it collects the argument-less
- * queries called on {@code this} (for the cycle check) and reads the engine cannot track (for the
- * untracked-read warnings).
+ * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for
+ * it, and overloads resolve to the method actually called. Along the way it collects the
+ * argument-less queries called on {@code this} (for the cycle check) and reads the engine cannot
+ * track (for the untracked-read warnings).
  *
  * <p>Where the compiler offers no trees (another compiler, or a method compiled earlier), the
  * result is marked incomplete and the caller falls back to "every input of the object".
@@ -384,7 +384,7 @@ final class ReadAnalysis {
           types.erasure(scan.type.asType()), types.erasure(owner.asType()));
     }
 
-    /** Whether the read at the current path is under {@code @SuppressWarnings("incr-untracked")}. */
+    /** Whether the current read is under {@code @SuppressWarnings("incr-untracked")}. */
     private boolean suppressed(VariableElement field) {
       if (suppresses(field) || suppresses(scan.query) || suppresses(method)) {
         return true;
