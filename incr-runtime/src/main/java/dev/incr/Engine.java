@@ -93,4 +93,38 @@ public interface Engine {
 
   /** Returns the current revision: it starts at 1 and grows by one per change or batch. */
   long revision();
+
+  /**
+   * Runs {@code body} (typically a few {@link Node#get()} calls) and records what the engine did
+   * meanwhile: each node verified, run, re-run or cut off, in order, with the dependency that
+   * caused each re-run and the time spent. When no trace is active the engine records nothing and
+   * pays only a null check per recomputed node. In the concurrent engine, {@code body} runs holding
+   * the engine lock, so the trace shows exactly its own work.
+   */
+  <T> Traced<T> trace(java.util.function.Supplier<T> body);
+
+  /**
+   * Explains the node's last change: the chain of dependencies, with the revisions they changed
+   * at, down to the input whose change reached it. Looks at the graph as last computed; computes
+   * nothing.
+   */
+  Why why(Node<?> node);
+
+  /**
+   * Takes a snapshot of the graph reachable from {@code roots} through their dependencies (as
+   * recorded on their last runs), for export as DOT or JSON. Computes nothing.
+   *
+   * @throws IllegalArgumentException if a root belongs to another engine
+   */
+  GraphSnapshot graph(Node<?>... roots);
+
+  /** Returns the engine's counters: nodes created by kind, runs, re-runs, cutoffs, verifications. */
+  EngineStats stats();
+
+  /**
+   * Turns JDK Flight Recorder events on or off: with it on, every run, re-run, cutoff and failure
+   * of a computed is committed as a {@code dev.incr.Recomputation} event (when a recording that
+   * enables it is active). Off by default.
+   */
+  void recordFlightEvents(boolean on);
 }

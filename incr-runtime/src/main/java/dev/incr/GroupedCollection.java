@@ -3,8 +3,8 @@ package dev.incr;
 import java.util.function.Function;
 
 /**
- * A collection split by key, created by {@link IncrCollection#groupBy}. Each key's elements form
- * an {@link IncrCollection} of their own, and per-key aggregates form a collection of pairs.
+ * A collection split by key, created by {@link IncrCollection#groupBy}. Each key's elements form an
+ * {@link IncrCollection} of their own, and per-key aggregates form a collection of pairs.
  *
  * @param <K> the key type
  * @param <T> the element type
@@ -22,14 +22,14 @@ public interface GroupedCollection<K, T> {
   IncrCollection<T> group(K key);
 
   /**
-   * Returns one pair {@code (key, aggregate)} for each key that has elements, where the aggregate is
-   * the value of the node {@code perGroup} builds on that key's group, for example {@code
+   * Returns one pair {@code (key, aggregate)} for each key that has elements, where the aggregate
+   * is the value of the node {@code perGroup} builds on that key's group, for example {@code
    * grouped.aggregate(IncrCollection::count)}. A change re-reads only the aggregate of the group it
    * touched; {@code perGroup} runs once per group.
    *
-   * <p>{@code perGroup} should build its node from the group alone (count, sum, min, max,
-   * reduce, or operators on the group): the pair of a key is refreshed when that key's group
-   * changes, not when other inputs the node might read change.
+   * <p>{@code perGroup} should build its node from the group alone (count, sum, min, max, reduce,
+   * or operators on the group): the pair of a key is refreshed when that key's group changes, not
+   * when other inputs the node might read change.
    */
   <A> IncrCollection<Pair<K, A>> aggregate(
       Function<? super IncrCollection<T>, ? extends Node<A>> perGroup);

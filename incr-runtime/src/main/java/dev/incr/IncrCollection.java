@@ -24,10 +24,10 @@ import java.util.function.ToDoubleFunction;
  * changes (early cutoff), and {@link #toList()} inside a computation is a tracked read like any
  * other.
  *
- * <p>Elements must not be null and must have consistent {@code equals}/{@code hashCode}: a
- * multiset identifies occurrences by equality. Functions given to operators must be pure (the same
- * input always gives the same result) and must not read or write other engine nodes; they run
- * inside the engine's computations, once per changed element.
+ * <p>Elements must not be null and must have consistent {@code equals}/{@code hashCode}: a multiset
+ * identifies occurrences by equality. Functions given to operators must be pure (the same input
+ * always gives the same result) and must not read or write other engine nodes; they run inside the
+ * engine's computations, once per changed element.
  *
  * <p>Deleting an element removes its most recently inserted occurrence; this matters only for the
  * order of ties in {@link #sortBy}.
@@ -40,8 +40,8 @@ public interface IncrCollection<T> {
   // Changes (source collections only)
 
   /**
-   * Adds one occurrence of {@code element}. Like {@link Var#set}, this computes nothing and starts a
-   * new revision (inside {@link Engine#batch} all changes share one).
+   * Adds one occurrence of {@code element}. Like {@link Var#set}, this computes nothing and starts
+   * a new revision (inside {@link Engine#batch} all changes share one).
    *
    * @throws NullPointerException if {@code element} is null
    * @throws IllegalStateException if called inside a computation
@@ -68,8 +68,8 @@ public interface IncrCollection<T> {
   void insertAll(Iterable<? extends T> elements);
 
   /**
-   * Removes one occurrence of each of {@code elements}, in order, as one revision; elements
-   * without an occurrence left are skipped.
+   * Removes one occurrence of each of {@code elements}, in order, as one revision; elements without
+   * an occurrence left are skipped.
    *
    * @return how many occurrences were removed
    * @throws IllegalStateException if called inside a computation
@@ -126,11 +126,11 @@ public interface IncrCollection<T> {
       BiFunction<? super A, ? super T, ? extends A> remove);
 
   /**
-   * Returns {@code function} applied to the current elements (as by {@link #toList()}). This general
-   * form is <em>not</em> incremental: after any change of the collection it re-reads the whole input
-   * and re-runs {@code function}, costing O(n) per read after a change. Prefer {@link #count()},
-   * {@link #sum}, {@link #min}, {@link #max} or the invertible {@link #reduce(Object, BiFunction,
-   * BiFunction)} where they fit.
+   * Returns {@code function} applied to the current elements (as by {@link #toList()}). This
+   * general form is <em>not</em> incremental: after any change of the collection it re-reads the
+   * whole input and re-runs {@code function}, costing O(n) per read after a change. Prefer {@link
+   * #count()}, {@link #sum}, {@link #min}, {@link #max} or the invertible {@link #reduce(Object,
+   * BiFunction, BiFunction)} where they fit.
    */
   <A> Computed<A> reduce(Function<? super List<T>, ? extends A> function);
 
@@ -153,7 +153,8 @@ public interface IncrCollection<T> {
    * Returns the elements ordered by {@code key}; elements with equal keys keep the order in which
    * they reached the sorted collection (their insertion order). Costs O(log n) per change.
    */
-  <K extends Comparable<? super K>> SortedCollection<T> sortBy(Function<? super T, ? extends K> key);
+  <K extends Comparable<? super K>> SortedCollection<T> sortBy(
+      Function<? super T, ? extends K> key);
 
   /**
    * Groups the elements by {@code key}: {@link GroupedCollection#group(Object)} is one key's
@@ -183,7 +184,9 @@ public interface IncrCollection<T> {
    */
   IncrCollection<T> label(String label);
 
-  /** Returns this collection's label: the one given to {@link #label(String)}, or a generated one. */
+  /**
+   * Returns this collection's label: the one given to {@link #label(String)}, or a generated one.
+   */
   String label();
 
   /** Returns the engine this collection belongs to. */

@@ -41,7 +41,7 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
         r.record(this);
         return value;
       }
-      if (ComputingThreads.count == 0) {
+      if (!CrossEngineGuard.mayBeInsideAnother(e)) {
         return value;
       }
     }

@@ -17,7 +17,7 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
       return e.readSlowPath(this);
     }
     if ((long) EngineCore.VERIFIED_AT.getAcquire(this) == (long) EngineCore.REVISION.getAcquire(e)) {
-      if (ComputingThreads.count != 0) {
+      if (CrossEngineGuard.mayBeInsideAnother(e)) {
         e.checkNotForeignRead(this);
       }
       return (T) EngineCore.VALUE.getAcquire(this);

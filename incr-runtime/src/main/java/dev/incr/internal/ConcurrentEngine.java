@@ -2,9 +2,15 @@ package dev.incr.internal;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.EngineStats;
+import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
+import dev.incr.Traced;
 import dev.incr.Var;
+import dev.incr.Why;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,14 +58,71 @@ public final class ConcurrentEngine extends EngineCore {
   /** Use {@link Engine#concurrent()}. */
   public ConcurrentEngine() {}
 
+  private static final VarHandle VARS_CREATED;
+  private static final VarHandle COMPUTEDS_CREATED;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      VARS_CREATED = lookup.findVarHandle(EngineCore.class, "varsCreated", long.class);
+      COMPUTEDS_CREATED = lookup.findVarHandle(EngineCore.class, "computedsCreated", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   @Override
   public <T> Var<T> var(T initial) {
+    VARS_CREATED.getAndAdd(this, 1L);
     return new ConcurrentVarNode<>(this, initial, revision());
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
-    return new ConcurrentComputedNode<>(this, Objects.requireNonNull(function, "function"));
+    Objects.requireNonNull(function, "function");
+    COMPUTEDS_CREATED.getAndAdd(this, 1L);
+    return new ConcurrentComputedNode<>(this, function);
+  }
+
+  /** Runs {@code action} holding the lock, as the computing thread. */
+  private <R> R locked(Supplier<R> action) {
+    lock.lock();
+    Thread previous = computingThread;
+    try {
+      computingThread = Thread.currentThread();
+      return action.get();
+    } finally {
+      computingThread = previous;
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> Traced<T> trace(Supplier<T> body) {
+    return locked(() -> traceUnlocked(body));
+  }
+
+  @Override
+  public Why why(Node<?> node) {
+    return locked(() -> whyUnlocked(node));
+  }
+
+  @Override
+  public GraphSnapshot graph(Node<?>... roots) {
+    return locked(() -> graphUnlocked(roots));
+  }
+
+  @Override
+  public EngineStats stats() {
+    return locked(this::statsUnlocked);
+  }
+
+  @Override
+  public void recordFlightEvents(boolean on) {
+    locked(() -> {
+      setFlightRecording(on);
+      return null;
+    });
   }
 
   /** The slow path of a read: verify and re-run under the lock. */
@@ -119,15 +182,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public <T> Observation observe(Node<T> node, Consumer<? super T> listener) {
-    lock.lock();
-    Thread previous = computingThread;
-    try {
-      computingThread = Thread.currentThread();
-      return register(node, listener);
-    } finally {
-      computingThread = previous;
-      lock.unlock();
-    }
+    return locked(() -> register(node, listener));
   }
 
   @Override

@@ -18,7 +18,7 @@ final class ConcurrentVarNode<T> extends VarNode<T> {
       }
       return value;
     }
-    if (ComputingThreads.count != 0) {
+    if (CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkNotForeignRead(this);
     }
     return (T) EngineCore.VALUE.getAcquire(this);

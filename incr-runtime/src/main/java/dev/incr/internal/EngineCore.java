@@ -2,16 +2,23 @@ package dev.incr.internal;
 
 import dev.incr.CycleException;
 import dev.incr.Engine;
+import dev.incr.EngineStats;
+import dev.incr.GraphSnapshot;
 import dev.incr.Node;
-import dev.incr.Observation;
+import dev.incr.Trace;
+import dev.incr.Traced;
+import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The algorithm both engines share: demand-driven recomputation with red-green verification and
@@ -89,6 +96,10 @@ abstract class EngineCore implements Engine {
   long revision = 1;
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
+  /** Identifies this engine to {@link CrossEngineGuard} without keeping it reachable. */
+  final Object token = new Object();
+  /** The thread inside a top-level recomputation of this engine, or null (see CrossEngineGuard). */
+  Thread topLevelThread;
 
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
   private long nextStamp = 1;
@@ -106,6 +117,20 @@ abstract class EngineCore implements Engine {
   private boolean revisionObserved;
 
   final List<ObservationImpl<?>> observations = new ArrayList<>();
+
+  /** Where recomputation events go: null unless a trace or flight recording is on. */
+  private TraceSink sink;
+  /** The sink outside any trace: flight recording, or null. */
+  private TraceSink baseSink;
+
+  // Statistics. Plain counters: the algorithm runs on one thread at a time.
+  long varsCreated;
+  long computedsCreated;
+  private long runs;
+  private long reruns;
+  private long cutoffs;
+  private long verifications;
+  private long failures;
 
   EngineCore() {}
 
@@ -142,20 +167,20 @@ abstract class EngineCore implements Engine {
 
   /** Throws if this thread is inside a computation of another engine. */
   final void checkNotForeignRead(AbstractNode<?> node) {
-    EngineCore current = ComputingThreads.current();
-    if (current != null && current != this && current.recorder != null) {
+    DependencyRecorder foreign = CrossEngineGuard.foreignComputation(this);
+    if (foreign != null) {
       throw new IllegalArgumentException("Node '" + node.label() + "' belongs to another engine"
-          + " than the computation reading it ('" + current.recorder.node.label()
+          + " than the computation reading it ('" + foreign.node.label()
           + "'); a computation may only read nodes of its own engine.");
     }
   }
 
   private void refreshTopLevel(ComputedNode<?> node) {
-    EngineCore previous = ComputingThreads.enter(this);
+    Thread previous = CrossEngineGuard.enter(this);
     try {
       refreshTrampolined(node);
     } finally {
-      ComputingThreads.exit(previous);
+      CrossEngineGuard.exit(this, previous);
     }
   }
 
@@ -207,13 +232,13 @@ abstract class EngineCore implements Engine {
           continue;
         }
         if (n.mustRun != 0) {
-          run(n);
+          run(n, null);
           pop();
           continue;
         }
         AbstractNode<?>[] deps = n.dependencies;
         long since = n.verifiedAt;
-        boolean changed = false;
+        AbstractNode<?> changed = null;
         ComputedNode<?> stale = null;
         int i = cursor[top];
         for (; i < deps.length; i++) {
@@ -222,14 +247,14 @@ abstract class EngineCore implements Engine {
             ComputedNode<?> c = (ComputedNode<?>) d;
             if (c.state != ComputedNode.IDLE) {
               // The old dependency is on the stack: let the re-run meet it and report the cycle.
-              changed = true;
+              changed = c;
             } else {
               stale = c;
             }
             break;
           }
           if (d.changedAt > since) {
-            changed = true;
+            changed = d;
             break;
           }
         }
@@ -238,10 +263,14 @@ abstract class EngineCore implements Engine {
           push(stale);
           continue;
         }
-        if (changed) {
-          run(n);
+        if (changed != null) {
+          run(n, changed);
         } else {
           VERIFIED_AT.setRelease(n, rev);
+          verifications++;
+          if (sink != null) {
+            sink.verified(n, rev);
+          }
         }
         pop();
       }
@@ -253,7 +282,10 @@ abstract class EngineCore implements Engine {
     }
   }
 
-  private <T> void run(ComputedNode<T> n) {
+  /** Runs {@code n}'s function; {@code cause} is the changed dependency that called for it. */
+  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause) {
+    TraceSink traceSink = sink;
+    long start = traceSink == null ? 0L : System.nanoTime();
     n.state = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
@@ -267,21 +299,40 @@ abstract class EngineCore implements Engine {
       r.clear();
       recorder = parent;
       runDepth--;
+      boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
       n.mustRun |= ComputedNode.LAST_RUN_FAILED;
       n.state = ComputedNode.VERIFYING;
+      if (!(t instanceof DeepRecursion)) {
+        failures++;
+        if (traceSink != null) {
+          traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
+        }
+      }
       throw t;
     }
     n.dependencies = r.finish();
     recorder = parent;
     runDepth--;
     long rev = revision;
-    if ((n.mustRun & ComputedNode.NEVER_RAN) != 0 || !Objects.equals(n.value, result)) {
+    boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
+    boolean changed = firstRun || !Objects.equals(n.value, result);
+    if (changed) {
       VALUE.setRelease(n, result);
       n.changedAt = rev;
     }
     n.mustRun = 0;
     VERIFIED_AT.setRelease(n, rev);
     n.state = ComputedNode.VERIFYING;
+    if (firstRun) {
+      runs++;
+    } else if (changed) {
+      reruns++;
+    } else {
+      cutoffs++;
+    }
+    if (traceSink != null) {
+      traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, rev);
+    }
   }
 
   private static DependencyRecorder childOf(DependencyRecorder parent) {
@@ -331,8 +382,7 @@ abstract class EngineCore implements Engine {
   final void checkWriteAllowed(AbstractNode<?> node, String operation) {
     DependencyRecorder r = recorder;
     if (r == null) {
-      EngineCore current = ComputingThreads.current();
-      r = current == null ? null : current.recorder;
+      r = CrossEngineGuard.foreignComputation(this);
     }
     if (r != null) {
       throw new IllegalStateException("Cannot " + operation + " '" + node.label()
@@ -345,8 +395,7 @@ abstract class EngineCore implements Engine {
   final void checkBatchAllowed() {
     DependencyRecorder r = recorder;
     if (r == null) {
-      EngineCore current = ComputingThreads.current();
-      r = current == null ? null : current.recorder;
+      r = CrossEngineGuard.foreignComputation(this);
     }
     if (r != null) {
       throw new IllegalStateException("Cannot start a batch inside the computation of '"
@@ -434,6 +483,99 @@ abstract class EngineCore implements Engine {
     void deliver() {
       observation.deliver(value);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tracing and introspection (the concurrent engine calls these holding its lock)
+
+  final <T> Traced<T> traceUnlocked(Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
+    TraceSink previous = sink;
+    TraceCollector collector = new TraceCollector(previous);
+    sink = collector;
+    long start = System.nanoTime();
+    T value;
+    try {
+      value = body.get();
+    } finally {
+      sink = previous;
+    }
+    return new Traced<>(value, new Trace(collector.events, System.nanoTime() - start));
+  }
+
+  final void setFlightRecording(boolean on) {
+    TraceSink flight = on ? new FlightRecorderSink() : null;
+    if (sink == baseSink) {
+      sink = flight;
+    }
+    baseSink = flight;
+  }
+
+  final Why whyUnlocked(Node<?> node) {
+    AbstractNode<?> n = ownNode(node);
+    List<Why.Step> chain = new ArrayList<>();
+    while (true) {
+      boolean input = !(n instanceof ComputedNode);
+      chain.add(new Why.Step(n.label(), n, n.changedAt, input));
+      if (input) {
+        break;
+      }
+      AbstractNode<?> latest = null;
+      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencies) {
+        if (latest == null || d.changedAt > latest.changedAt) {
+          latest = d;
+        }
+      }
+      if (latest == null) {
+        break;
+      }
+      n = latest;
+    }
+    return new Why(node, chain);
+  }
+
+  final GraphSnapshot graphUnlocked(Node<?>... roots) {
+    Map<AbstractNode<?>, String> ids = new IdentityHashMap<>();
+    ArrayDeque<AbstractNode<?>> queue = new ArrayDeque<>();
+    for (Node<?> root : roots) {
+      AbstractNode<?> n = ownNode(root);
+      if (!ids.containsKey(n)) {
+        ids.put(n, "n" + ids.size());
+        queue.add(n);
+      }
+    }
+    List<GraphSnapshot.NodeInfo> nodes = new ArrayList<>();
+    List<GraphSnapshot.Edge> edges = new ArrayList<>();
+    long rev = revision;
+    while (!queue.isEmpty()) {
+      AbstractNode<?> n = queue.poll();
+      String id = ids.get(n);
+      if (n instanceof ComputedNode) {
+        ComputedNode<?> c = (ComputedNode<?>) n;
+        boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
+        nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, c.verifiedAt,
+            c.mustRun == 0 && c.verifiedAt == rev,
+            computed ? String.valueOf(c.value) : "(not computed)"));
+        for (AbstractNode<?> d : c.dependencies) {
+          String target = ids.get(d);
+          if (target == null) {
+            target = "n" + ids.size();
+            ids.put(d, target);
+            queue.add(d);
+          }
+          edges.add(new GraphSnapshot.Edge(id, target));
+        }
+      } else {
+        nodes.add(new GraphSnapshot.NodeInfo(id, n.label(), "var", n.changedAt, rev, true,
+            String.valueOf(n.value)));
+      }
+    }
+    return new GraphSnapshot(rev, nodes, edges);
+  }
+
+  final EngineStats statsUnlocked() {
+    return new EngineStats(varsCreated, computedsCreated, runs, reruns, cutoffs, verifications,
+        failures);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,13 @@ package dev.incr.internal;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.EngineStats;
+import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
+import dev.incr.Traced;
 import dev.incr.Var;
+import dev.incr.Why;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -25,12 +29,40 @@ public final class SingleThreadedEngine extends EngineCore {
 
   @Override
   public <T> Var<T> var(T initial) {
+    varsCreated++;
     return new VarNode<>(this, initial, revision);
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
-    return new ComputedNode<>(this, Objects.requireNonNull(function, "function"));
+    Objects.requireNonNull(function, "function");
+    computedsCreated++;
+    return new ComputedNode<>(this, function);
+  }
+
+  @Override
+  public <T> Traced<T> trace(Supplier<T> body) {
+    return traceUnlocked(body);
+  }
+
+  @Override
+  public Why why(Node<?> node) {
+    return whyUnlocked(node);
+  }
+
+  @Override
+  public GraphSnapshot graph(Node<?>... roots) {
+    return graphUnlocked(roots);
+  }
+
+  @Override
+  public EngineStats stats() {
+    return statsUnlocked();
+  }
+
+  @Override
+  public void recordFlightEvents(boolean on) {
+    setFlightRecording(on);
   }
 
   @Override
@@ -41,7 +73,7 @@ public final class SingleThreadedEngine extends EngineCore {
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "changes");
-    if (recorder != null || ComputingThreads.count != 0) {
+    if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
       checkBatchAllowed();
     }
     beginBatch();

@@ -18,7 +18,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
     DependencyRecorder r = e.recorder;
     if (r != null) {
       r.record(this);
-    } else if (ComputingThreads.count != 0) {
+    } else if (CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkNotForeignRead(this);
     }
     return value;
@@ -27,7 +27,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
   @Override
   public void set(T newValue) {
     EngineCore e = engine;
-    if (e.recorder != null || ComputingThreads.count != 0) {
+    if (e.recorder != null || CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkWriteAllowed(this, "set");
     }
     if (Objects.equals(value, newValue)) {

@@ -25,7 +25,8 @@ final class Bags {
 
   /** Asserts that two lists hold the same elements with the same multiplicities. */
   static void assertSameBag(Collection<?> expected, Collection<?> actual, String what) {
-    assertEquals(bag(expected), bag(actual), what + ": expected " + expected + " but was " + actual);
+    assertEquals(
+        bag(expected), bag(actual), () -> what + ": expected " + expected + " but was " + actual);
   }
 
   /** The exactly rounded sum, as the collections' sum() promises. */

@@ -53,10 +53,14 @@ abstract class CollectionContract {
   @Test
   void changesComputeNothingUntilRead() {
     AtomicInteger calls = new AtomicInteger();
-    Computed<Long> count = words.filter(w -> {
-      calls.incrementAndGet();
-      return true;
-    }).count();
+    Computed<Long> count =
+        words
+            .filter(
+                w -> {
+                  calls.incrementAndGet();
+                  return true;
+                })
+            .count();
     assertEquals(0L, count.get());
     words.insert("a");
     words.insert("b");
@@ -77,18 +81,21 @@ abstract class CollectionContract {
   void aggregatesAreNodesWithEarlyCutoff() {
     Computed<Long> count = words.count();
     AtomicInteger runs = new AtomicInteger();
-    Computed<String> report = engine.computed(() -> {
-      runs.incrementAndGet();
-      return "n=" + count.get();
-    });
+    Computed<String> report =
+        engine.computed(
+            () -> {
+              runs.incrementAndGet();
+              return "n=" + count.get();
+            });
     assertEquals("n=0", report.get());
     words.insert("a");
     assertEquals("n=1", report.get());
     assertEquals(2, runs.get());
-    engine.batch(() -> {
-      words.delete("a");
-      words.insert("b");
-    });
+    engine.batch(
+        () -> {
+          words.delete("a");
+          words.insert("b");
+        });
     assertEquals("n=1", report.get());
     assertEquals(2, runs.get(), "count unchanged: the query is not re-run");
     assertSame(count, words.count(), "count() is one node per collection");
@@ -164,10 +171,10 @@ abstract class CollectionContract {
     assertEquals(List.of(Pair.of(10, 20), Pair.of(20, 30)), sortedPairs(pairs.toList()));
     assertEquals(List.of(List.of(10, 20, 30)), windows.toList());
     xs.insert(15);
-    Bags.assertSameBag(List.of(Pair.of(10, 15), Pair.of(15, 20), Pair.of(20, 30)), pairs.toList(),
-        "after insert");
-    Bags.assertSameBag(List.of(List.of(10, 15, 20), List.of(15, 20, 30)), windows.toList(),
-        "after insert");
+    Bags.assertSameBag(
+        List.of(Pair.of(10, 15), Pair.of(15, 20), Pair.of(20, 30)), pairs.toList(), "after insert");
+    Bags.assertSameBag(
+        List.of(List.of(10, 15, 20), List.of(15, 20, 30)), windows.toList(), "after insert");
     assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
   }
 
@@ -189,8 +196,8 @@ abstract class CollectionContract {
     assertSame(twos, byLength.group(2));
     words.insert("xy");
     assertEquals(List.of("xy"), byLength.group(2).toList());
-    Bags.assertSameBag(List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.counts().toList(),
-        "counts");
+    Bags.assertSameBag(
+        List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.counts().toList(), "counts");
   }
 
   @Test
@@ -198,10 +205,12 @@ abstract class CollectionContract {
     GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
     Computed<Long> ones = byLength.group(1).count();
     AtomicInteger runs = new AtomicInteger();
-    Computed<Long> reader = engine.computed(() -> {
-      runs.incrementAndGet();
-      return ones.get();
-    });
+    Computed<Long> reader =
+        engine.computed(
+            () -> {
+              runs.incrementAndGet();
+              return ones.get();
+            });
     words.insert("a");
     assertEquals(1L, reader.get());
     words.insert("abc");
@@ -217,8 +226,11 @@ abstract class CollectionContract {
     IncrCollection<Pair<String, Integer>> joined = left.join(right, String::length, x -> x);
     left.insertAll(List.of("a", "a", "bb"));
     right.insertAll(List.of(1, 1, 2, 3));
-    Bags.assertSameBag(List.of(Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1),
-        Pair.of("bb", 2)), joined.toList(), "join");
+    Bags.assertSameBag(
+        List.of(
+            Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1), Pair.of("a", 1), Pair.of("bb", 2)),
+        joined.toList(),
+        "join");
     right.delete(1);
     left.delete("bb");
     Bags.assertSameBag(List.of(Pair.of("a", 1), Pair.of("a", 1)), joined.toList(), "after delete");
@@ -226,7 +238,8 @@ abstract class CollectionContract {
 
   @Test
   void generalReduceSeesTheWholeCollection() {
-    Computed<String> joined = words.reduce(list -> String.join(",", list.stream().sorted().toList()));
+    Computed<String> joined =
+        words.reduce(list -> String.join(",", list.stream().sorted().toList()));
     words.insertAll(List.of("b", "a"));
     assertEquals("a,b", joined.get());
   }
@@ -245,10 +258,12 @@ abstract class CollectionContract {
   @Test
   void insertInsideAComputationNamesTheCollection() {
     words.label("words");
-    Computed<Integer> bad = engine.computed(() -> {
-      words.insert("x");
-      return 1;
-    });
+    Computed<Integer> bad =
+        engine.computed(
+            () -> {
+              words.insert("x");
+              return 1;
+            });
     IllegalStateException e = assertThrows(IllegalStateException.class, bad::get);
     assertTrue(e.getMessage().contains("'words'"), e.getMessage());
     assertTrue(e.getMessage().contains("inside a computation"), e.getMessage());
@@ -272,7 +287,8 @@ abstract class CollectionContract {
     words.label("words");
     NullPointerException e = assertThrows(NullPointerException.class, () -> words.insert(null));
     assertTrue(e.getMessage().contains("'words'"), e.getMessage());
-    assertThrows(NullPointerException.class, () -> words.insertAll(java.util.Arrays.asList("a", null)));
+    assertThrows(
+        NullPointerException.class, () -> words.insertAll(java.util.Arrays.asList("a", null)));
     assertEquals(List.of(), words.toList(), "insertAll checks before inserting anything");
     assertFalse(words.delete(null));
   }
@@ -294,7 +310,8 @@ abstract class CollectionContract {
     assertEquals(1L, count.get());
     xs.insert(0);
     assertThrows(ArithmeticException.class, count::get);
-    assertThrows(ArithmeticException.class, count::get, "still failing: the element is still there");
+    assertThrows(
+        ArithmeticException.class, count::get, "still failing: the element is still there");
     xs.delete(0);
     assertEquals(1L, count.get(), "the bad element came and went: the stage recovers");
     xs.insert(2);
@@ -317,8 +334,25 @@ abstract class CollectionContract {
   void joiningCollectionsOfDifferentEnginesIsRejected() {
     IncrCollection<String> other = newEngine().collection();
     other.label("other");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> words.join(other, w -> w, w -> w));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> words.join(other, w -> w, w -> w));
     assertTrue(e.getMessage().contains("'other'"), e.getMessage());
+  }
+
+  @Test
+  void aLongChainOfStagesReadsWithoutStackOverflow() {
+    IncrCollection<Integer> xs = engine.collection();
+    IncrCollection<Integer> chain = xs;
+    for (int i = 0; i < 3_000; i++) {
+      chain = i % 2 == 0 ? chain.filter(x -> x >= 0) : chain.map(x -> x + 1);
+    }
+    Computed<Long> count = chain.count();
+    Computed<Double> sum = chain.sum(x -> x);
+    xs.insertAll(List.of(1, 2, 3));
+    assertEquals(3L, count.get());
+    assertEquals(6.0 + 3 * 1_500, sum.get());
+    xs.delete(2);
+    assertEquals(2L, count.get());
+    assertEquals(4.0 + 2 * 1_500, sum.get());
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Readers against a writer on the concurrent engine. Every batch moves value between two elements
- * (delete x and y, insert x + 1 and y - 1), so the count and the total never change: a read that saw
- * half a batch, or a stage caught mid-update, would break that.
+ * (delete x and y, insert x + 1 and y - 1), so the count and the total never change: a read that
+ * saw half a batch, or a stage caught mid-update, would break that.
  */
 class ConcurrentCollectionStressTest {
 
@@ -36,66 +36,72 @@ class ConcurrentCollectionStressTest {
     Computed<Long> sum = xs.reduce(0L, (a, x) -> a + x, (a, x) -> a - x);
     SortedCollection<Integer> sorted = xs.sortBy(x -> x);
     IncrCollection<Pair<Integer, Integer>> pairs = sorted.pairwise();
-    Computed<Long> groupedTotal = xs.groupBy(x -> Math.floorMod(x, 7)).counts()
-        .reduce(0L, (a, p) -> a + p.second(), (a, p) -> a - p.second());
+    Computed<Long> groupedTotal =
+        xs.groupBy(x -> Math.floorMod(x, 7))
+            .counts()
+            .reduce(0L, (a, p) -> a + p.second(), (a, p) -> a - p.second());
     Computed<String> both = engine.computed(() -> count.get() + "/" + sum.get());
 
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch started = new CountDownLatch(3);
-    Runnable reader = () -> {
-      started.countDown();
-      try {
-        while (!done.get()) {
-          assertEquals(ELEMENTS + "/" + total, both.get());
-          List<Integer> entries = sorted.entries();
-          assertEquals(ELEMENTS, entries.size());
-          assertEquals(total, entries.stream().mapToLong(x -> x).sum());
-          for (int i = 1; i < entries.size(); i++) {
-            assertTrue(entries.get(i - 1) <= entries.get(i), "sorted");
+    Runnable reader =
+        () -> {
+          started.countDown();
+          try {
+            while (!done.get()) {
+              assertEquals(ELEMENTS + "/" + total, both.get());
+              List<Integer> entries = sorted.entries();
+              assertEquals(ELEMENTS, entries.size());
+              assertEquals(total, entries.stream().mapToLong(x -> x).sum());
+              for (int i = 1; i < entries.size(); i++) {
+                assertTrue(entries.get(i - 1) <= entries.get(i), "sorted");
+              }
+              assertEquals(ELEMENTS - 1, pairs.toList().size());
+              assertEquals(ELEMENTS, groupedTotal.get());
+              int i = entries.size() / 2;
+              Integer middle = sorted.get(i);
+              assertTrue(middle != null);
+            }
+          } catch (Throwable t) {
+            failures.add(t);
           }
-          assertEquals(ELEMENTS - 1, pairs.toList().size());
-          assertEquals(ELEMENTS, groupedTotal.get());
-          int i = entries.size() / 2;
-          Integer middle = sorted.get(i);
-          assertTrue(middle != null);
-        }
-      } catch (Throwable t) {
-        failures.add(t);
-      }
-    };
+        };
     Thread r1 = new Thread(reader);
     Thread r2 = new Thread(reader);
-    Thread writer = new Thread(() -> {
-      started.countDown();
-      try {
-        int[] values = new int[ELEMENTS];
-        for (int i = 0; i < ELEMENTS; i++) {
-          values[i] = i * 10;
-        }
-        for (int b = 0; b < BATCHES; b++) {
-          int i = b % ELEMENTS;
-          int j = (b * 7 + 3) % ELEMENTS;
-          if (i == j) {
-            continue;
-          }
-          int x = values[i];
-          int y = values[j];
-          engine.batch(() -> {
-            xs.delete(x);
-            xs.delete(y);
-            xs.insert(x + 1);
-            xs.insert(y - 1);
-          });
-          values[i] = x + 1;
-          values[j] = y - 1;
-        }
-      } catch (Throwable t) {
-        failures.add(t);
-      } finally {
-        done.set(true);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              started.countDown();
+              try {
+                int[] values = new int[ELEMENTS];
+                for (int i = 0; i < ELEMENTS; i++) {
+                  values[i] = i * 10;
+                }
+                for (int b = 0; b < BATCHES; b++) {
+                  int i = b % ELEMENTS;
+                  int j = (b * 7 + 3) % ELEMENTS;
+                  if (i == j) {
+                    continue;
+                  }
+                  int x = values[i];
+                  int y = values[j];
+                  engine.batch(
+                      () -> {
+                        xs.delete(x);
+                        xs.delete(y);
+                        xs.insert(x + 1);
+                        xs.insert(y - 1);
+                      });
+                  values[i] = x + 1;
+                  values[j] = y - 1;
+                }
+              } catch (Throwable t) {
+                failures.add(t);
+              } finally {
+                done.set(true);
+              }
+            });
     r1.start();
     r2.start();
     writer.start();

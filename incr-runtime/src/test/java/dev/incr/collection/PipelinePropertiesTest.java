@@ -28,10 +28,10 @@ import net.jqwik.api.constraints.Size;
 /**
  * Random operation sequences over a pipeline that uses every operator, chained: filter, map, every
  * aggregate, sortBy with many ties, pairwise, window, groupBy with per-key aggregates, join of an
- * aggregate collection with a second source, sortBy and window over the join, and a self-join. Small
- * value ranges give duplicates; deletes are often of absent elements. At random points a random
- * stage is read and compared with the same stage recomputed from scratch over the live elements;
- * at the end every stage is.
+ * aggregate collection with a second source, sortBy and window over the join, and a self-join.
+ * Small value ranges give duplicates; deletes are often of absent elements. At random points a
+ * random stage is read and compared with the same stage recomputed from scratch over the live
+ * elements; at the end every stage is.
  */
 class PipelinePropertiesTest {
 
@@ -52,8 +52,10 @@ class PipelinePropertiesTest {
     final Engine engine;
     final IncrCollection<Integer> a;
     final IncrCollection<Integer> b;
+
     /** The oracle: live elements in insertion order; a delete removes the last occurrence. */
     final List<Integer> liveA = new ArrayList<>();
+
     final List<Integer> liveB = new ArrayList<>();
     final List<Runnable> checks = new ArrayList<>();
 
@@ -81,8 +83,12 @@ class PipelinePropertiesTest {
       check(() -> assertEquals(exactSum(m(), x -> x * 0.1), sum.get(), "sum"));
       check(() -> assertEquals(m().stream().min(Comparator.naturalOrder()), min.get(), "min"));
       check(() -> assertEquals(m().stream().max(Comparator.naturalOrder()), max.get(), "max"));
-      check(() -> assertEquals(m().stream().mapToLong(x -> (long) x * x).sum(), invertible.get(),
-          "reduce(identity, add, remove)"));
+      check(
+          () ->
+              assertEquals(
+                  m().stream().mapToLong(x -> (long) x * x).sum(),
+                  invertible.get(),
+                  "reduce(identity, add, remove)"));
       check(() -> assertEquals(m().stream().sorted().toList(), general.get(), "reduce(list)"));
 
       // sortBy directly on a source, read from the start: exact tie order (insertion order).
@@ -90,35 +96,41 @@ class PipelinePropertiesTest {
       byMod.toList();
       IncrCollection<Pair<Integer, Integer>> pairs = byMod.pairwise();
       IncrCollection<List<Integer>> windows3 = byMod.window(3);
-      check(() -> {
-        assertEquals(stableSort(liveA, x -> x % 4), byMod.entries(), "sortBy(x % 4)");
-        Introspection.checkInvariants(byMod);
-      });
-      check(() -> assertSameBag(pairsOf(stableSort(liveA, x -> x % 4)), pairs.toList(), "pairwise"));
-      check(() -> assertSameBag(windows(stableSort(liveA, x -> x % 4), 3), windows3.toList(),
-          "window(3)"));
-      check(() -> {
-        List<Integer> sorted = stableSort(liveA, x -> x % 4);
-        for (int i = 0; i < sorted.size(); i += 3) {
-          assertEquals(sorted.get(i), byMod.get(i), "get(" + i + ")");
-        }
-      });
+      check(
+          () -> {
+            assertEquals(stableSort(liveA, x -> x % 4), byMod.entries(), "sortBy(x % 4)");
+            Introspection.checkInvariants(byMod);
+          });
+      check(
+          () -> assertSameBag(pairsOf(stableSort(liveA, x -> x % 4)), pairs.toList(), "pairwise"));
+      check(
+          () ->
+              assertSameBag(
+                  windows(stableSort(liveA, x -> x % 4), 3), windows3.toList(), "window(3)"));
+      check(
+          () -> {
+            List<Integer> sorted = stableSort(liveA, x -> x % 4);
+            for (int i = 0; i < sorted.size(); i += 3) {
+              assertEquals(sorted.get(i), byMod.get(i), "get(" + i + ")");
+            }
+          });
 
       // sortBy downstream of map: order by key (ties may differ for equal images), and its
       // pairwise/window follow its own order.
       SortedCollection<Integer> sortedM = m.sortBy(x -> x % 5);
       IncrCollection<List<Integer>> windows2 = sortedM.window(2);
       IncrCollection<Pair<Integer, Integer>> pairsM = sortedM.pairwise();
-      check(() -> {
-        List<Integer> entries = sortedM.entries();
-        assertSameBag(m(), entries, "sortBy after map");
-        for (int i = 1; i < entries.size(); i++) {
-          assertTrue(entries.get(i - 1) % 5 <= entries.get(i) % 5, "sorted: " + entries);
-        }
-        assertSameBag(windows(entries, 2), windows2.toList(), "window(2) after map");
-        assertSameBag(pairsOf(entries), pairsM.toList(), "pairwise after map");
-        Introspection.checkInvariants(sortedM);
-      });
+      check(
+          () -> {
+            List<Integer> entries = sortedM.entries();
+            assertSameBag(m(), entries, "sortBy after map");
+            for (int i = 1; i < entries.size(); i++) {
+              assertTrue(entries.get(i - 1) % 5 <= entries.get(i) % 5, "sorted: " + entries);
+            }
+            assertSameBag(windows(entries, 2), windows2.toList(), "window(2) after map");
+            assertSameBag(pairsOf(entries), pairsM.toList(), "pairwise after map");
+            Introspection.checkInvariants(sortedM);
+          });
 
       // groupBy, per-key groups (key 4 never has elements) and aggregates
       GroupedCollection<Integer, Integer> byKey = a.groupBy(x -> x % 4);
@@ -127,21 +139,36 @@ class PipelinePropertiesTest {
         int key = k;
         IncrCollection<Integer> group = byKey.group(k);
         groups.add(group);
-        check(() -> assertSameBag(
-            liveA.stream().filter(x -> x % 4 == key).toList(), group.toList(), "group " + key));
+        check(
+            () ->
+                assertSameBag(
+                    liveA.stream().filter(x -> x % 4 == key).toList(),
+                    group.toList(),
+                    "group " + key));
       }
-      check(() -> {
-        for (int k = 0; k <= 4; k++) {
-          assertTrue(groups.get(k) == byKey.group(k), "group(key) is the same object");
-        }
-      });
+      check(
+          () -> {
+            for (int k = 0; k <= 4; k++) {
+              assertTrue(groups.get(k) == byKey.group(k), "group(key) is the same object");
+            }
+          });
       IncrCollection<Pair<Integer, Long>> counts = byKey.counts();
       IncrCollection<Pair<Integer, Double>> sums = byKey.aggregate(g -> g.sum(x -> x));
       check(() -> assertSameBag(countsOracle(), counts.toList(), "counts"));
-      check(() -> assertSameBag(
-          countsOracle().stream().map(p -> Pair.of(p.first(), exactSum(
-              liveA.stream().filter(x -> x % 4 == p.first()).toList(), x -> x))).toList(),
-          sums.toList(), "aggregate(sum)"));
+      check(
+          () ->
+              assertSameBag(
+                  countsOracle().stream()
+                      .map(
+                          p ->
+                              Pair.of(
+                                  p.first(),
+                                  exactSum(
+                                      liveA.stream().filter(x -> x % 4 == p.first()).toList(),
+                                      x -> x)))
+                      .toList(),
+                  sums.toList(),
+                  "aggregate(sum)"));
 
       // join the per-key counts with b, then sort and window the join
       IncrCollection<Pair<Pair<Integer, Long>, Integer>> joined =
@@ -151,43 +178,50 @@ class PipelinePropertiesTest {
           joined.sortBy(p -> p.first().second() * 100 + p.second());
       IncrCollection<List<Pair<Pair<Integer, Long>, Integer>>> joinedWindows =
           joinedSorted.window(2);
-      Computed<Long> joinedCount = joinedWindows.map(w -> w.get(0).second()).filter(x -> x > 2)
-          .count();
-      check(() -> {
-        List<Pair<Pair<Integer, Long>, Integer>> expected = joinOracle().stream()
-            .sorted(Comparator.comparing(p -> p.first().second() * 100 + p.second())).toList();
-        assertEquals(expected, joinedSorted.entries(), "sortBy after join");
-        assertSameBag(windows(expected, 2), joinedWindows.toList(), "window after join");
-        assertEquals(windows(expected, 2).stream().filter(w -> w.get(0).second() > 2).count(),
-            joinedCount.get(), "count after window");
-        Introspection.checkInvariants(joinedSorted);
-      });
+      Computed<Long> joinedCount =
+          joinedWindows.map(w -> w.get(0).second()).filter(x -> x > 2).count();
+      check(
+          () -> {
+            List<Pair<Pair<Integer, Long>, Integer>> expected =
+                joinOracle().stream()
+                    .sorted(Comparator.comparing(p -> p.first().second() * 100 + p.second()))
+                    .toList();
+            assertEquals(expected, joinedSorted.entries(), "sortBy after join");
+            assertSameBag(windows(expected, 2), joinedWindows.toList(), "window after join");
+            assertEquals(
+                windows(expected, 2).stream().filter(w -> w.get(0).second() > 2).count(),
+                joinedCount.get(),
+                "count after window");
+            Introspection.checkInvariants(joinedSorted);
+          });
 
       // a join with duplicates on both sides, and a join of a collection with itself
       IncrCollection<Pair<Integer, Integer>> dupJoin = m.join(b, x -> x % 3, y -> y % 3);
-      check(() -> {
-        List<Pair<Integer, Integer>> expected = new ArrayList<>();
-        for (Integer x : m()) {
-          for (Integer y : liveB) {
-            if (x % 3 == y % 3) {
-              expected.add(Pair.of(x, y));
+      check(
+          () -> {
+            List<Pair<Integer, Integer>> expected = new ArrayList<>();
+            for (Integer x : m()) {
+              for (Integer y : liveB) {
+                if (x % 3 == y % 3) {
+                  expected.add(Pair.of(x, y));
+                }
+              }
             }
-          }
-        }
-        assertSameBag(expected, dupJoin.toList(), "join with duplicates");
-      });
+            assertSameBag(expected, dupJoin.toList(), "join with duplicates");
+          });
       IncrCollection<Pair<Integer, Integer>> selfJoin = b.join(b, y -> y % 2, y -> y % 2);
-      check(() -> {
-        List<Pair<Integer, Integer>> expected = new ArrayList<>();
-        for (Integer x : liveB) {
-          for (Integer y : liveB) {
-            if (x % 2 == y % 2) {
-              expected.add(Pair.of(x, y));
+      check(
+          () -> {
+            List<Pair<Integer, Integer>> expected = new ArrayList<>();
+            for (Integer x : liveB) {
+              for (Integer y : liveB) {
+                if (x % 2 == y % 2) {
+                  expected.add(Pair.of(x, y));
+                }
+              }
             }
-          }
-        }
-        assertSameBag(expected, selfJoin.toList(), "self-join");
-      });
+            assertSameBag(expected, selfJoin.toList(), "self-join");
+          });
     }
 
     void check(Runnable c) {
@@ -207,8 +241,12 @@ class PipelinePropertiesTest {
     }
 
     List<Pair<Integer, Long>> countsOracle() {
-      return liveA.stream().collect(Collectors.groupingBy(x -> x % 4, Collectors.counting()))
-          .entrySet().stream().map(e -> Pair.of(e.getKey(), e.getValue())).toList();
+      return liveA.stream()
+          .collect(Collectors.groupingBy(x -> x % 4, Collectors.counting()))
+          .entrySet()
+          .stream()
+          .map(e -> Pair.of(e.getKey(), e.getValue()))
+          .toList();
     }
 
     List<Pair<Pair<Integer, Long>, Integer>> joinOracle() {
@@ -239,13 +277,14 @@ class PipelinePropertiesTest {
           }
           case 4 -> assertEquals(removeLast(liveB, v % 9), b.delete(v % 9), "delete b " + v);
           case 5 -> {
-            engine.batch(() -> {
-              a.insert(v);
-              a.delete((v + 1) % 13);
-              b.insert(v % 9);
-              a.delete(v);
-              a.insert(v);
-            });
+            engine.batch(
+                () -> {
+                  a.insert(v);
+                  a.delete((v + 1) % 13);
+                  b.insert(v % 9);
+                  a.delete(v);
+                  a.insert(v);
+                });
             liveA.add(v);
             removeLast(liveA, (v + 1) % 13);
             liveB.add(v % 9);

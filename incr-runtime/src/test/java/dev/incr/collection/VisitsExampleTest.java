@@ -48,25 +48,30 @@ class VisitsExampleTest {
     // Move the bank visit from 11:00 to 16:00: between the office and the gym.
     measured.clear();
     Visit sixteen = new Visit("bank", 16, 3, 0);
-    engine.batch(() -> {
-      visits.delete(eleven);
-      visits.insert(sixteen);
-    });
+    engine.batch(
+        () -> {
+          visits.delete(eleven);
+          visits.insert(sixteen);
+        });
     assertEquals(5 + 4 + 8, total.get(), 1e-9);
     Bags.assertSameBag(
         List.of(Pair.of(nine, two), Pair.of(two, sixteen), Pair.of(sixteen, five)),
-        measured, "legs measured after the move");
+        measured,
+        "legs measured after the move");
 
     // A move that keeps the visit between the same neighbours measures only its two legs: the
     // leg that would close the gap is created and destroyed within the batch and never measured.
     measured.clear();
     Visit fifteen = new Visit("bank", 15, 3, 1);
-    engine.batch(() -> {
-      visits.delete(sixteen);
-      visits.insert(fifteen);
-    });
+    engine.batch(
+        () -> {
+          visits.delete(sixteen);
+          visits.insert(fifteen);
+        });
     assertEquals(5 + Math.hypot(0, 3) + 7, total.get(), 1e-9);
-    Bags.assertSameBag(List.of(Pair.of(two, fifteen), Pair.of(fifteen, five)), measured,
+    Bags.assertSameBag(
+        List.of(Pair.of(two, fifteen), Pair.of(fifteen, five)),
+        measured,
         "legs measured after a move between the same neighbours");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
@@ -22,13 +23,18 @@ class WorkCountingTest {
     IncrCollection<Integer> xs = engine.collection();
     AtomicLong filterCalls = new AtomicLong();
     AtomicLong mapCalls = new AtomicLong();
-    Computed<Long> count = xs.filter(x -> {
-      filterCalls.incrementAndGet();
-      return x % 2 == 0;
-    }).map(x -> {
-      mapCalls.incrementAndGet();
-      return x / 2;
-    }).count();
+    Computed<Long> count =
+        xs.filter(
+                x -> {
+                  filterCalls.incrementAndGet();
+                  return x % 2 == 0;
+                })
+            .map(
+                x -> {
+                  mapCalls.incrementAndGet();
+                  return x / 2;
+                })
+            .count();
     for (int i = 0; i < 100_000; i++) {
       xs.insert(i);
     }
@@ -66,7 +72,9 @@ class WorkCountingTest {
     assertEquals(100_000L, pairCount.get());
     assertEquals(99_998L, windowCount.get());
     assertEquals(3, Introspection.emittedChanges(pairs) - pairsBefore, "-(a,b) +(a,x) +(x,b)");
-    assertEquals(7, Introspection.emittedChanges(windows) - windowsBefore,
+    assertEquals(
+        7,
+        Introspection.emittedChanges(windows) - windowsBefore,
         "3 spanning windows out, 4 containing windows in");
 
     pairsBefore = Introspection.emittedChanges(pairs);
@@ -77,6 +85,74 @@ class WorkCountingTest {
     assertEquals(3, Introspection.emittedChanges(pairs) - pairsBefore);
     assertEquals(7, Introspection.emittedChanges(windows) - windowsBefore);
     Introspection.checkInvariants(sorted);
+  }
+
+  @Test
+  void aChangeReReadsOnlyTheAggregateOfTheGroupItTouches() {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> xs = engine.collection();
+    AtomicLong keyCalls = new AtomicLong();
+    AtomicLong valueCalls = new AtomicLong();
+    GroupedCollection<Integer, Integer> byKey =
+        xs.groupBy(
+            x -> {
+              keyCalls.incrementAndGet();
+              return x % 1_000;
+            });
+    IncrCollection<Pair<Integer, Double>> sums =
+        byKey.aggregate(
+            g ->
+                g.sum(
+                    x -> {
+                      valueCalls.incrementAndGet();
+                      return x;
+                    }));
+    Computed<Long> pairCount = sums.count();
+    for (int i = 0; i < 100_000; i++) {
+      xs.insert(i);
+    }
+    assertEquals(1_000L, pairCount.get());
+    keyCalls.set(0);
+    valueCalls.set(0);
+    long emitted = Introspection.emittedChanges(sums);
+    xs.insert(100_007);
+    assertEquals(1_000L, pairCount.get());
+    assertEquals(1, keyCalls.get(), "one routing");
+    assertEquals(1, valueCalls.get(), "one group's sum consumed one change");
+    assertEquals(2, Introspection.emittedChanges(sums) - emitted, "-(7, old) +(7, new)");
+  }
+
+  @Test
+  void aJoinChangeCostsItsMatchingRows() {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> left = engine.collection();
+    IncrCollection<Integer> right = engine.collection();
+    AtomicLong keyCalls = new AtomicLong();
+    IncrCollection<Pair<Integer, Integer>> joined =
+        left.join(
+            right,
+            x -> {
+              keyCalls.incrementAndGet();
+              return x % 10_000;
+            },
+            y -> y);
+    Computed<Long> count = joined.count();
+    for (int i = 0; i < 100_000; i++) {
+      left.insert(i);
+    }
+    for (int k = 0; k < 10_000; k += 2) {
+      right.insert(k);
+    }
+    assertEquals(50_000L, count.get());
+    keyCalls.set(0);
+    long emitted = Introspection.emittedChanges(joined);
+    right.insert(3);
+    assertEquals(50_010L, count.get());
+    assertEquals(10, Introspection.emittedChanges(joined) - emitted, "the ten rows with key 3");
+    assertEquals(0, keyCalls.get(), "the left side is not re-read");
+    left.delete(20_004);
+    assertEquals(50_009L, count.get());
+    assertEquals(11, Introspection.emittedChanges(joined) - emitted);
   }
 
   @Test

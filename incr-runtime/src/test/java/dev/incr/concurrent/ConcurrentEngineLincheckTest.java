@@ -79,8 +79,8 @@ public class ConcurrentEngineLincheckTest {
   @Test
   void modelCheckingFindsNoNonLinearizableOutcome() {
     LinChecker.check(ConcurrentEngineLincheckTest.class, new ModelCheckingOptions()
-        .iterations(20)
-        .invocationsPerIteration(200)
+        .iterations(10)
+        .invocationsPerIteration(150)
         .threads(2)
         .actorsPerThread(3));
   }
@@ -88,8 +88,8 @@ public class ConcurrentEngineLincheckTest {
   @Test
   void stressTestingFindsNoNonLinearizableOutcome() {
     LinChecker.check(ConcurrentEngineLincheckTest.class, new StressOptions()
-        .iterations(10)
-        .invocationsPerIteration(1_000)
+        .iterations(8)
+        .invocationsPerIteration(500)
         .threads(3)
         .actorsPerThread(3));
   }

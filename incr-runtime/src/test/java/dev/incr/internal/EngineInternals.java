@@ -12,7 +12,7 @@ public final class EngineInternals {
    * checker abandons threads mid-operation, which would leave stale per-thread state behind.
    */
   public static void detectCrossEngineAccess(boolean enabled) {
-    ComputingThreads.enabled = enabled;
+    CrossEngineGuard.enabled = enabled;
   }
 
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */

@@ -12,15 +12,17 @@ import java.util.function.Function;
 
 /**
  * {@code aggregate(perGroup)} of a grouping: one pair {@code (key, value)} per key with elements,
- * where the value is that key's node built by {@code perGroup} on its group. The grouping tells this
- * stage which keys it routed changes to; a refresh re-reads only those keys' nodes and emits a
+ * where the value is that key's node built by {@code perGroup} on its group. The grouping tells
+ * this stage which keys it routed changes to; a refresh re-reads only those keys' nodes and emits a
  * removal of the old pair and an insertion of the new one when the value changed.
  */
 final class GroupAggregateStage<K, T, A> extends DerivedStage<Pair<K, A>> {
   private final GroupByStage<K, T> grouping;
   private final Function<? super IncrCollection<T>, ? extends Node<A>> perGroup;
+
   /** Keys routed to since the last refresh, in order. */
   private final LinkedHashSet<K> touched = new LinkedHashSet<>();
+
   private final Map<K, PerKey<A>> perKey = new HashMap<>();
   private boolean subscribed;
 
@@ -36,7 +38,8 @@ final class GroupAggregateStage<K, T, A> extends DerivedStage<Pair<K, A>> {
   }
 
   GroupAggregateStage(
-      GroupByStage<K, T> grouping, Function<? super IncrCollection<T>, ? extends Node<A>> perGroup) {
+      GroupByStage<K, T> grouping,
+      Function<? super IncrCollection<T>, ? extends Node<A>> perGroup) {
     super(grouping.engine(), "aggregate", true);
     this.grouping = grouping;
     this.perGroup = perGroup;

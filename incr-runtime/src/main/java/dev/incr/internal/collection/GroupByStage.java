@@ -64,8 +64,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       int w = in.peekWeight();
       K k = key.apply(x);
       if (k == null) {
-        throw new NullPointerException("The key function of '" + label + "' returned null for " + x
-            + "; return a non-null key (an Optional or a sentinel) instead.");
+        throw new NullPointerException(
+            "The key function of '"
+                + label
+                + "' returned null for "
+                + x
+                + "; return a non-null key (an Optional or a sentinel) instead.");
       }
       GroupCollection<K, T> g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
       g.out.emit(x, w);
@@ -89,11 +93,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   /** The keys whose groups have elements (call inside a computation, after reading routing). */
   List<K> liveKeys() {
     List<K> keys = new ArrayList<>();
-    groups.forEach((k, g) -> {
-      if (g.out.live.size() > 0) {
-        keys.add(k);
-      }
-    });
+    groups.forEach(
+        (k, g) -> {
+          if (g.out.live.size() > 0) {
+            keys.add(k);
+          }
+        });
     return keys;
   }
 
@@ -105,11 +110,13 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   @Override
   public IncrCollection<T> group(K key) {
     Objects.requireNonNull(key, "key");
-    return groups.compute(key, (k, g) -> {
-      GroupCollection<K, T> group = g != null ? g : new GroupCollection<>(this, k);
-      group.handedOut = true;
-      return group;
-    });
+    return groups.compute(
+        key,
+        (k, g) -> {
+          GroupCollection<K, T> group = g != null ? g : new GroupCollection<>(this, k);
+          group.handedOut = true;
+          return group;
+        });
   }
 
   @Override

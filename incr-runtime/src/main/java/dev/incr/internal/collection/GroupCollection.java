@@ -8,6 +8,7 @@ package dev.incr.internal.collection;
 final class GroupCollection<K, T> extends DerivedStage<T> {
   private final GroupByStage<K, T> grouping;
   final K key;
+
   /** Whether {@code group(key)} returned this object (then it is kept even while empty). */
   volatile boolean handedOut;
 

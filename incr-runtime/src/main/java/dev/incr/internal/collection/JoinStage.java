@@ -74,8 +74,12 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
   private <E> K key(Function<? super E, ? extends K> key, E element) {
     K k = key.apply(element);
     if (k == null) {
-      throw new NullPointerException("A key function of '" + label() + "' returned null for "
-          + element + "; return a non-null key.");
+      throw new NullPointerException(
+          "A key function of '"
+              + label()
+              + "' returned null for "
+              + element
+              + "; return a non-null key.");
     }
     return k;
   }

@@ -12,8 +12,10 @@ import java.util.function.Function;
 final class MapStage<T, R> extends DerivedStage<R> {
   private final Stage<T> input;
   private final Function<? super T, ? extends R> function;
+
   /** For each distinct live input element: its result and its number of occurrences. */
   private final Map<T, Mapped<R>> results = new HashMap<>();
+
   private Inbox<T> in;
 
   private static final class Mapped<R> {
@@ -46,8 +48,13 @@ final class MapStage<T, R> extends DerivedStage<R> {
         if (m == null) {
           R r = function.apply(x);
           if (r == null) {
-            throw new NullPointerException("The function of '" + label() + "' returned null for "
-                + x + "; collections hold no nulls, so return a non-null value (e.g. an Optional).");
+            throw new NullPointerException(
+                "The function of '"
+                    + label()
+                    + "' returned null for "
+                    + x
+                    + "; collections hold no nulls, so return a non-null value (e.g. an"
+                    + " Optional).");
           }
           m = new Mapped<>(r);
           results.put(x, m);

@@ -10,9 +10,9 @@ import java.util.List;
  * are a fixed hash of the sequence number, so the shape is deterministic). The sequence number
  * breaks ties between equal keys, in arrival order.
  *
- * <p>Invariants, checked by {@link #checkInvariants()}: in-order traversal is strictly increasing by
- * (key, sequence); every node's {@code size} is one plus its children's; every node's priority is
- * at least its children's.
+ * <p>Invariants, checked by {@link #checkInvariants()}: in-order traversal is strictly increasing
+ * by (key, sequence); every node's {@code size} is one plus its children's; every node's priority
+ * is at least its children's.
  *
  * <p>Mutations compare all the way down before changing anything, so a comparator that throws
  * leaves the tree as it was.
@@ -137,8 +137,8 @@ final class OrderTree<K, E> {
   /** Returns the element at {@code index} in order. */
   E get(int index) {
     if (index < 0 || index >= size(root)) {
-      throw new IndexOutOfBoundsException("Index " + index + " out of bounds for size "
-          + size(root));
+      throw new IndexOutOfBoundsException(
+          "Index " + index + " out of bounds for size " + size(root));
     }
     Node<K, E> t = root;
     while (true) {
@@ -218,8 +218,13 @@ final class OrderTree<K, E> {
     check(root, inOrder);
     for (int i = 1; i < inOrder.size(); i++) {
       if (compare(inOrder.get(i - 1), inOrder.get(i)) >= 0) {
-        throw new AssertionError("tree out of order at " + i + ": " + inOrder.get(i - 1).element
-            + " then " + inOrder.get(i).element);
+        throw new AssertionError(
+            "tree out of order at "
+                + i
+                + ": "
+                + inOrder.get(i - 1).element
+                + " then "
+                + inOrder.get(i).element);
       }
     }
   }

@@ -11,6 +11,7 @@ import java.util.List;
 final class Outlet<T> {
   /** The emitted elements, or null when the owning stage keeps them itself. */
   final Multiset<T> live;
+
   private final List<Inbox<T>> readers = new ArrayList<>(2);
   private long emitted;
 

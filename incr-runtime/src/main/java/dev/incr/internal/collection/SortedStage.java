@@ -23,8 +23,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   private final Stage<T> input;
   private final Function<? super T, ? extends K> key;
   private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
+
   /** The tree nodes of each live element, oldest first; a deletion removes the newest. */
   private final Map<T, ArrayList<OrderTree.Node<K, T>>> nodes = new HashMap<>();
+
   private final List<NeighbourhoodStage<T, ?>> neighbourhoods = new ArrayList<>(1);
   private long nextSequence;
   private Inbox<T> in;
@@ -57,8 +59,12 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   private void place(T x) {
     K k = key.apply(x);
     if (k == null) {
-      throw new NullPointerException("The key function of '" + label() + "' returned null for "
-          + x + "; return a non-null Comparable key.");
+      throw new NullPointerException(
+          "The key function of '"
+              + label()
+              + "' returned null for "
+              + x
+              + "; return a non-null Comparable key.");
     }
     OrderTree.Node<K, T> n = tree.insert(k, nextSequence, x);
     nextSequence++;
@@ -89,7 +95,9 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     out.emit(x, -1);
   }
 
-  /** Registers a neighbourhood stage; call inside its computation after reading {@link #version()}. */
+  /**
+   * Registers a neighbourhood stage; call inside its computation after reading {@link #version()}.
+   */
   void addNeighbourhood(NeighbourhoodStage<T, ?> stage) {
     neighbourhoods.add(stage);
   }
@@ -121,7 +129,8 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
       total += stack.size();
     }
     if (total != tree.size()) {
-      throw new AssertionError(label() + ": " + total + " indexed nodes, tree holds " + tree.size());
+      throw new AssertionError(
+          label() + ": " + total + " indexed nodes, tree holds " + tree.size());
     }
   }
 
@@ -137,24 +146,31 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   public T get(int index) {
     // A small node per call: outside a computation it brings the tree up to date under the
     // engine's rules; inside one, the reader depends on this position only (cutoff if unchanged).
-    Computed<T> at = engine.computed(() -> {
-      version().get();
-      return tree.get(index);
-    });
+    Computed<T> at =
+        engine.computed(
+            () -> {
+              version().get();
+              return tree.get(index);
+            });
     return at.label(label() + ".get(" + index + ")").get();
   }
 
   @Override
   public IncrCollection<Pair<T, T>> pairwise() {
-    return new NeighbourhoodStage<T, Pair<T, T>>(this, 2, w -> new Pair<>(w.get(0), w.get(1)),
-        "pairwise");
+    return new NeighbourhoodStage<T, Pair<T, T>>(
+        this, 2, w -> new Pair<>(w.get(0), w.get(1)), "pairwise");
   }
 
   @Override
   public IncrCollection<List<T>> window(int n) {
     if (n < 1) {
-      throw new IllegalArgumentException("window(" + n + ") on '" + label() + "': a window holds at"
-          + " least one element; pass n >= 1.");
+      throw new IllegalArgumentException(
+          "window("
+              + n
+              + ") on '"
+              + label()
+              + "': a window holds at"
+              + " least one element; pass n >= 1.");
     }
     return new NeighbourhoodStage<T, List<T>>(this, n, List::copyOf, "window" + n);
   }

@@ -55,24 +55,28 @@ public final class SourceCollection<T> extends Stage<T> {
       checkElement(element);
       copy.add(element);
     }
-    write("insert into", () -> {
-      for (T element : copy) {
-        add(element);
-      }
-    });
+    write(
+        "insert into",
+        () -> {
+          for (T element : copy) {
+            add(element);
+          }
+        });
   }
 
   @Override
   public int deleteAll(Iterable<? extends T> elements) {
     Objects.requireNonNull(elements, "elements");
     int[] removed = new int[1];
-    write("delete from", () -> {
-      for (T element : elements) {
-        if (element != null && remove(element)) {
-          removed[0]++;
-        }
-      }
-    });
+    write(
+        "delete from",
+        () -> {
+          for (T element : elements) {
+            if (element != null && remove(element)) {
+              removed[0]++;
+            }
+          }
+        });
     return removed[0];
   }
 
@@ -92,8 +96,11 @@ public final class SourceCollection<T> extends Stage<T> {
 
   private void checkElement(T element) {
     if (element == null) {
-      throw new NullPointerException("Collection '" + label() + "' does not accept null elements;"
-          + " insert a non-null value (an Optional or a sentinel object) instead.");
+      throw new NullPointerException(
+          "Collection '"
+              + label()
+              + "' does not accept null elements;"
+              + " insert a non-null value (an Optional or a sentinel object) instead.");
     }
   }
 
@@ -104,17 +111,25 @@ public final class SourceCollection<T> extends Stage<T> {
   private void write(String operation, Runnable change) {
     boolean[] entered = new boolean[1];
     try {
-      engine.batch(() -> {
-        entered[0] = true;
-        change.run();
-      });
+      engine.batch(
+          () -> {
+            entered[0] = true;
+            change.run();
+          });
     } catch (IllegalStateException e) {
       if (entered[0]) {
         throw e;
       }
-      throw new IllegalStateException("Cannot " + operation + " collection '" + label()
-          + "' inside a computation: computations must not change inputs. Make the change outside,"
-          + " after get() returns. (" + e.getMessage() + ")", e);
+      throw new IllegalStateException(
+          "Cannot "
+              + operation
+              + " collection '"
+              + label()
+              + "' inside a computation: computations must not change inputs. Make the change"
+              + " outside, after get() returns. ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 }

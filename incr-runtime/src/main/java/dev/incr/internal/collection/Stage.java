@@ -37,20 +37,26 @@ public abstract class Stage<T> implements IncrCollection<T> {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.out = new Outlet<>(materialize);
     this.label = kind + "#" + IDS.incrementAndGet();
-    this.list = engine.computed(() -> {
-      version().get();
-      return List.copyOf(liveList());
-    });
-    this.count = engine.computed(() -> {
-      version().get();
-      return liveSize();
-    });
+    this.list =
+        engine.computed(
+            () -> {
+              version().get();
+              return List.copyOf(liveList());
+            });
+    this.count =
+        engine.computed(
+            () -> {
+              version().get();
+              return liveSize();
+            });
   }
 
   // ---------------------------------------------------------------------------------------------
   // The protocol between stages (all called inside computations or write paths)
 
-  /** The node whose value changes whenever this stage emits; reading it brings the stage up to date. */
+  /**
+   * The node whose value changes whenever this stage emits; reading it brings the stage up to date.
+   */
   abstract Node<Long> version();
 
   /** The number of live elements, with multiplicity. */
@@ -90,8 +96,13 @@ public abstract class Stage<T> implements IncrCollection<T> {
   <U> Stage<U> sameEngine(IncrCollection<U> other) {
     Objects.requireNonNull(other, "other");
     if (!(other instanceof Stage) || ((Stage<U>) other).engine != engine) {
-      throw new IllegalArgumentException("Collection '" + other.label() + "' belongs to another"
-          + " engine than '" + label() + "'; combine only collections of the same engine.");
+      throw new IllegalArgumentException(
+          "Collection '"
+              + other.label()
+              + "' belongs to another"
+              + " engine than '"
+              + label()
+              + "'; combine only collections of the same engine.");
     }
     return (Stage<U>) other;
   }
@@ -120,9 +131,13 @@ public abstract class Stage<T> implements IncrCollection<T> {
   }
 
   private UnsupportedOperationException derived(String operation) {
-    return new UnsupportedOperationException("Cannot " + operation + " '" + label()
-        + "': it is derived from other collections and follows them. Change the source collection"
-        + " (the one created by engine.collection()) instead.");
+    return new UnsupportedOperationException(
+        "Cannot "
+            + operation
+            + " '"
+            + label()
+            + "': it is derived from other collections and follows them. Change the source"
+            + " collection (the one created by engine.collection()) instead.");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -160,8 +175,12 @@ public abstract class Stage<T> implements IncrCollection<T> {
       A identity,
       BiFunction<? super A, ? super T, ? extends A> add,
       BiFunction<? super A, ? super T, ? extends A> remove) {
-    return new InvertibleReduce<>(this, identity, Objects.requireNonNull(add, "add"),
-        Objects.requireNonNull(remove, "remove")).node();
+    return new InvertibleReduce<>(
+            this,
+            identity,
+            Objects.requireNonNull(add, "add"),
+            Objects.requireNonNull(remove, "remove"))
+        .node();
   }
 
   @Override
@@ -200,8 +219,11 @@ public abstract class Stage<T> implements IncrCollection<T> {
       IncrCollection<U> other,
       Function<? super T, ? extends K> leftKey,
       Function<? super U, ? extends K> rightKey) {
-    return new JoinStage<T, U, K>(this, sameEngine(other),
-        Objects.requireNonNull(leftKey, "leftKey"), Objects.requireNonNull(rightKey, "rightKey"));
+    return new JoinStage<T, U, K>(
+        this,
+        sameEngine(other),
+        Objects.requireNonNull(leftKey, "leftKey"),
+        Objects.requireNonNull(rightKey, "rightKey"));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * {@code sum}: an exact running sum. Finite values are accumulated as {@link BigDecimal} (every
- * double converts exactly), so additions and removals cancel exactly and the result is the correctly
- * rounded sum of the live values; NaNs and infinities are counted apart. O(1) per change.
+ * double converts exactly), so additions and removals cancel exactly and the result is the
+ * correctly rounded sum of the live values; NaNs and infinities are counted apart. O(1) per change.
  */
 final class SumAggregate<T> extends Aggregate<T, Double> {
   private final ToDoubleFunction<? super T> value;

@@ -7,10 +7,10 @@
  *
  * <p>Every collection is a {@link dev.incr.internal.collection.Stage}. A stage has a <em>version
  * node</em>: a {@code Var<Long>} for a {@link dev.incr.internal.collection.SourceCollection}, a
- * {@code Computed<Long>} for a derived stage. A derived stage's computation reads its input's version
- * node (so the engine records the dependency), consumes the changes its input has queued for it in
- * its {@link dev.incr.internal.collection.Inbox}, updates its own state, pushes its own output
- * changes into the inboxes of its readers through its {@link
+ * {@code Computed<Long>} for a derived stage. A derived stage's computation reads its input's
+ * version node (so the engine records the dependency), consumes the changes its input has queued
+ * for it in its {@link dev.incr.internal.collection.Inbox}, updates its own state, pushes its own
+ * output changes into the inboxes of its readers through its {@link
  * dev.incr.internal.collection.Outlet}, and returns the number of changes it has ever emitted. A
  * stage that emitted nothing therefore returns the same number, and the engine's early cutoff stops
  * propagation there. Aggregates are computeds of the same shape that return their value.
@@ -32,8 +32,8 @@
  *   <li>A stage's outlet holds exactly the multiset of its input's elements it has consumed,
  *       transformed by the operator; what its readers have consumed plus their inboxes equals it.
  *   <li>Weights in inboxes are +1 or -1; a materialized multiset never holds a count below 1.
- *   <li>A sorted stage's tree holds one node per live occurrence, ordered by (key, sequence),
- *       with correct subtree sizes and heap-ordered priorities ({@code OrderTree.checkInvariants}).
+ *   <li>A sorted stage's tree holds one node per live occurrence, ordered by (key, sequence), with
+ *       correct subtree sizes and heap-ordered priorities ({@code OrderTree.checkInvariants}).
  * </ol>
  */
 package dev.incr.internal.collection;

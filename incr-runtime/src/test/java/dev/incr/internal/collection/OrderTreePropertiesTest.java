@@ -11,9 +11,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random insertions and removals on the order-statistic tree, compared after every step with a
- * list kept sorted by (key, arrival); the tree's invariants are checked after every step. Lives in
- * the implementation package because the tree and its {@code checkInvariants()} are package-private.
+ * Random insertions and removals on the order-statistic tree, compared after every step with a list
+ * kept sorted by (key, arrival); the tree's invariants are checked after every step. Lives in the
+ * implementation package because the tree and its {@code checkInvariants()} are package-private.
  */
 class OrderTreePropertiesTest {
 
@@ -60,12 +60,14 @@ class OrderTreePropertiesTest {
   void aThrowingComparatorLeavesTheTreeUnchanged(
       @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 99) Integer> keys) {
     int[] poison = {Integer.MIN_VALUE};
-    OrderTree<Integer, Integer> tree = new OrderTree<>((a, b) -> {
-      if (a == poison[0] || b == poison[0]) {
-        throw new IllegalStateException("bad key");
-      }
-      return Integer.compare(a, b);
-    });
+    OrderTree<Integer, Integer> tree =
+        new OrderTree<>(
+            (a, b) -> {
+              if (a == poison[0] || b == poison[0]) {
+                throw new IllegalStateException("bad key");
+              }
+              return Integer.compare(a, b);
+            });
     long s = 0;
     for (int k : keys) {
       tree.insert(k, s++, k);

@@ -1,0 +1,22 @@
+package dev.incr.internal;
+
+/** Commits a {@link RecomputationEvent} per run while a recording enables them. */
+final class FlightRecorderSink implements TraceSink {
+
+  @Override
+  public void verified(ComputedNode<?> node, long revision) {}
+
+  @Override
+  public void ran(ComputedNode<?> node, AbstractNode<?> cause, boolean firstRun, boolean changed,
+      Throwable failure, long nanos, long revision) {
+    RecomputationEvent event = new RecomputationEvent();
+    if (!event.isEnabled()) {
+      return;
+    }
+    event.node = node.label();
+    event.kind = failure != null ? "FAILED" : firstRun ? "RAN" : changed ? "RERAN" : "CUT_OFF";
+    event.cause = cause == null ? null : cause.label();
+    event.revision = revision;
+    event.commit();
+  }
+}
