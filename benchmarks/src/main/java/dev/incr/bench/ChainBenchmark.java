@@ -76,6 +76,41 @@ public class ChainBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The chain on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrChain {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The chain as generated objects ({@code IncrGenChainInput}, then links) on one engine. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    IncrGenChainInput input;
+    IntValue last;
+    int next;
+
+    /** Builds the objects. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
+      input = new IncrGenChainInput(engine);
+      IntValue previous = input;
+      for (int i = 1; i < n; i++) {
+        previous = new IncrGenChainLink(engine, previous);
+      }
+      last = previous;
+      last.value();
+    }
+  }
+
 
   /** The chain as JavaFX bindings ({@code previous.add(1)}). */
   @State(Scope.Benchmark)
@@ -178,5 +213,17 @@ public class ChainBenchmark {
   public int chain_handwritten(Handwritten s) {
     s.set(++s.next);
     return s.get();
+  }
+  /** Set then get on the concurrent engine, from one thread. */
+  @Benchmark
+  public int chain_incrConcurrent(IncrConcurrent s) {
+    return s.step();
+  }
+
+  /** Set then get through generated classes. */
+  @Benchmark
+  public int chain_incrGenerated(Generated s) {
+    s.input.setInput(++s.next);
+    return s.last.value();
   }
 }

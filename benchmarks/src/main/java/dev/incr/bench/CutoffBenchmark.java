@@ -78,6 +78,41 @@ public class CutoffBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The graph on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrCutoff {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The graph as generated objects: an {@code IncrGenClamp} under {@code IncrGenChainLink}s. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    @Param({"10", "1000"})
+    int n;
+
+    IncrGenClamp clamp;
+    IntValue top;
+    int next = LIMIT;
+
+    /** Builds the objects. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
+      clamp = new IncrGenClamp(engine);
+      IntValue previous = clamp;
+      for (int i = 0; i < n; i++) {
+        previous = new IncrGenChainLink(engine, previous);
+      }
+      top = previous;
+      top.value();
+    }
+  }
+
 
   /** The graph as JavaFX bindings: {@code Bindings.min}, then {@code previous.add(1)}. */
   @State(Scope.Benchmark)
@@ -191,5 +226,17 @@ public class CutoffBenchmark {
   public int cutoff_handwritten(Handwritten s) {
     s.set(++s.next);
     return s.get();
+  }
+  /** Set then get on the concurrent engine, from one thread. */
+  @Benchmark
+  public int cutoff_incrConcurrent(IncrConcurrent s) {
+    return s.step();
+  }
+
+  /** Set then get through generated classes. */
+  @Benchmark
+  public int cutoff_incrGenerated(Generated s) {
+    s.clamp.setX(++s.next);
+    return s.top.value();
   }
 }

@@ -64,6 +64,31 @@ public class DiamondBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The diamond on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrDiamond {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The diamond as the generated {@code IncrGenDiamond} on the single-threaded engine. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    IncrGenDiamond diamond;
+    int next;
+
+    /** Builds the object. */
+    @Setup
+    public void setup() {
+      diamond = new IncrGenDiamond(Engine.singleThreaded());
+      diamond.d();
+    }
+  }
+
 
   /** The diamond as JavaFX bindings (lazy: a set invalidates, a get recomputes). */
   @State(Scope.Benchmark)
@@ -178,5 +203,17 @@ public class DiamondBenchmark {
   public int diamond_handwritten(Handwritten s) {
     s.set(++s.next);
     return s.get();
+  }
+  /** Set then get on the concurrent engine, from one thread. */
+  @Benchmark
+  public int diamond_incrConcurrent(IncrConcurrent s) {
+    return s.step();
+  }
+
+  /** Set then get through the generated class. */
+  @Benchmark
+  public int diamond_incrGenerated(Generated s) {
+    s.diamond.setA(++s.next);
+    return s.diamond.d();
   }
 }

@@ -75,6 +75,32 @@ public class DynamicBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The graph on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrDynamic {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The graph as the generated {@code IncrGenDynamic}. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    IncrGenDynamic graph;
+    boolean left = true;
+    int next;
+
+    /** Builds the object. */
+    @Setup
+    public void setup() {
+      graph = new IncrGenDynamic(Engine.singleThreaded());
+      graph.out();
+    }
+  }
+
 
   /** JavaFX: {@code Bindings.when(useLeft).then(left).otherwise(right)} (static dependencies). */
   @State(Scope.Benchmark)
@@ -230,5 +256,24 @@ public class DynamicBenchmark {
       s.setX(++s.next);
     }
     return s.get();
+  }
+  /** Flip, change the unread branch, read, on the concurrent engine from one thread. */
+  @Benchmark
+  public int dynamic_incrConcurrent(IncrConcurrent s) {
+    return s.step();
+  }
+
+  /** Flip, change the unread branch, read, through the generated class. */
+  @Benchmark
+  public int dynamic_incrGenerated(Generated s) {
+    boolean left = !s.left;
+    s.left = left;
+    s.graph.setUseLeft(left);
+    if (left) {
+      s.graph.setY(++s.next);
+    } else {
+      s.graph.setX(++s.next);
+    }
+    return s.graph.out();
   }
 }

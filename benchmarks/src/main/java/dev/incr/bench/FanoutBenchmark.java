@@ -76,6 +76,38 @@ public class FanoutBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The graph on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrFanout {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The graph as generated objects: a source, {@link #WIDTH} nodes and a sum. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    IncrGenFanSource source;
+    IncrGenFanSum sum;
+    int next;
+
+    /** Builds the objects. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
+      source = new IncrGenFanSource(engine);
+      IntValue[] nodes = new IntValue[WIDTH];
+      for (int i = 0; i < WIDTH; i++) {
+        nodes[i] = new IncrGenFanNode(engine, source, i);
+      }
+      sum = new IncrGenFanSum(engine, nodes);
+      sum.value();
+    }
+  }
+
 
   /** JavaFX: {@code a.add(i)} bindings and an {@link IntegerBinding} bound to all of them. */
   @State(Scope.Benchmark)
@@ -216,5 +248,17 @@ public class FanoutBenchmark {
   public int fanout_handwritten(Handwritten s) {
     s.set(++s.next);
     return s.get();
+  }
+  /** Set then get on the concurrent engine, from one thread. */
+  @Benchmark
+  public int fanout_incrConcurrent(IncrConcurrent s) {
+    return s.step();
+  }
+
+  /** Set then get through generated classes. */
+  @Benchmark
+  public int fanout_incrGenerated(Generated s) {
+    s.source.setA(++s.next);
+    return s.sum.value();
   }
 }

@@ -54,6 +54,31 @@ public class ReadBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The node on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrent extends IncrRead {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      build(Engine.concurrent());
+    }
+  }
+
+
+  /** The generated {@code IncrGenChainInput} ({@code input + 1}), computed once. */
+  @State(Scope.Benchmark)
+  public static class Generated {
+    IncrGenChainInput node;
+
+    /** Builds the object. */
+    @Setup
+    public void setup() {
+      node = new IncrGenChainInput(Engine.singleThreaded());
+      node.setInput(1000);
+      node.value();
+    }
+  }
+
 
   /** {@code a.add(1)} as a JavaFX binding, computed once. */
   @State(Scope.Benchmark)
@@ -126,5 +151,16 @@ public class ReadBenchmark {
   @Benchmark
   public int read_handwritten(Handwritten s) {
     return s.get();
+  }
+  /** A clean read on the concurrent engine (no lock), from one thread. */
+  @Benchmark
+  public Integer read_incrConcurrent(IncrConcurrent s) {
+    return s.node.get();
+  }
+
+  /** A clean read of a generated query. */
+  @Benchmark
+  public int read_incrGenerated(Generated s) {
+    return s.node.value();
   }
 }

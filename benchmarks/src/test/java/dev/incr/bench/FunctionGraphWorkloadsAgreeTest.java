@@ -32,6 +32,10 @@ class FunctionGraphWorkloadsAgreeTest {
   @Test
   void diamondSystemsAgree() {
     DiamondBenchmark b = new DiamondBenchmark();
+    DiamondBenchmark.IncrConcurrent conc = new DiamondBenchmark.IncrConcurrent();
+    conc.setup();
+    DiamondBenchmark.Generated gen = new DiamondBenchmark.Generated();
+    gen.setup();
     DiamondBenchmark.IncrSingle incr = new DiamondBenchmark.IncrSingle();
     incr.setup();
     DiamondBenchmark.JavaFx fx = new DiamondBenchmark.JavaFx();
@@ -43,6 +47,7 @@ class FunctionGraphWorkloadsAgreeTest {
     List<Integer> expected = run(() -> b.diamond_handwritten(hand));
     assertEquals(List.of(4, 7, 10, 13, 16, 19, 22), expected);
     assertAllEqual(expected, run(() -> b.diamond_incrSingle(incr)),
+        run(() -> b.diamond_incrConcurrent(conc)), run(() -> b.diamond_incrGenerated(gen)),
         run(() -> b.diamond_javafx(fx)), run(() -> b.diamond_reactfx(rfx)));
   }
 
@@ -50,6 +55,12 @@ class FunctionGraphWorkloadsAgreeTest {
   void chainSystemsAgree() {
     ChainBenchmark b = new ChainBenchmark();
     for (int n : new int[] {10, 1000}) {
+      ChainBenchmark.IncrConcurrent conc = new ChainBenchmark.IncrConcurrent();
+      conc.n = n;
+      conc.setup();
+      ChainBenchmark.Generated gen = new ChainBenchmark.Generated();
+      gen.n = n;
+      gen.setup();
       ChainBenchmark.IncrSingle incr = new ChainBenchmark.IncrSingle();
       incr.n = n;
       incr.setup();
@@ -66,6 +77,7 @@ class FunctionGraphWorkloadsAgreeTest {
       assertEquals(n + 1, expected.get(0));
       assertEquals(n + STEPS, expected.get(STEPS - 1));
       assertAllEqual(expected, run(() -> b.chain_incrSingle(incr)),
+          run(() -> b.chain_incrConcurrent(conc)), run(() -> b.chain_incrGenerated(gen)),
           run(() -> b.chain_javafx(fx)), run(() -> b.chain_reactfx(rfx)));
     }
   }
@@ -74,6 +86,12 @@ class FunctionGraphWorkloadsAgreeTest {
   void cutoffSystemsAgree() {
     CutoffBenchmark b = new CutoffBenchmark();
     int n = 10;
+    CutoffBenchmark.IncrConcurrent conc = new CutoffBenchmark.IncrConcurrent();
+    conc.n = n;
+    conc.setup();
+    CutoffBenchmark.Generated gen = new CutoffBenchmark.Generated();
+    gen.n = n;
+    gen.setup();
     CutoffBenchmark.IncrSingle incr = new CutoffBenchmark.IncrSingle();
     incr.n = n;
     incr.setup();
@@ -89,12 +107,17 @@ class FunctionGraphWorkloadsAgreeTest {
     List<Integer> expected = run(() -> b.cutoff_handwritten(hand));
     assertEquals(List.of(20, 20, 20, 20, 20, 20, 20), expected);
     assertAllEqual(expected, run(() -> b.cutoff_incrSingle(incr)),
+        run(() -> b.cutoff_incrConcurrent(conc)), run(() -> b.cutoff_incrGenerated(gen)),
         run(() -> b.cutoff_javafx(fx)), run(() -> b.cutoff_reactfx(rfx)));
   }
 
   @Test
   void readSystemsAgree() {
     ReadBenchmark b = new ReadBenchmark();
+    ReadBenchmark.IncrConcurrent conc = new ReadBenchmark.IncrConcurrent();
+    conc.setup();
+    ReadBenchmark.Generated gen = new ReadBenchmark.Generated();
+    gen.setup();
     ReadBenchmark.IncrSingle incr = new ReadBenchmark.IncrSingle();
     incr.setup();
     ReadBenchmark.JavaFx fx = new ReadBenchmark.JavaFx();
@@ -105,6 +128,8 @@ class FunctionGraphWorkloadsAgreeTest {
     hand.setup();
     assertEquals(1001, b.read_handwritten(hand));
     assertEquals(1001, b.read_incrSingle(incr));
+    assertEquals(1001, b.read_incrConcurrent(conc));
+    assertEquals(1001, b.read_incrGenerated(gen));
     assertEquals(1001, b.read_javafx(fx));
     assertEquals(1001, b.read_reactfx(rfx));
   }
@@ -112,6 +137,10 @@ class FunctionGraphWorkloadsAgreeTest {
   @Test
   void fanoutSystemsAgree() {
     FanoutBenchmark b = new FanoutBenchmark();
+    FanoutBenchmark.IncrConcurrent conc = new FanoutBenchmark.IncrConcurrent();
+    conc.setup();
+    FanoutBenchmark.Generated gen = new FanoutBenchmark.Generated();
+    gen.setup();
     FanoutBenchmark.IncrSingle incr = new FanoutBenchmark.IncrSingle();
     incr.setup();
     FanoutBenchmark.JavaFx fx = new FanoutBenchmark.JavaFx();
@@ -124,12 +153,17 @@ class FunctionGraphWorkloadsAgreeTest {
     int w = FanoutBenchmark.WIDTH;
     assertEquals(w + w * (w - 1) / 2, expected.get(0));
     assertAllEqual(expected, run(() -> b.fanout_incrSingle(incr)),
+        run(() -> b.fanout_incrConcurrent(conc)), run(() -> b.fanout_incrGenerated(gen)),
         run(() -> b.fanout_javafx(fx)), run(() -> b.fanout_reactfx(rfx)));
   }
 
   @Test
   void dynamicSystemsAgree() {
     DynamicBenchmark b = new DynamicBenchmark();
+    DynamicBenchmark.IncrConcurrent conc = new DynamicBenchmark.IncrConcurrent();
+    conc.setup();
+    DynamicBenchmark.Generated gen = new DynamicBenchmark.Generated();
+    gen.setup();
     DynamicBenchmark.IncrSingle incr = new DynamicBenchmark.IncrSingle();
     incr.setup();
     DynamicBenchmark.JavaFx fx = new DynamicBenchmark.JavaFx();
@@ -142,6 +176,7 @@ class FunctionGraphWorkloadsAgreeTest {
     // Reads right (y = 0) after the first flip, then left with x = 1, then right with y = 2...
     assertEquals(List.of(0, 2, 6, 6, 12, 10, 18), expected);
     assertAllEqual(expected, run(() -> b.dynamic_incrSingle(incr)),
+        run(() -> b.dynamic_incrConcurrent(conc)), run(() -> b.dynamic_incrGenerated(gen)),
         run(() -> b.dynamic_javafx(fx)), run(() -> b.dynamic_reactfx(rfx)));
   }
 }
