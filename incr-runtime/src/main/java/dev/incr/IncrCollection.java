@@ -43,11 +43,13 @@ public interface IncrCollection<T> {
    * Adds one occurrence of {@code element}. Like {@link Var#set}, this computes nothing and starts
    * a new revision (inside {@link Engine#batch} all changes share one).
    *
+   * @return true (a multiset always accepts another occurrence), as {@link
+   *     java.util.Collection#add} does
    * @throws NullPointerException if {@code element} is null
    * @throws IllegalStateException if called inside a computation
    * @throws UnsupportedOperationException if this collection is derived from another one
    */
-  void insert(T element);
+  boolean insert(T element);
 
   /**
    * Removes one occurrence of {@code element} (its most recently inserted one).

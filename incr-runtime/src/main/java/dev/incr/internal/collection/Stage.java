@@ -111,7 +111,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
   // Changes: only sources accept them
 
   @Override
-  public void insert(T element) {
+  public boolean insert(T element) {
     throw derived("insert into");
   }
 
