@@ -384,4 +384,24 @@ abstract class EndToEndContract {
     assertEquals(4, call(derived, "twiceA"));
     assertEquals(List.of("sum", "twiceA'"), RunLog.take());
   }
+
+  @Test
+  void aSetterCalledInsideAQueryFailsAndLeavesTheInputAlone() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.source("e2e.Sneaky",
+        "package e2e;",
+        "import dev.incr.annotations.Input;",
+        "import dev.incr.annotations.Query;",
+        "public abstract class Sneaky {",
+        "  @Input int x = 1;",
+        "  @Query int bump() { setX(x + 1); return x; }",
+        "  @Query int plain() { return x; }",
+        "  abstract void setX(int x);",
+        "}"));
+    Object sneaky = classes.create("e2e.IncrSneaky", engine);
+    assertThrows(IllegalStateException.class, () -> call(sneaky, "bump"));
+    assertEquals(1, call(sneaky, "x"));
+    assertEquals(1, call(sneaky, "plain"));
+    call(sneaky, "setX", 5);
+    assertEquals(5, call(sneaky, "plain"));
+  }
 }

@@ -141,7 +141,19 @@ public final class ConcurrentEngine extends EngineCore {
     }
   }
 
+  @Override
+  void handOver(Thread from, Thread to) {
+    super.handOver(from, to);
+    if (computingThread == from) {
+      computingThread = to;
+    }
+  }
+
   <T> void set(ConcurrentVarNode<T> node, T newValue) {
+    if (computingThread == Thread.currentThread()) {
+      // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
+      checkWriteAllowed(node, "set");
+    }
     RuntimeException failure = null;
     lock.lock();
     try {
@@ -162,6 +174,9 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "changes");
+    if (computingThread == Thread.currentThread()) {
+      checkBatchAllowed();
+    }
     RuntimeException failure = null;
     lock.lock();
     try {
