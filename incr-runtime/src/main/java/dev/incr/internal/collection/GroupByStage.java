@@ -119,7 +119,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   @Override
   public IncrCollection<T> group(K key) {
-    Objects.requireNonNull(key, "key");
+    if (key == null) {
+      throw new NullPointerException(
+          "group(null) on '"
+              + label
+              + "': groups have non-null keys (the key function may not return null either).");
+    }
     return groups.compute(
         key,
         (k, g) -> {
