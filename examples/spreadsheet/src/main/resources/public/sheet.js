@@ -67,8 +67,9 @@
     if (!el) return;
     const cell = cells[name] || { raw: '', value: '', kind: 'blank' };
     el.textContent = cell.value;
+    const marks = ['recomputed', 'cutoff'].filter(c => el.classList.contains(c));
     el.className = cell.kind + (cell.raw.trim().startsWith('=') ? ' formula' : '')
-        + (name === selected ? ' selected' : '');
+        + (name === selected ? ' selected' : '') + (marks.length ? ' ' + marks.join(' ') : '');
     el.title = cell.detail || (cell.raw.startsWith('=') ? cell.raw : '');
   }
 
@@ -105,12 +106,11 @@
     errorTimer = setTimeout(() => { errorEl.hidden = true; }, 6000);
   }
 
+  // Marks the cells of the last edit; they stay marked until the next one.
   function flash(names, cls) {
     for (const name of names) {
       const el = td(name);
-      if (!el) continue;
-      el.classList.add(cls);
-      setTimeout(() => el.classList.remove(cls), 1200);
+      if (el) el.classList.add(cls);
     }
   }
 
@@ -143,6 +143,10 @@
   }
 
   function applyEdit(msg) {
+    // Highlight only this edit's cells.
+    for (const el of grid.querySelectorAll('td.recomputed, td.cutoff')) {
+      el.classList.remove('recomputed', 'cutoff');
+    }
     const edited = cells[msg.cell] || { raw: '', value: '', kind: 'blank' };
     edited.raw = msg.raw;
     cells[msg.cell] = edited;
@@ -187,6 +191,24 @@
       const cut = chips(msg.cutOff, 'cut');
       cut.id = 'cutoff';
       lastEdit.appendChild(labelled('Re-ran to an equal value, so nothing past them re-ran:', cut));
+    }
+
+    if (msg.steps.length > 0) {
+      const list = document.createElement('ol');
+      list.id = 'trace';
+      for (const step of msg.steps) {
+        const item = document.createElement('li');
+        item.className = 'step ' + step.kind.toLowerCase();
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = step.kind.replace('_', ' ').toLowerCase();
+        item.appendChild(kind);
+        item.appendChild(document.createTextNode(' ' + step.label
+            + (step.cause ? ' because ' + step.cause + ' changed' : '') + ' · ' + step.micros
+            + ' µs'));
+        list.appendChild(item);
+      }
+      lastEdit.appendChild(labelled('Engine trace (every node that ran, and why):', list));
     }
 
     const li = document.createElement('li');

@@ -84,7 +84,7 @@ class SpreadsheetBrowserTest {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1360,860",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1360,1100",
         "--user-data-dir=" + profile.toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
