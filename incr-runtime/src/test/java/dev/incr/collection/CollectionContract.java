@@ -355,4 +355,36 @@ abstract class CollectionContract {
     assertEquals(2L, count.get());
     assertEquals(4.0 + 2 * 1_500, sum.get());
   }
+
+  /** An element with identity equality and a mutable field: the wrong thing to key on. */
+  static final class Box {
+    int v;
+
+    Box(int v) {
+      this.v = v;
+    }
+
+    @Override
+    public String toString() {
+      return "Box(" + v + ")";
+    }
+  }
+
+  @Test
+  void aKeyThatChangesBetweenInsertAndDeleteIsReportedAsImpure() {
+    IncrCollection<Box> boxes = engine.collection();
+    IncrCollection<Pair<Integer, Long>> counts = boxes.groupBy(b -> b.v).label("byV").counts();
+    IncrCollection<Pair<Box, Box>> joined = boxes.join(boxes, b -> b.v, b -> b.v).label("selfJoin");
+    Box box = new Box(1);
+    boxes.insert(box);
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(List.of(Pair.of(box, box)), joined.toList());
+    box.v = 2;
+    boxes.delete(box);
+    IllegalStateException e = assertThrows(IllegalStateException.class, counts::toList);
+    assertTrue(e.getMessage().contains("'byV'") && e.getMessage().contains("pure"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, joined::toList);
+    assertTrue(
+        e.getMessage().contains("'selfJoin'") && e.getMessage().contains("pure"), e.getMessage());
+  }
 }
