@@ -73,14 +73,14 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public <T> Var<T> var(T initial) {
-    VARS_CREATED.getAndAdd(this, 1L);
+    long unusedVars = (long) VARS_CREATED.getAndAdd((EngineCore) this, 1L);
     return new ConcurrentVarNode<>(this, initial, revision());
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
     Objects.requireNonNull(function, "function");
-    COMPUTEDS_CREATED.getAndAdd(this, 1L);
+    long unusedComputeds = (long) COMPUTEDS_CREATED.getAndAdd((EngineCore) this, 1L);
     return new ConcurrentComputedNode<>(this, function);
   }
 

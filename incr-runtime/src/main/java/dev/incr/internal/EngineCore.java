@@ -99,6 +99,33 @@ abstract class EngineCore implements Engine {
     }
   }
 
+  // VarHandle calls are only compiled to plain instructions when the call site's types match the
+  // handle's exactly (otherwise they go through a generic adapter); these helpers guarantee that.
+
+  static void publishValue(AbstractNode<?> node, Object value) {
+    VALUE.setRelease(node, value);
+  }
+
+  static Object acquireValue(AbstractNode<?> node) {
+    return VALUE.getAcquire(node);
+  }
+
+  static void publishVerified(AbstractNode<?> node, long revision) {
+    VERIFIED_AT.setRelease(node, revision);
+  }
+
+  static long acquireVerified(AbstractNode<?> node) {
+    return (long) VERIFIED_AT.getAcquire(node);
+  }
+
+  static void publishRevision(EngineCore engine, long revision) {
+    REVISION.setRelease(engine, revision);
+  }
+
+  static long acquireRevision(EngineCore engine) {
+    return (long) REVISION.getAcquire(engine);
+  }
+
   long revision = 1;
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
@@ -144,7 +171,7 @@ abstract class EngineCore implements Engine {
 
   @Override
   public long revision() {
-    return (long) REVISION.getAcquire(this);
+    return acquireRevision(this);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -304,7 +331,7 @@ abstract class EngineCore implements Engine {
           return;
         }
       }
-      VERIFIED_AT.setRelease(n, rev);
+      publishVerified(n, rev);
       verifications++;
       if (sink != null) {
         sink.verified(n, rev);
@@ -363,7 +390,7 @@ abstract class EngineCore implements Engine {
         if (changed != null) {
           run(n, changed);
         } else {
-          VERIFIED_AT.setRelease(n, rev);
+          publishVerified(n, rev);
           verifications++;
           if (sink != null) {
             sink.verified(n, rev);
@@ -456,11 +483,11 @@ abstract class EngineCore implements Engine {
       runs++;
     }
     if (changed) {
-      VALUE.setRelease(n, result);
+      publishValue(n, result);
       n.changedAt = rev;
     }
     n.mustRun = 0;
-    VERIFIED_AT.setRelease(n, rev);
+    publishVerified(n, rev);
     n.state = ComputedNode.VERIFYING;
     return changed;
   }
@@ -590,9 +617,9 @@ abstract class EngineCore implements Engine {
       }
       revisionObserved = false;
       rev++;
-      REVISION.setRelease(this, rev);
+      publishRevision(this, rev);
     }
-    VALUE.setRelease(node, newValue);
+    publishValue(node, newValue);
     node.changedAt = rev;
   }
 
