@@ -394,6 +394,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoSeparateCyclesAreEachReportedOnce() {
+    JavaFileObject src = source("bad.ErroneousCycles",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCycles {",
+        "  @Query int a() { return b(); }",
+        "  @Query int b() { return a() + c(); }",
+        "  @Query int c() { return 1; }",
+        "  @Query int x() { return y() + x2(); }",
+        "  @Query int y() { return x(); }",
+        "  @Query int x2() { return y(); }",
+        "}");
+    Compilation compilation = compile(src);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("a() -> b() -> a()"))
+        .inFile(src).onLineContaining("int a()");
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("x() -> y() -> x()"))
+        .inFile(src).onLineContaining("int x()");
+  }
+
+  @Test
   void queryCallingItself() {
     JavaFileObject src = source("bad.ErroneousSelf",
         "package bad; " + IMPORTS,
