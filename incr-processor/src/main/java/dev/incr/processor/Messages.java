@@ -33,6 +33,7 @@ enum Messages {
   INTERNAL_ERROR(
       "Could not generate %s: the incr processor failed (%s). This is a bug in incr; please report"
           + " it with this class. The other classes are generated as usual."),
+  WRITE_FAILED("Could not write the generated class %s: %s."),
   MISSING_TYPES(
       "Could not generate %s: class %s refers to types that do not exist (%s). Fix or generate"
           + " those types first."),
