@@ -145,6 +145,12 @@ final class IncrClassStep {
         QueryReads r = analysis.analyzeQuery(type, query, inputSet, querySet);
         reads.put(query, r);
         dependencyValidator.validateReads(query, r);
+        for (ExecutableElement unseen : r.unseen()) {
+          String name = query.getSimpleName() + "()";
+          reporter.note(query, Messages.SOURCE_NOT_SEEN,
+              unseen.getEnclosingElement().getSimpleName() + "." + unseen.getSimpleName() + "()",
+              name, name);
+        }
       }
       dependencyValidator.validateCycles(queries, reads);
     } else if (!queries.isEmpty() && !inputs.isEmpty()) {
