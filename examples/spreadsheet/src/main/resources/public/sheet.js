@@ -11,6 +11,8 @@
   const errorEl = document.getElementById('error');
   const lastEdit = document.getElementById('last-edit');
   const history = document.getElementById('history');
+  const whyEl = document.getElementById('why');
+  const whyCell = document.getElementById('why-cell');
 
   let columns = 0;
   let rows = 0;
@@ -18,6 +20,7 @@
   let selected = 'A1';
   let socket = null;
   let errorTimer = null;
+  let whyRequest = 0;
 
   function columnName(c) {
     let s = '';
@@ -82,6 +85,32 @@
     formula.value = (cells[name] || { raw: '' }).raw;
     const el = td(name);
     if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    explain(name);
+  }
+
+  // Asks the engine why the selected cell has its value: the chain of nodes down to the edit that
+  // last changed it, each with the revision it changed at.
+  function explain(name) {
+    const request = ++whyRequest;
+    whyCell.textContent = name;
+    fetch('/why/' + name).then(r => r.json()).then(answer => {
+      if (request !== whyRequest) return; // a later selection or edit asked again
+      whyEl.innerHTML = '';
+      if (!answer.chain) {
+        whyEl.textContent = answer.error || 'unknown';
+        return;
+      }
+      const list = document.createElement('ol');
+      list.id = 'why-chain';
+      answer.chain.forEach((step, i) => {
+        const item = document.createElement('li');
+        const last = i === answer.chain.length - 1;
+        item.textContent = step.label + ' changed at revision ' + step.changedAt
+            + (step.input ? ' (an edit)' : last ? ' (first computed)' : '');
+        list.appendChild(item);
+      });
+      whyEl.appendChild(list);
+    }).catch(() => {});
   }
 
   function move(dc, dr) {
@@ -165,6 +194,7 @@
     flash(msg.changed.map(c => c.cell), 'recomputed');
     flash(msg.cutOff, 'cutoff');
     showReport(msg);
+    explain(selected);
     document.body.dataset.revision = msg.revision;
   }
 

@@ -36,7 +36,23 @@ final class DependencyRecorder {
     this.buffer = null;
   }
 
+  /**
+   * Records a read. The fast path is a read in the same position as on the last run; it is kept
+   * small enough for the JIT to inline into every {@code get()}.
+   */
   void record(AbstractNode<?> dependency) {
+    int c = count;
+    AbstractNode<?>[] p = previous;
+    if (buffer == null && c < p.length && p[c] == dependency) {
+      // A dependency array has no duplicates, so this cannot be a repeated read.
+      dependency.readStamp = stamp;
+      count = c + 1;
+      return;
+    }
+    recordSlowPath(dependency);
+  }
+
+  private void recordSlowPath(AbstractNode<?> dependency) {
     if (dependency.readStamp == stamp) {
       return;
     }
@@ -44,11 +60,6 @@ final class DependencyRecorder {
     int c = count;
     AbstractNode<?>[] b = buffer;
     if (b == null) {
-      AbstractNode<?>[] p = previous;
-      if (c < p.length && p[c] == dependency) {
-        count = c + 1;
-        return;
-      }
       b = diverge(c);
     }
     if (c == b.length) {
@@ -71,12 +82,27 @@ final class DependencyRecorder {
     return b;
   }
 
+  /** The reads recorded so far in the current run (a copy). */
+  AbstractNode<?>[] recordedSoFar() {
+    return Arrays.copyOf(buffer != null ? buffer : previous, count);
+  }
+
   /** Returns the dependency array of the run just finished, reusing the previous one if equal. */
   AbstractNode<?>[] finish() {
+    AbstractNode<?>[] p = previous;
+    if (buffer == null && count == p.length) {
+      // Drop references so a recorder never keeps a finished graph reachable.
+      node = null;
+      previous = null;
+      return p;
+    }
+    return finishSlowPath();
+  }
+
+  private AbstractNode<?>[] finishSlowPath() {
     AbstractNode<?>[] result;
     if (buffer == null) {
-      result = count == previous.length ? previous
-          : count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(previous, count);
+      result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(previous, count);
     } else {
       result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(buffer, count);
     }
@@ -84,13 +110,14 @@ final class DependencyRecorder {
     return result;
   }
 
+  /** Forgets the current run, dropping references to what it read. */
   void clear() {
     if (buffer != null) {
       Arrays.fill(buffer, 0, count, null);
+      buffer = null;
     }
     node = null;
     previous = null;
-    buffer = null;
     count = 0;
   }
 }

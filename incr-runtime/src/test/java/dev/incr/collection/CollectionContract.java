@@ -175,7 +175,9 @@ abstract class CollectionContract {
         List.of(Pair.of(10, 15), Pair.of(15, 20), Pair.of(20, 30)), pairs.toList(), "after insert");
     Bags.assertSameBag(
         List.of(List.of(10, 15, 20), List.of(15, 20, 30)), windows.toList(), "after insert");
-    assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
+    assertTrue(e.getMessage().contains("n >= 1"), e.getMessage());
   }
 
   private static List<Pair<Integer, Integer>> sortedPairs(List<Pair<Integer, Integer>> pairs) {
@@ -328,6 +330,14 @@ abstract class CollectionContract {
     SortedCollection<Integer> sorted = xs.sortBy(x -> (Integer) null);
     assertThrows(NullPointerException.class, sorted::toList);
     assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).counts().toList());
+    IncrCollection<Pair<Integer, Integer>> joined =
+        xs.join(xs, x -> (Integer) null, x -> x).label("nullJoin");
+    e = assertThrows(NullPointerException.class, joined::toList);
+    assertTrue(
+        e.getMessage().contains("'nullJoin'") && e.getMessage().contains("1"), e.getMessage());
+    GroupedCollection<Integer, Integer> grouped = xs.groupBy(x -> x).label("byItself");
+    e = assertThrows(NullPointerException.class, () -> grouped.group(null));
+    assertTrue(e.getMessage().contains("'byItself'"), e.getMessage());
   }
 
   @Test
@@ -354,5 +364,37 @@ abstract class CollectionContract {
     xs.delete(2);
     assertEquals(2L, count.get());
     assertEquals(4.0 + 2 * 1_500, sum.get());
+  }
+
+  /** An element with identity equality and a mutable field: the wrong thing to key on. */
+  static final class Box {
+    int v;
+
+    Box(int v) {
+      this.v = v;
+    }
+
+    @Override
+    public String toString() {
+      return "Box(" + v + ")";
+    }
+  }
+
+  @Test
+  void aKeyThatChangesBetweenInsertAndDeleteIsReportedAsImpure() {
+    IncrCollection<Box> boxes = engine.collection();
+    IncrCollection<Pair<Integer, Long>> counts = boxes.groupBy(b -> b.v).label("byV").counts();
+    IncrCollection<Pair<Box, Box>> joined = boxes.join(boxes, b -> b.v, b -> b.v).label("selfJoin");
+    Box box = new Box(1);
+    boxes.insert(box);
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(List.of(Pair.of(box, box)), joined.toList());
+    box.v = 2;
+    boxes.delete(box);
+    IllegalStateException e = assertThrows(IllegalStateException.class, counts::toList);
+    assertTrue(e.getMessage().contains("'byV'") && e.getMessage().contains("pure"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, joined::toList);
+    assertTrue(
+        e.getMessage().contains("'selfJoin'") && e.getMessage().contains("pure"), e.getMessage());
   }
 }

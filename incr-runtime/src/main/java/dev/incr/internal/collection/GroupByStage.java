@@ -71,7 +71,15 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
                 + x
                 + "; return a non-null key (an Optional or a sentinel) instead.");
       }
-      GroupCollection<K, T> g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+      GroupCollection<K, T> g;
+      if (w > 0) {
+        g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+      } else {
+        g = groups.get(k);
+        if (g == null || g.out.live.count(x) == 0) {
+          throw Impure.key(label, x, k);
+        }
+      }
       g.out.emit(x, w);
       if (g.out.live.size() == 0) {
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.out.live.size() > 0 ? gg : null);
@@ -111,7 +119,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   @Override
   public IncrCollection<T> group(K key) {
-    Objects.requireNonNull(key, "key");
+    if (key == null) {
+      throw new NullPointerException(
+          "group(null) on '"
+              + label
+              + "': groups have non-null keys (the key function may not return null either).");
+    }
     return groups.compute(
         key,
         (k, g) -> {

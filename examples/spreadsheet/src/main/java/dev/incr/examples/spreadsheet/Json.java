@@ -1,5 +1,6 @@
 package dev.incr.examples.spreadsheet;
 
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
 import java.util.List;
@@ -62,6 +63,22 @@ final class Json {
       sb.append(sep);
       sep = ",";
       cell(sb, e.getKey(), e.getValue(), null);
+    }
+    return sb.append("]}").toString();
+  }
+
+  /**
+   * {@code {"type":"why", cell, chain: [{label, changedAt, input}...]}}: why a cell has its value.
+   */
+  static String why(String cell, Why why) {
+    StringBuilder sb = new StringBuilder("{\"type\":\"why\",\"cell\":");
+    string(sb, cell).append(",\"chain\":[");
+    String sep = "";
+    for (Why.Step step : why.chain()) {
+      sb.append(sep).append("{\"label\":");
+      sep = ",";
+      string(sb, step.label()).append(",\"changedAt\":").append(step.changedAt())
+          .append(",\"input\":").append(step.input()).append('}');
     }
     return sb.append("]}").toString();
   }

@@ -4,6 +4,7 @@ import dev.incr.Engine;
 import dev.incr.Node;
 import dev.incr.TraceEvent;
 import dev.incr.Traced;
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellReader;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
@@ -161,6 +162,16 @@ public final class Sheet {
   /** Returns a cell's raw text. */
   public synchronized String raw(String name) {
     return cell(name).raw.get();
+  }
+
+  /**
+   * Explains a cell's current value: the chain of nodes, down to the input whose edit last changed
+   * it, with the revision each changed at (from {@link Engine#why}).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a cell of this sheet
+   */
+  public synchronized Why why(String name) {
+    return engine.why(cell(name).value);
   }
 
   /** Returns every non-blank cell with its raw text and value. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Engine;
 import dev.incr.TraceEvent;
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
 import dev.incr.examples.spreadsheet.formula.ErrorCode;
@@ -268,6 +269,19 @@ class SheetTest {
     EditReport r = sheet.edit("G2", "2");
     assertEquals(List.of("G2"), names(r.recomputed())); // F1 does not read G2 now
     assertEquals("1", show("F1"));
+  }
+
+  @Test
+  void whyNamesTheEditThatLastChangedACell() {
+    sheet.edit("C3", "2.75");
+    long revision = sheet.snapshot().revision();
+    List<Why.Step> chain = sheet.why("b19").chain();
+    assertEquals("B19", chain.get(0).label());
+    Why.Step edit = chain.get(chain.size() - 1);
+    assertEquals("C3.raw", edit.label());
+    assertTrue(edit.input());
+    assertEquals(revision, edit.changedAt());
+    assertThrows(IllegalArgumentException.class, () -> sheet.why("Z1"));
   }
 
   @Test

@@ -169,6 +169,11 @@ class SpreadsheetBrowserTest {
     awaitCell(alice, "D3", "5.5");
     awaitCell(alice, "D9", "33.804");
     assertEquals("C3", alice.findElement(By.cssSelector("#last-edit b")).getText());
+
+    // Selecting a cell asks the engine why it has its value: down to Bob's edit of C3.
+    alice.findElement(By.id("cell-B19")).click();
+    new WebDriverWait(alice, WAIT).until(ExpectedConditions.textMatches(
+        By.id("why-chain"), java.util.regex.Pattern.compile("(?s)^B19 changed.*C3\\.raw.*an edit")));
     screenshot(alice, "3-recovered.png");
   }
 }
