@@ -6,6 +6,9 @@
  *
  * <h2>The generated class</h2>
  *
+ * <p>A class is generated for each class that declares at least one {@code @Input} or {@code
+ * @Query}; it covers the inputs and queries the class inherits from annotated superclasses too.
+ *
  * <ul>
  *   <li>Constructors mirror the class's non-private ones with an {@code Engine} parameter first; a
  *       constructor that already takes an {@code Engine} is mirrored as it is and that engine is
