@@ -436,4 +436,23 @@ abstract class CollectionContract {
     words.insert("e");
     assertEquals(List.of(1L, 3L), seen);
   }
+
+  @Test
+  void readsInsideABatchSeeTheChangesMadeSoFar() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Long> count = xs.count();
+    Computed<Double> sum = xs.sum(x -> x);
+    SortedCollection<Integer> sorted = xs.sortBy(x -> -x);
+    List<String> seen = new ArrayList<>();
+    engine.batch(
+        () -> {
+          xs.insert(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.insert(2);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.delete(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+        });
+    assertEquals(List.of("1 1.0 [1]", "2 3.0 [2, 1]", "1 2.0 [2]"), seen);
+  }
 }
