@@ -455,4 +455,25 @@ abstract class CollectionContract {
         });
     assertEquals(List.of("1 1.0 [1]", "2 3.0 [2, 1]", "1 2.0 [2]"), seen);
   }
+
+  @Test
+  void perGroupRunsOncePerGroupEvenWhenAHandedOutGroupEmptiesAndRefills() {
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
+    IncrCollection<String> ones = byLength.group(1);
+    AtomicInteger built = new AtomicInteger();
+    IncrCollection<Pair<Integer, Long>> counts =
+        byLength.aggregate(
+            g -> {
+              built.incrementAndGet();
+              return g.count();
+            });
+    words.insert("a");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    words.delete("a");
+    assertEquals(List.of(), counts.toList(), "no pair for a key without elements");
+    words.insert("b");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(1, built.get());
+    assertEquals(List.of("b"), ones.toList());
+  }
 }
