@@ -93,6 +93,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     });
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   boolean greaterThan(T other) {
     return this.greaterThanQuery.get(other, () -> {
@@ -101,6 +104,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   int size() {
     return this.sizeQuery.get();

@@ -202,6 +202,9 @@ final class IncrClassWriter {
     if (query.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
+    b.addJavadoc(query.parameters().isEmpty()
+        ? "Memoized: runs again only after something it read has changed.\n"
+        : "Memoized per argument list: runs again only after something it read has changed.\n");
     b.addModifiers(query.visibility())
         .returns(query.returnType())
         .addParameters(query.parameters())
