@@ -33,7 +33,8 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     this.engine = engine;
     this.valueInput = engine.var(this.value).label("Box.value");
     this.historyInput = engine.var(this.history).label("Box.history");
-    this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights).label("Box.weights");
+    this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights)
+        .label("Box.weights");
     this.greaterThanQuery = new QueryMemo<>(engine, "Box.greaterThan");
     this.sizeQuery = engine.computed(() -> {
       this.historyInput.get();

@@ -128,7 +128,7 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      b.addStatement("this.$N = $N.$Lvar(this.$N).label($S)",
+      b.addStatement("this.$N = $N.$Lvar(this.$N)$Z.label($S)",
           input.nodeField(), engine, witness(input.type()), input.name(), input.label());
     }
     for (QueryModel query : model.queries()) {
