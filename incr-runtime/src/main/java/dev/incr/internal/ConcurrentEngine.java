@@ -229,18 +229,7 @@ public final class ConcurrentEngine extends EngineCore {
     while (!deliveries.isEmpty() && !deliveryLock.isHeldByCurrentThread()
         && deliveryLock.tryLock()) {
       try {
-        Delivery<?> d;
-        while ((d = deliveries.poll()) != null) {
-          try {
-            d.deliver();
-          } catch (RuntimeException e) {
-            if (failure == null) {
-              failure = e;
-            } else {
-              failure.addSuppressed(e);
-            }
-          }
-        }
+        failure = deliverAll(deliveries, failure);
       } finally {
         deliveryLock.unlock();
       }

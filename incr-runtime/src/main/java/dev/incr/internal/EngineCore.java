@@ -680,6 +680,26 @@ abstract class EngineCore implements Engine {
     return failure;
   }
 
+  /**
+   * Delivers every queued change, in order, even if some listeners throw; returns {@code failure}
+   * with their exceptions added (the first becomes it if it was null).
+   */
+  static RuntimeException deliverAll(java.util.Queue<Delivery<?>> queue, RuntimeException failure) {
+    Delivery<?> d;
+    while ((d = queue.poll()) != null) {
+      try {
+        d.deliver();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    return failure;
+  }
+
   /** A change to hand to one observer: its listener and the value. */
   record Delivery<T>(ObservationImpl<T> observation, T value) {
     void deliver() {

@@ -397,4 +397,62 @@ abstract class CollectionContract {
     assertTrue(
         e.getMessage().contains("'selfJoin'") && e.getMessage().contains("pure"), e.getMessage());
   }
+
+  @Test
+  void aQueryReadingOnePositionIsReRunOnlyWhenThatPositionChanges() {
+    IncrCollection<Integer> xs = engine.collection();
+    SortedCollection<Integer> sorted = xs.sortBy(x -> x);
+    AtomicInteger runs = new AtomicInteger();
+    Computed<String> lowest =
+        engine.computed(
+            () -> {
+              runs.incrementAndGet();
+              return "lowest " + sorted.get(0);
+            });
+    xs.insertAll(List.of(5, 7));
+    assertEquals("lowest 5", lowest.get());
+    xs.insert(9);
+    xs.delete(7);
+    assertEquals("lowest 5", lowest.get());
+    assertEquals(1, runs.get(), "position 0 did not change");
+    xs.insert(1);
+    assertEquals("lowest 1", lowest.get());
+    assertEquals(2, runs.get());
+  }
+
+  @Test
+  void observersOfAggregatesAreNotifiedOfChanges() {
+    List<Long> seen = new ArrayList<>();
+    try (var observation = engine.observe(words.count(), seen::add)) {
+      words.insert("a");
+      engine.batch(
+          () -> {
+            words.insert("b");
+            words.delete("b");
+          });
+      words.insertAll(List.of("c", "d"));
+      assertTrue(!observation.isClosed());
+    }
+    words.insert("e");
+    assertEquals(List.of(1L, 3L), seen);
+  }
+
+  @Test
+  void readsInsideABatchSeeTheChangesMadeSoFar() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Long> count = xs.count();
+    Computed<Double> sum = xs.sum(x -> x);
+    SortedCollection<Integer> sorted = xs.sortBy(x -> -x);
+    List<String> seen = new ArrayList<>();
+    engine.batch(
+        () -> {
+          xs.insert(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.insert(2);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.delete(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+        });
+    assertEquals(List.of("1 1.0 [1]", "2 3.0 [2, 1]", "1 2.0 [2]"), seen);
+  }
 }

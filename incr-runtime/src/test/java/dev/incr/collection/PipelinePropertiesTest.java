@@ -277,19 +277,19 @@ class PipelinePropertiesTest {
           }
           case 4 -> assertEquals(removeLast(liveB, v % 9), b.delete(v % 9), "delete b " + v);
           case 5 -> {
+            // A batch, with a read of one stage in the middle of it.
             engine.batch(
                 () -> {
                   a.insert(v);
-                  a.delete((v + 1) % 13);
+                  liveA.add(v);
+                  assertEquals(removeLast(liveA, (v + 1) % 13), a.delete((v + 1) % 13));
                   b.insert(v % 9);
-                  a.delete(v);
+                  liveB.add(v % 9);
+                  checks.get((op / 104) % checks.size()).run();
+                  assertEquals(removeLast(liveA, v), a.delete(v));
                   a.insert(v);
+                  liveA.add(v);
                 });
-            liveA.add(v);
-            removeLast(liveA, (v + 1) % 13);
-            liveB.add(v % 9);
-            removeLast(liveA, v);
-            liveA.add(v);
           }
           case 6 -> checks.get((op / 8) % checks.size()).run();
           default -> {

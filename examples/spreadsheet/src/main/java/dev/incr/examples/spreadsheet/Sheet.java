@@ -53,7 +53,7 @@ public final class Sheet {
    * Creates an empty sheet whose cells are nodes of {@code engine}.
    *
    * @param columns the number of columns, 1 to 26 ({@code A} to {@code Z})
-   * @param rows the number of rows, at least 1
+   * @param rows the number of rows, 1 to 1000
    */
   public Sheet(Engine engine, int columns, int rows) {
     this.engine = Objects.requireNonNull(engine, "engine");
