@@ -448,7 +448,10 @@ abstract class EngineCore implements Engine {
       failed(n, r, parent, t);
       throw t;
     }
-    n.dependencies = r.finish();
+    AbstractNode<?>[] dependencies = r.finish();
+    if (dependencies != n.dependencies) {
+      n.dependencies = dependencies;
+    }
     recorder = parent;
     runDepth--;
     return result;
@@ -488,7 +491,6 @@ abstract class EngineCore implements Engine {
     }
     n.mustRun = 0;
     publishVerified(n, rev);
-    n.state = ComputedNode.VERIFYING;
     return changed;
   }
 
