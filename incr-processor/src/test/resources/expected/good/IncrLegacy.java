@@ -95,12 +95,18 @@ public final class IncrLegacy extends Legacy {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   @Deprecated
   public int oldTwice() {
     return this.oldTwiceQuery.get();
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   public int count() {
     return this.countQuery.get();

@@ -128,7 +128,7 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      b.addStatement("this.$N = $N.$Lvar(this.$N).label($S)",
+      b.addStatement("this.$N = $N.$Lvar(this.$N)$Z.label($S)",
           input.nodeField(), engine, witness(input.type()), input.name(), input.label());
     }
     for (QueryModel query : model.queries()) {
@@ -202,6 +202,9 @@ final class IncrClassWriter {
     if (query.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
+    b.addJavadoc(query.parameters().isEmpty()
+        ? "Memoized: runs again only after something it read has changed.\n"
+        : "Memoized per argument list: runs again only after something it read has changed.\n");
     b.addModifiers(query.visibility())
         .returns(query.returnType())
         .addParameters(query.parameters())

@@ -95,7 +95,8 @@ enum Messages {
           + " @Input field of the object (sound, but it may re-run queries that did not need to)."),
   SOURCE_NOT_SEEN(
       "incr: the source of %s, which @Query method %s calls, is not available, so %s depends on"
-          + " every @Input field of the object (sound, but it may re-run when it did not need to)."),
+          + " every @Input field of the object (sound, but it may re-run when it did not need"
+          + " to)."),
   ;
 
   private final String format;
