@@ -44,8 +44,8 @@ final class DependencyRecorder {
     int c = count;
     AbstractNode<?>[] p = previous;
     if (buffer == null && c < p.length && p[c] == dependency) {
-      // A dependency array has no duplicates, so this cannot be a repeated read.
-      dependency.readStamp = stamp;
+      // A dependency array has no duplicates, so this cannot be a repeated read. The matched
+      // prefix is stamped only if the run diverges (see diverge).
       count = c + 1;
       return;
     }
@@ -53,15 +53,15 @@ final class DependencyRecorder {
   }
 
   private void recordSlowPath(AbstractNode<?> dependency) {
-    if (dependency.readStamp == stamp) {
-      return;
-    }
-    dependency.readStamp = stamp;
     int c = count;
     AbstractNode<?>[] b = buffer;
     if (b == null) {
       b = diverge(c);
     }
+    if (dependency.readStamp == stamp) {
+      return;
+    }
+    dependency.readStamp = stamp;
     if (c == b.length) {
       b = Arrays.copyOf(b, c * 2);
       buffer = b;
@@ -77,7 +77,12 @@ final class DependencyRecorder {
       b = new AbstractNode<?>[Math.max(matched * 2, 8)];
       spare = b;
     }
-    System.arraycopy(previous, 0, b, 0, matched);
+    AbstractNode<?>[] p = previous;
+    for (int i = 0; i < matched; i++) {
+      // Stamp the reads matched so far, so that a repeat of one of them is recognised.
+      p[i].readStamp = stamp;
+      b[i] = p[i];
+    }
     buffer = b;
     return b;
   }

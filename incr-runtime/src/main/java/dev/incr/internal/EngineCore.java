@@ -333,7 +333,7 @@ abstract class EngineCore implements Engine {
       }
       publishVerified(n, rev);
       verifications++;
-      if (sink != null) {
+      if (sink != null && sink.active()) {
         sink.verified(n, rev);
       }
     } finally {
@@ -392,7 +392,7 @@ abstract class EngineCore implements Engine {
         } else {
           publishVerified(n, rev);
           verifications++;
-          if (sink != null) {
+          if (sink != null && sink.active()) {
             sink.verified(n, rev);
           }
         }
@@ -409,7 +409,7 @@ abstract class EngineCore implements Engine {
   /** Runs {@code n}'s function; {@code cause} is the changed dependency that called for it. */
   private <T> void run(ComputedNode<T> n, AbstractNode<?> cause) {
     TraceSink traceSink = sink;
-    if (traceSink != null) {
+    if (traceSink != null && traceSink.active()) {
       runTraced(n, cause, traceSink);
       return;
     }
@@ -448,7 +448,10 @@ abstract class EngineCore implements Engine {
       failed(n, r, parent, t);
       throw t;
     }
-    n.dependencies = r.finish();
+    AbstractNode<?>[] dependencies = r.finish();
+    if (dependencies != n.dependencies) {
+      n.dependencies = dependencies;
+    }
     recorder = parent;
     runDepth--;
     return result;
@@ -488,7 +491,6 @@ abstract class EngineCore implements Engine {
     }
     n.mustRun = 0;
     publishVerified(n, rev);
-    n.state = ComputedNode.VERIFYING;
     return changed;
   }
 

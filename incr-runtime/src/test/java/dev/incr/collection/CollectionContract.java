@@ -199,7 +199,7 @@ abstract class CollectionContract {
     words.insert("xy");
     assertEquals(List.of("xy"), byLength.group(2).toList());
     Bags.assertSameBag(
-        List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.counts().toList(), "counts");
+        List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.count().toList(), "counts");
   }
 
   @Test
@@ -329,7 +329,7 @@ abstract class CollectionContract {
     assertTrue(e.getMessage().contains("'toNull'"), e.getMessage());
     SortedCollection<Integer> sorted = xs.sortBy(x -> (Integer) null);
     assertThrows(NullPointerException.class, sorted::toList);
-    assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).counts().toList());
+    assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).count().toList());
     IncrCollection<Pair<Integer, Integer>> joined =
         xs.join(xs, x -> (Integer) null, x -> x).label("nullJoin");
     e = assertThrows(NullPointerException.class, joined::toList);
@@ -383,7 +383,7 @@ abstract class CollectionContract {
   @Test
   void aKeyThatChangesBetweenInsertAndDeleteIsReportedAsImpure() {
     IncrCollection<Box> boxes = engine.collection();
-    IncrCollection<Pair<Integer, Long>> counts = boxes.groupBy(b -> b.v).label("byV").counts();
+    IncrCollection<Pair<Integer, Long>> counts = boxes.groupBy(b -> b.v).label("byV").count();
     IncrCollection<Pair<Box, Box>> joined = boxes.join(boxes, b -> b.v, b -> b.v).label("selfJoin");
     Box box = new Box(1);
     boxes.insert(box);

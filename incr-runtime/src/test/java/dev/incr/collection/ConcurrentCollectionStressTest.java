@@ -38,7 +38,7 @@ class ConcurrentCollectionStressTest {
     IncrCollection<Pair<Integer, Integer>> pairs = sorted.pairwise();
     Computed<Long> groupedTotal =
         xs.groupBy(x -> Math.floorMod(x, 7))
-            .counts()
+            .count()
             .reduce(0L, (a, p) -> a + p.second(), (a, p) -> a - p.second());
     Computed<String> both = engine.computed(() -> count.get() + "/" + sum.get());
 
