@@ -476,4 +476,32 @@ abstract class CollectionContract {
     assertEquals(1, built.get());
     assertEquals(List.of("b"), ones.toList());
   }
+
+  @Test
+  void aFoldNeedsNoInverseAndSurvivesAThrowingAccumulator() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Integer> max =
+        xs.reduce(
+            Integer.MIN_VALUE,
+            (a, b) -> {
+              if (a == 13 || b == 13) {
+                throw new IllegalArgumentException("unlucky");
+              }
+              return Math.max(a, b);
+            });
+    assertEquals(Integer.MIN_VALUE, max.get());
+    for (int i = 0; i < 100; i++) {
+      xs.insert(i * 7 % 100 + 20);
+    }
+    assertEquals(119, max.get());
+    xs.insert(13);
+    assertThrows(IllegalArgumentException.class, max::get);
+    xs.delete(13);
+    assertEquals(119, max.get());
+    for (int i = 0; i < 100; i++) {
+      xs.delete(i * 7 % 100 + 20);
+    }
+    xs.insert(5);
+    assertEquals(5, max.get());
+  }
 }
