@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method as a query of an incremental class: a memoized value derived from the class's
- * {@link Input} fields, from other queries and from any other incremental node, recomputed only when
- * something it read has changed.
+ * {@link Input} fields, from other queries and from any other incremental node, recomputed only
+ * when something it read has changed.
  *
  * <pre>{@code
  * public abstract class Rect {
@@ -26,8 +26,8 @@ import java.lang.annotation.Target;
  * through the non-query methods of the class it calls, transitively) and registers them as the
  * query's dependencies. Calls to other queries and to generated getters, on this object or any
  * other incremental object, are tracked at run time. If a re-run returns a value equal to the
- * previous one ({@link java.util.Objects#equals}; {@code NaN} equals {@code NaN}), queries that read
- * it are not re-run (early cutoff).
+ * previous one ({@link java.util.Objects#equals}; {@code NaN} equals {@code NaN}), queries that
+ * read it are not re-run (early cutoff).
  *
  * <p>A query with parameters is memoized per argument list, by the arguments' {@code equals} and
  * {@code hashCode}; recursion through different arguments (as in {@code fib(n - 1)}) is fine. The

@@ -148,7 +148,7 @@ final class ClassValidator {
     Optional<ExecutableElement> engineAccessor = Optional.empty();
     TypeElement engine = elements.getTypeElement(ClassNames.ENGINE_NAME);
     for (ExecutableElement m : unimplemented) {
-      if (matched.contains(m) || isAnnotatedQuery(m)) {
+      if (matched.contains(m) || ReadAnalysis.hasAnnotation(m, ClassNames.QUERY)) {
         continue;
       }
       if (engine != null
@@ -175,12 +175,6 @@ final class ClassValidator {
       }
     }
     return false;
-  }
-
-  private static boolean isAnnotatedQuery(ExecutableElement m) {
-    return m.getAnnotationMirrors().stream()
-        .anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-            .getQualifiedName().contentEquals(ClassNames.QUERY));
   }
 
   /** Returns {@code set} + the capitalized {@code name}. */

@@ -27,9 +27,12 @@ final class DependencyValidator {
     this.analysis = analysis;
   }
 
-  /** Reports each assignment to one of {@code inputs} outside {@code type}'s constructors. */
-  void validateAssignments(TypeElement type, Set<VariableElement> inputs) {
-    for (Assignment a : analysis.assignmentsOutsideConstructors(type, inputs)) {
+  /**
+   * Reports each assignment to an {@code @Input} field, in top-level class {@code root}, that is
+   * not on {@code this} in a constructor or initializer of the field's class.
+   */
+  void validateAssignments(TypeElement root) {
+    for (Assignment a : analysis.badInputAssignments(root)) {
       String name = a.field().getSimpleName().toString();
       String setter = ClassValidator.setterName(name);
       reporter.error(

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -29,8 +30,8 @@ import javax.tools.Diagnostic;
 /**
  * The processing step: groups the {@code @Input} and {@code @Query} members of a round by class,
  * defers classes that still refer to types not generated yet, and for each other class validates
- * it, scans its queries, builds its model and writes its incremental subclass. An error in one class
- * skips that class only.
+ * it, scans its queries, builds its model and writes its incremental subclass. An error in one
+ * class skips that class only.
  */
 final class IncrClassStep {
   private final ProcessingEnvironment env;
@@ -84,6 +85,12 @@ final class IncrClassStep {
         }
       }
     }
+    // Assignments to inputs are checked in every class of the compilation, not only annotated ones.
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement && !generatedHere(root)) {
+        dependencyValidator.validateAssignments((TypeElement) root);
+      }
+    }
     for (Map.Entry<String, TypeElement> entry : classes.entrySet()) {
       if (done.contains(entry.getKey())) {
         continue;
@@ -100,7 +107,12 @@ final class IncrClassStep {
         continue;
       }
       done.add(entry.getKey());
-      processClass(entry.getValue());
+      try {
+        processClass(entry.getValue());
+      } catch (RuntimeException e) {
+        reporter.error(entry.getValue(), Messages.INTERNAL_ERROR,
+            IncrClassParser.generatedName(entry.getValue()), e);
+      }
     }
   }
 
@@ -141,7 +153,6 @@ final class IncrClassStep {
     if (analysis.hasTrees(type)) {
       Set<VariableElement> inputSet = new LinkedHashSet<>(inputs);
       Set<ExecutableElement> querySet = new LinkedHashSet<>(queries);
-      dependencyValidator.validateAssignments(type, inputSet);
       for (ExecutableElement query : queries) {
         QueryReads r = analysis.analyzeQuery(type, query, inputSet, querySet);
         reads.put(query, r);
@@ -176,12 +187,12 @@ final class IncrClassStep {
     }
     for (TypeElement t : chain) {
       for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-        if (annotated(field, ClassNames.INPUT)) {
+        if (ReadAnalysis.hasAnnotation(field, ClassNames.INPUT)) {
           inputs.add(field);
         }
       }
       for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
-        if (annotated(method, ClassNames.QUERY)) {
+        if (ReadAnalysis.hasAnnotation(method, ClassNames.QUERY)) {
           queries.removeIf(q -> elements.overrides(method, q, type));
           queries.add(method);
         }
@@ -196,10 +207,17 @@ final class IncrClassStep {
         : null;
   }
 
-  private static boolean annotated(Element element, String annotation) {
-    return element.getAnnotationMirrors().stream()
-        .anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-            .getQualifiedName().contentEquals(annotation));
+  /** Whether {@code element} is a class this processor generated. */
+  private static boolean generatedHere(Element element) {
+    for (AnnotationMirror a : element.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+              .contentEquals(ClassNames.GENERATED.canonicalName())
+          && a.getElementValues().values().stream()
+              .anyMatch(v -> v.toString().contains(IncrementalProcessor.class.getName()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the types {@code type}'s signature refers to that do not exist (yet). */

@@ -30,6 +30,9 @@ enum Messages {
       "Abstract method %s of class %s is neither the getter nor the setter of an @Input field nor"
           + " 'Engine engine()', so the generated class cannot implement it. Implement it, or make"
           + " its signature match an input's getter ('T name()') or setter ('void setName(T v)')."),
+  INTERNAL_ERROR(
+      "Could not generate %s: the incr processor failed (%s). This is a bug in incr; please report"
+          + " it with this class. The other classes are generated as usual."),
   MISSING_TYPES(
       "Could not generate %s: class %s refers to types that do not exist (%s). Fix or generate"
           + " those types first."),
@@ -46,11 +49,12 @@ enum Messages {
           + " remove @Input."),
   INPUT_ASSIGNED(
       "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
-          + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it from"
-          + " this class)."),
+          + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it"
+          + " from this class)."),
   ACCESSOR_CLASH(
       "The generated %s %s of @Input field %s clashes with %s, declared in %s. Rename the field or"
-          + " that member (or, to implement it, declare it abstract with exactly the signature %s)."),
+          + " that member (or, to implement it, declare it abstract with exactly the signature"
+          + " %s)."),
 
   // ---- @Query methods --------------------------------------------------------------------------
   QUERY_PRIVATE(
@@ -82,8 +86,9 @@ enum Messages {
           + " the read is deliberate."),
   FOREIGN_INPUT_READ(
       "@Query method %s reads @Input field %s of another object directly, which the engine cannot"
-          + " track. Call its getter %s() instead (declare it abstract in %s to call it), or annotate"
-          + " the method with @SuppressWarnings(\"incr-untracked\") if the read is deliberate."),
+          + " track. Call its getter %s() instead (declare it abstract in %s to call it), or"
+          + " annotate the method with @SuppressWarnings(\"incr-untracked\") if the read is"
+          + " deliberate."),
   NO_SOURCE_TREES(
       "incr: source trees are not available for %s, so each of its queries depends on every"
           + " @Input field of the object (sound, but it may re-run queries that did not need to)."),

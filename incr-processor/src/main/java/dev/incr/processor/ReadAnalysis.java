@@ -1,6 +1,7 @@
 package dev.incr.processor;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -43,10 +44,10 @@ import javax.lang.model.util.Types;
  * <p>For one query it walks the method body, including lambdas and local and anonymous classes
  * inside it, and follows calls to the non-query methods of the class (and its superclasses) made on
  * {@code this}, transitively. Every identifier and member select is resolved by the compiler
- * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for it,
- * and overloads resolve to the method actually called. Along the way it collects the argument-less
- * queries called on {@code this} (for the cycle check) and reads the engine cannot track (for the
- * untracked-read warnings).
+ * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for
+ * it, and overloads resolve to the method actually called. Along the way it collects the
+ * argument-less queries called on {@code this} (for the cycle check) and reads the engine cannot
+ * track (for the untracked-read warnings).
  *
  * <p>Where the compiler offers no trees (another compiler, or a method compiled earlier), the
  * result is marked incomplete and the caller falls back to "every input of the object".
@@ -152,18 +153,42 @@ final class ReadAnalysis {
   }
 
   /**
-   * Finds the assignments (including compound assignments, {@code ++} and {@code --}) to {@code
-   * inputs} in {@code type}'s methods and nested classes, that is, anywhere but its constructors,
-   * initializer blocks and field initializers.
+   * Finds, in the top-level class {@code root} and everything nested in it, the assignments
+   * (including compound assignments, {@code ++} and {@code --}) to {@code @Input} fields that are
+   * not allowed: an input may be assigned only on {@code this} in a constructor, initializer block
+   * or field initializer of its class or a subclass, before the generated class creates its node.
    */
-  List<Assignment> assignmentsOutsideConstructors(TypeElement type, Set<VariableElement> inputs) {
+  List<Assignment> badInputAssignments(TypeElement root) {
     List<Assignment> found = new ArrayList<>();
-    TreePath classPath = trees == null ? null : trees.getPath(type);
-    if (classPath == null) {
+    TreePath rootPath = trees == null ? null : trees.getPath(root);
+    if (rootPath == null) {
       return found;
     }
-    CompilationUnitTree unit = classPath.getCompilationUnit();
-    TreePathScanner<Void, Void> scanner = new TreePathScanner<>() {
+    CompilationUnitTree unit = rootPath.getCompilationUnit();
+    new TreePathScanner<Void, Void>() {
+      /** The class whose constructor or initializer is being scanned, else null. */
+      private TypeElement initializing;
+
+      @Override
+      public Void visitClass(ClassTree node, Void p) {
+        TypeElement saved = initializing;
+        Element type = trees.getElement(getCurrentPath());
+        scan(node.getModifiers(), p);
+        scan(node.getTypeParameters(), p);
+        scan(node.getExtendsClause(), p);
+        scan(node.getImplementsClause(), p);
+        for (Tree member : node.getMembers()) {
+          boolean init = member instanceof BlockTree
+              || member instanceof VariableTree
+              || (member instanceof MethodTree
+                  && ((MethodTree) member).getName().contentEquals("<init>"));
+          initializing = init && type instanceof TypeElement ? (TypeElement) type : null;
+          scan(member, p);
+        }
+        initializing = saved;
+        return null;
+      }
+
       @Override
       public Void visitAssignment(AssignmentTree node, Void p) {
         check(node.getVariable());
@@ -193,24 +218,36 @@ final class ReadAnalysis {
 
       private void check(ExpressionTree target) {
         Element element = trees.getElement(new TreePath(getCurrentPath(), target));
-        if (element != null && inputs.contains(element)) {
+        if (element == null
+            || element.getKind() != ElementKind.FIELD
+            || !hasAnnotation(element, ClassNames.INPUT)) {
+          return;
+        }
+        boolean onThis = target instanceof IdentifierTree
+            || (target instanceof MemberSelectTree
+                && isThis(((MemberSelectTree) target).getExpression()));
+        boolean allowed = onThis
+            && initializing != null
+            && types.isSubtype(
+                types.erasure(initializing.asType()),
+                types.erasure(element.getEnclosingElement().asType()));
+        if (!allowed) {
           found.add(new Assignment((VariableElement) element, getCurrentPath().getLeaf(), unit));
         }
       }
-    };
-    ClassTree classTree = (ClassTree) classPath.getLeaf();
-    for (Tree member : classTree.getMembers()) {
-      if (member instanceof MethodTree) {
-        MethodTree method = (MethodTree) member;
-        if (method.getName().contentEquals("<init>") || method.getBody() == null) {
-          continue;
-        }
-        scanner.scan(new TreePath(classPath, method.getBody()), null);
-      } else if (member instanceof ClassTree) {
-        scanner.scan(new TreePath(classPath, member), null);
+    }.scan(rootPath, null);
+    return found;
+  }
+
+  /** Whether {@code element} is annotated with the annotation named {@code annotation}. */
+  static boolean hasAnnotation(Element element, String annotation) {
+    for (AnnotationMirror a : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) a.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotation)) {
+        return true;
       }
     }
-    return found;
+    return false;
   }
 
   /** The state of one query's scan, shared by the scanners of the methods it reaches. */
@@ -347,7 +384,7 @@ final class ReadAnalysis {
           types.erasure(scan.type.asType()), types.erasure(owner.asType()));
     }
 
-    /** Whether the read at the current path is under {@code @SuppressWarnings("incr-untracked")}. */
+    /** Whether the current read is under {@code @SuppressWarnings("incr-untracked")}. */
     private boolean suppressed(VariableElement field) {
       if (suppresses(field) || suppresses(scan.query) || suppresses(method)) {
         return true;

@@ -79,7 +79,7 @@ final class CompiledClasses extends ClassLoader {
     }
   }
 
-  /** Calls the method of {@code target} named {@code name} with as many parameters as {@code args}. */
+  /** Calls {@code target}'s method named {@code name} with as many parameters as {@code args}. */
   static Object call(Object target, String name, Object... args) {
     for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {

@@ -228,6 +228,56 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputAssignedFromAnotherClass() {
+    JavaFileObject shape = source("bad.Shape",
+        "package bad; " + IMPORTS,
+        "public abstract class Shape {",
+        "  @Input int x;",
+        "}");
+    JavaFileObject user = source("bad.ErroneousUser",
+        "package bad;",
+        "class ErroneousUser {",
+        "  ErroneousUser(Shape shape) {",
+        "    shape.x = 3;",
+        "  }",
+        "}");
+    Compilation compilation = compile(shape, user);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.INPUT_ASSIGNED.format("x", "setX(...)", "setX(int x)"))
+        .inFile(user).onLineContaining("shape.x = 3;");
+  }
+
+  @Test
+  void inputAssignedOnAnotherObjectInAConstructor() {
+    JavaFileObject src = source("bad.ErroneousOther",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousOther {",
+        "  @Input int x;",
+        "  ErroneousOther(ErroneousOther other) {",
+        "    other.x = 1;",
+        "  }",
+        "}");
+    assertOneError(src, Messages.INPUT_ASSIGNED.format("x", "setX(...)", "setX(int x)"),
+        "other.x = 1;");
+  }
+
+  @Test
+  void inputAssignedInASubclassConstructorIsFine() {
+    JavaFileObject base = source("good.Base",
+        "package good; " + IMPORTS,
+        "public abstract class Base {",
+        "  @Input int x;",
+        "}");
+    JavaFileObject derived = source("good.Derived",
+        "package good;",
+        "public abstract class Derived extends Base {",
+        "  Derived() { x = 2; this.x += 1; }",
+        "}");
+    assertThat(compile(base, derived)).succeededWithoutWarnings();
+  }
+
+  @Test
   void accessorClashesWithAnExistingMethod() {
     JavaFileObject src = source("bad.ErroneousClash",
         "package bad; " + IMPORTS,

@@ -9,6 +9,7 @@ import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
+import dev.incr.Var;
 import dev.incr.internal.collection.Introspection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -193,5 +194,34 @@ class WorkCountingTest {
       total += Introspection.retainedLogEntries(s);
     }
     return total;
+  }
+
+  @Test
+  void pipelinesBuiltAndDroppedInsideQueriesDoNotAccumulateReaders() throws InterruptedException {
+    Engine engine = Engine.singleThreaded();
+    IncrCollection<Integer> xs = engine.collection();
+    Var<Integer> threshold = engine.var(0);
+    // A query that builds a new pipeline on every run (a capturing lambda, so nothing can be
+    // shared between runs): the pipelines of earlier runs become garbage.
+    Computed<Long> above =
+        engine.computed(
+            () -> {
+              int t = threshold.get();
+              return xs.filter(x -> x > t).count().get();
+            });
+    for (int i = 0; i < 1_000; i++) {
+      xs.insert(i);
+    }
+    for (int t = 0; t < 200; t++) {
+      threshold.set(t);
+      assertEquals(999L - t, above.get());
+    }
+    for (int attempt = 0; attempt < 50 && Introspection.readerCount(xs) > 1; attempt++) {
+      System.gc();
+      Thread.sleep(10);
+      xs.insert(-1); // a change prunes collected readers
+      xs.delete(-1);
+    }
+    assertTrue(Introspection.readerCount(xs) <= 1, Introspection.readerCount(xs) + " readers");
   }
 }

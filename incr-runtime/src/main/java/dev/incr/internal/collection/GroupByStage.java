@@ -30,7 +30,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   private final Function<? super T, ? extends K> key;
   private final ConcurrentHashMap<K, GroupCollection<K, T>> groups = new ConcurrentHashMap<>();
   private final Computed<Long> routing;
-  private final List<GroupAggregateStage<K, T, ?>> aggregates = new ArrayList<>(1);
+  private final WeakList<GroupAggregateStage<K, T, ?>> aggregates = new WeakList<>();
   private volatile String label;
   private Inbox<T> in;
   private long routed;
@@ -76,8 +76,10 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       if (g.out.live.size() == 0) {
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.out.live.size() > 0 ? gg : null);
       }
-      for (GroupAggregateStage<K, T, ?> a : aggregates) {
-        a.touched(k);
+      if (!aggregates.isEmpty()) {
+        for (GroupAggregateStage<K, T, ?> a : aggregates.live()) {
+          a.touched(k);
+        }
       }
       routed++;
       in.pop();

@@ -14,6 +14,14 @@ public final class Introspection {
     return stage(collection).out.retainedEntries();
   }
 
+  /**
+   * The number of readers (derived collections, aggregates) {@code collection} queues changes for:
+   * readers that were garbage-collected are not counted.
+   */
+  public static int readerCount(IncrCollection<?> collection) {
+    return stage(collection).out.readerCount();
+  }
+
   /** The number of changes {@code collection} has emitted so far (its output deltas). */
   public static long emittedChanges(IncrCollection<?> collection) {
     return stage(collection).out.emitted();

@@ -1,8 +1,5 @@
 package dev.incr.internal.collection;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The output side of a stage: the materialized multiset of what it has emitted (unless the stage
  * keeps its contents in another structure) and the inboxes of its readers, each of which receives
@@ -12,7 +9,7 @@ final class Outlet<T> {
   /** The emitted elements, or null when the owning stage keeps them itself. */
   final Multiset<T> live;
 
-  private final List<Inbox<T>> readers = new ArrayList<>(2);
+  private final WeakList<Inbox<T>> readers = new WeakList<>();
   private long emitted;
 
   Outlet(boolean materialize) {
@@ -24,8 +21,14 @@ final class Outlet<T> {
     if (live != null) {
       live.add(element, weight);
     }
-    for (int i = 0, n = readers.size(); i < n; i++) {
-      readers.get(i).push(element, weight);
+    for (int i = 0; i < readers.size(); ) {
+      Inbox<T> in = readers.get(i);
+      if (in == null) {
+        readers.removeAt(i);
+      } else {
+        in.push(element, weight);
+        i++;
+      }
     }
     emitted++;
   }
@@ -39,10 +42,15 @@ final class Outlet<T> {
     readers.add(inbox);
   }
 
+  /** The number of readers not garbage-collected yet. */
+  int readerCount() {
+    return readers.live().size();
+  }
+
   /** The number of entries queued for readers and not consumed yet. */
   long retainedEntries() {
     long total = 0;
-    for (Inbox<T> in : readers) {
+    for (Inbox<T> in : readers.live()) {
       total += in.size();
     }
     return total;

@@ -27,7 +27,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   /** The tree nodes of each live element, oldest first; a deletion removes the newest. */
   private final Map<T, ArrayList<OrderTree.Node<K, T>>> nodes = new HashMap<>();
 
-  private final List<NeighbourhoodStage<T, ?>> neighbourhoods = new ArrayList<>(1);
+  private final WeakList<NeighbourhoodStage<T, ?>> neighbourhoods = new WeakList<>();
   private long nextSequence;
   private Inbox<T> in;
 
@@ -71,7 +71,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     nodes.computeIfAbsent(x, e -> new ArrayList<>(1)).add(n);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
-      for (NeighbourhoodStage<T, ?> nb : neighbourhoods) {
+      for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
         nb.inserted(rank);
       }
     }
@@ -83,7 +83,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     OrderTree.Node<K, T> n = stack.get(stack.size() - 1);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
-      for (NeighbourhoodStage<T, ?> nb : neighbourhoods) {
+      for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
         nb.removing(rank);
       }
     }

@@ -3,10 +3,15 @@ package dev.incr.examples.quickstart;
 import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.Observation;
+import dev.incr.TraceEvent;
+import dev.incr.Traced;
 import dev.incr.Var;
 import java.io.PrintStream;
 
-/** A tour of the engine API: inputs, derived values, early cutoff, batches and observers. */
+/**
+ * A tour of incr: an annotated class, then the engine API (inputs, derived values, early cutoff,
+ * batches, observers) and a trace of what one read recomputed.
+ */
 public final class Quickstart {
 
   private Quickstart() {}
@@ -18,6 +23,26 @@ public final class Quickstart {
 
   /** Runs the tour, printing to {@code out}; returns how many times {@code total} re-ran. */
   public static int run(PrintStream out) {
+    annotatedClass(out);
+    return engineApi(out);
+  }
+
+  /** The main way in: an abstract class with @Input fields and @Query methods. */
+  static void annotatedClass(PrintStream out) {
+    Engine engine = Engine.singleThreaded();
+    IncrRect rect = new IncrRect(engine);
+    out.printf("rect: area = %.1f, %s, wide = %s%n", rect.area(), rect.describe("m2"),
+        rect.isWide());
+    rect.setWidth(12);
+    out.printf("width 10 -> 12: area = %.1f (area ran %d times)%n", rect.area(), rect.areaRuns);
+    rect.setHeight(5); // the same value: nothing changes
+    rect.area();
+    out.printf("height 5 -> 5: area ran %d times%n", rect.areaRuns);
+    out.printf("describe(\"m2\") = %s%n", rect.describe("m2"));
+  }
+
+  /** The engine API, for graphs built at run time. */
+  static int engineApi(PrintStream out) {
     Engine engine = Engine.singleThreaded();
     Var<Integer> price = engine.var(120).label("price");
     Var<Integer> quantity = engine.var(3).label("quantity");
@@ -58,13 +83,23 @@ public final class Quickstart {
         total.get(), engine.revision());
 
     // Observers hear about changes after each set or batch.
-    try (Observation watch = engine.observe(total,
-        t -> out.printf("  observer: total is now %.2f%n", t))) {
-      discount.set(0.25);
-      discount.set(0.25); // equal value: no revision, no notification
-      quantity.set(20);   // bulk pricing takes over from the discount
-    }
+    Observation watch = engine.observe(total,
+        t -> out.printf("  observer: total is now %.2f%n", t));
+    discount.set(0.25);
+    discount.set(0.25); // equal value: no revision, no notification
+    quantity.set(20);   // bulk pricing takes over from the discount
+    watch.close();
     out.printf("total re-ran %d times in all%n", totalRuns[0]);
+
+    // What did a read recompute, and why?
+    quantity.set(21);
+    Traced<Double> traced = engine.trace(total::get);
+    out.println("trace of total.get() after quantity 20 -> 21:");
+    for (TraceEvent event : traced.trace().events()) {
+      out.println("  " + event.kind() + " " + event.label()
+          + (event.cause() == null ? "" : " (because " + event.cause() + " changed)"));
+    }
+    out.println("why total last changed: " + engine.why(total));
     return totalRuns[0];
   }
 }

@@ -16,12 +16,21 @@ class QuickstartTest {
     int totalRuns = Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
+    assertTrue(out.contains("rect: area = 50.0, 50.0 m2, wide = true"), out);
+    assertTrue(out.contains("width 10 -> 12: area = 60.0 (area ran 2 times)"), out);
+    assertTrue(out.contains("height 5 -> 5: area ran 2 times"), out);
     assertTrue(out.contains("total = 360.00"), out);
+    assertTrue(out.contains("  CUT_OFF bulk (because quantity changed)\n"
+        + "  RERAN subtotal (because quantity changed)\n"
+        + "  RERAN total (because subtotal changed)\n"), out);
+    assertTrue(out.contains("why total last changed: total@7 <- subtotal@7 <- quantity@7 (input)"),
+        out);
     assertTrue(out.contains("quantity 3 -> 4: total = 480.00 (subtotal ran 2 times, total 2)"), out);
     assertTrue(out.contains("tier = retail"), out);
     assertTrue(out.contains("observer: total is now 150.00"), out);
     assertTrue(out.contains("observer: total is now 1800.00"), out);
-    // initial read, quantity 4, batch, discount, quantity 20; not quantity 5 (total was not read)
-    assertEquals(5, totalRuns);
+    // initial read, quantity 4, batch, discount, quantity 20, quantity 21 (traced);
+    // not quantity 5 (total was not read then)
+    assertEquals(6, totalRuns);
   }
 }
