@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Prints JMH CSV results ({@code -rf csv}) as Markdown tables for {@code RESULTS.md}: one table per
- * workload, one row per parameter value, one column per system (ns/op), then each incr system's
- * ratio to the hand-written floor and to the fastest peer. Not a benchmark and not a test.
+ * workload, one row per parameter value, one column per system (ns/op), then incrSingle's ratio to
+ * the hand-written floor and to the fastest peer, and the other incr variants' ratios to
+ * incrSingle. Not a benchmark and not a test.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.incr.bench.ResultsTable results/a.csv [more.csv]
@@ -79,6 +80,9 @@ public final class ResultsTable {
 
   private static void printWorkload(String workload, Map<String, Map<String, Double>> rows,
       List<String> systems) {
+    List<String> order = List.of("incrSingle", "incrConcurrent", "incrGenerated", "handwritten");
+    systems.sort(java.util.Comparator.comparingInt((String s) -> order.contains(s)
+        ? order.indexOf(s) : order.size()).thenComparing(s -> s));
     List<String> incr = new ArrayList<>();
     List<String> peers = new ArrayList<>();
     for (String s : systems) {
@@ -91,13 +95,18 @@ public final class ResultsTable {
       head.append(' ').append(s).append(" |");
       rule.append("---:|");
     }
+    boolean single = incr.contains("incrSingle");
+    if (single && systems.contains("handwritten")) {
+      head.append(" incrSingle / floor |");
+      rule.append("---:|");
+    }
+    if (single && !peers.isEmpty()) {
+      head.append(" incrSingle / best peer |");
+      rule.append("---:|");
+    }
     for (String s : incr) {
-      if (systems.contains("handwritten")) {
-        head.append(' ').append(s).append(" / floor |");
-        rule.append("---:|");
-      }
-      if (!peers.isEmpty()) {
-        head.append(' ').append(s).append(" / best peer |");
+      if (single && !s.equals("incrSingle")) {
+        head.append(' ').append(s).append(" / incrSingle |");
         rule.append("---:|");
       }
     }
@@ -128,16 +137,21 @@ public final class ResultsTable {
           bestPeerName = p;
         }
       }
+      Double mine = r.get("incrSingle");
+      if (single && systems.contains("handwritten")) {
+        Double floor = r.get("handwritten");
+        line.append(' ').append(mine == null || floor == null ? "n/a" : ratio(mine / floor))
+            .append(" |");
+      }
+      if (single && !peers.isEmpty()) {
+        line.append(' ').append(mine == null || bestPeerName == null ? "n/a"
+            : ratio(mine / bestPeer) + " (" + bestPeerName + ")").append(" |");
+      }
       for (String s : incr) {
-        Double v = r.get(s);
-        if (systems.contains("handwritten")) {
-          Double floor = r.get("handwritten");
-          line.append(' ').append(v == null || floor == null ? "n/a" : ratio(v / floor))
+        if (single && !s.equals("incrSingle")) {
+          Double v = r.get(s);
+          line.append(' ').append(v == null || mine == null ? "n/a" : ratio(v / mine))
               .append(" |");
-        }
-        if (!peers.isEmpty()) {
-          line.append(' ').append(v == null || bestPeerName == null ? "n/a"
-              : ratio(v / bestPeer) + " (" + bestPeerName + ")").append(" |");
         }
       }
       System.out.println(line);
@@ -145,9 +159,6 @@ public final class ResultsTable {
   }
 
   private static String format(double ns) {
-    if (ns >= 1_000_000) {
-      return String.format(Locale.ROOT, "%,.0f", ns);
-    }
     if (ns >= 100) {
       return String.format(Locale.ROOT, "%,.0f", ns);
     }
