@@ -22,6 +22,9 @@ import java.util.Set;
  * java -cp benchmarks/target/benchmarks.jar dev.incr.bench.ResultsTable results/a.csv [more.csv]
  * }</pre>
  *
+ * <p>A {@code .csv} file gives each benchmark's average; a {@code .txt} file (JMH's console
+ * output) gives its fastest measurement iteration instead.
+ *
  * <p>For {@code chain} the per-node cost (score divided by {@code n}) is printed as well.
  */
 public final class ResultsTable {
@@ -40,41 +43,87 @@ public final class ResultsTable {
     Map<String, Set<String>> systems = new LinkedHashMap<>();
     for (String file : args) {
       List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-      List<String> header = ChartMain.splitCsv(lines.get(0));
-      int benchmark = header.indexOf("Benchmark");
-      int score = header.indexOf("Score");
-      List<Integer> params = new ArrayList<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (header.get(i).startsWith("Param: ")) {
-          params.add(i);
-        }
-      }
-      for (String line : lines.subList(1, lines.size())) {
-        List<String> cells = ChartMain.splitCsv(line);
-        String method = cells.get(benchmark);
-        method = method.substring(method.lastIndexOf('.') + 1);
-        int underscore = method.indexOf('_');
-        if (underscore < 0 || method.contains(":")) {
-          continue;
-        }
-        String workload = method.substring(0, underscore);
-        String system = method.substring(underscore + 1);
-        StringBuilder param = new StringBuilder();
-        for (int p : params) {
-          if (p < cells.size() && !cells.get(p).isEmpty()) {
-            param.append(param.length() == 0 ? "" : ",").append(header.get(p).substring(7))
-                .append('=').append(cells.get(p));
-          }
-        }
-        scores.computeIfAbsent(workload, k -> new LinkedHashMap<>())
-            .computeIfAbsent(param.length() == 0 ? "-" : param.toString(),
-                k -> new LinkedHashMap<>())
-            .put(system, Double.parseDouble(cells.get(score)));
-        systems.computeIfAbsent(workload, k -> new LinkedHashSet<>()).add(system);
+      if (file.endsWith(".txt")) {
+        readText(lines, scores, systems);
+      } else {
+        readCsv(lines, scores, systems);
       }
     }
     for (Map.Entry<String, Map<String, Map<String, Double>>> w : scores.entrySet()) {
       printWorkload(w.getKey(), w.getValue(), new ArrayList<>(systems.get(w.getKey())));
+    }
+  }
+
+  /** Reads a JMH CSV file: the average score of each benchmark. */
+  private static void readCsv(List<String> lines,
+      Map<String, Map<String, Map<String, Double>>> scores, Map<String, Set<String>> systems) {
+    List<String> header = ChartMain.splitCsv(lines.get(0));
+    int benchmark = header.indexOf("Benchmark");
+    int score = header.indexOf("Score");
+    List<Integer> params = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).startsWith("Param: ")) {
+        params.add(i);
+      }
+    }
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> cells = ChartMain.splitCsv(line);
+      String method = cells.get(benchmark);
+      method = method.substring(method.lastIndexOf('.') + 1);
+      int underscore = method.indexOf('_');
+      if (underscore < 0 || method.contains(":")) {
+        continue;
+      }
+      String workload = method.substring(0, underscore);
+      String system = method.substring(underscore + 1);
+      StringBuilder param = new StringBuilder();
+      for (int p : params) {
+        if (p < cells.size() && !cells.get(p).isEmpty()) {
+          param.append(param.length() == 0 ? "" : ",").append(header.get(p).substring(7))
+              .append('=').append(cells.get(p));
+        }
+      }
+      scores.computeIfAbsent(workload, k -> new LinkedHashMap<>())
+          .computeIfAbsent(param.length() == 0 ? "-" : param.toString(),
+              k -> new LinkedHashMap<>())
+          .put(system, Double.parseDouble(cells.get(score)));
+      systems.computeIfAbsent(workload, k -> new LinkedHashSet<>()).add(system);
+    }
+  }
+
+  /**
+   * Reads JMH's human-readable output: the fastest measurement iteration of each benchmark (the
+   * {@code min} of "(min, avg, max)"), the least disturbed one on a shared machine.
+   */
+  private static void readText(List<String> lines,
+      Map<String, Map<String, Map<String, Double>>> scores, Map<String, Set<String>> systems) {
+    String method = null;
+    String param = "-";
+    boolean primary = false;
+    for (String line : lines) {
+      if (line.startsWith("# Benchmark: ")) {
+        method = line.substring(line.lastIndexOf('.') + 1).trim();
+        param = "-";
+      } else if (line.startsWith("# Parameters: (") && line.endsWith(")")) {
+        param = line.substring("# Parameters: (".length(), line.length() - 1).replace(" = ", "=")
+            .replace(", ", ",");
+      } else if (line.startsWith("Result \"")) {
+        primary = true;
+      } else if (line.startsWith("Secondary result")) {
+        primary = false;
+      } else if (primary && method != null && line.trim().startsWith("(min, avg, max) = (")) {
+        String numbers = line.substring(line.indexOf("= (") + 3, line.indexOf(')', line.indexOf("= (")));
+        double min = Double.parseDouble(numbers.split(", ")[0].replace(",", ""));
+        int underscore = method.indexOf('_');
+        if (underscore > 0) {
+          String workload = method.substring(0, underscore);
+          String system = method.substring(underscore + 1);
+          scores.computeIfAbsent(workload, k -> new LinkedHashMap<>())
+              .computeIfAbsent(param, k -> new LinkedHashMap<>()).put(system, min);
+          systems.computeIfAbsent(workload, k -> new LinkedHashSet<>()).add(system);
+        }
+        primary = false;
+      }
     }
   }
 
