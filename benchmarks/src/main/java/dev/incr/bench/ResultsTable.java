@@ -55,7 +55,7 @@ public final class ResultsTable {
   }
 
   /** Reads a JMH CSV file: the average score of each benchmark. */
-  private static void readCsv(List<String> lines,
+  static void readCsv(List<String> lines,
       Map<String, Map<String, Map<String, Double>>> scores, Map<String, Set<String>> systems) {
     List<String> header = ChartMain.splitCsv(lines.get(0));
     int benchmark = header.indexOf("Benchmark");
@@ -95,7 +95,7 @@ public final class ResultsTable {
    * Reads JMH's human-readable output: the fastest measurement iteration of each benchmark (the
    * {@code min} of "(min, avg, max)"), the least disturbed one on a shared machine.
    */
-  private static void readText(List<String> lines,
+  static void readText(List<String> lines,
       Map<String, Map<String, Map<String, Double>>> scores, Map<String, Set<String>> systems) {
     String method = null;
     String param = "-";
@@ -218,6 +218,9 @@ public final class ResultsTable {
   }
 
   private static String ratio(double r) {
+    if (r < 0.1) {
+      return String.format(Locale.ROOT, "1/%.0fx", 1 / r);
+    }
     return String.format(Locale.ROOT, r >= 10 ? "%.0fx" : "%.2fx", r);
   }
 }
