@@ -11,6 +11,8 @@
   const errorEl = document.getElementById('error');
   const lastEdit = document.getElementById('last-edit');
   const history = document.getElementById('history');
+  const whyEl = document.getElementById('why');
+  const whyCell = document.getElementById('why-cell');
 
   let columns = 0;
   let rows = 0;
@@ -18,6 +20,7 @@
   let selected = 'A1';
   let socket = null;
   let errorTimer = null;
+  let whyRequest = 0;
 
   function columnName(c) {
     let s = '';
@@ -67,8 +70,9 @@
     if (!el) return;
     const cell = cells[name] || { raw: '', value: '', kind: 'blank' };
     el.textContent = cell.value;
+    const marks = ['recomputed', 'cutoff'].filter(c => el.classList.contains(c));
     el.className = cell.kind + (cell.raw.trim().startsWith('=') ? ' formula' : '')
-        + (name === selected ? ' selected' : '');
+        + (name === selected ? ' selected' : '') + (marks.length ? ' ' + marks.join(' ') : '');
     el.title = cell.detail || (cell.raw.startsWith('=') ? cell.raw : '');
   }
 
@@ -81,6 +85,32 @@
     formula.value = (cells[name] || { raw: '' }).raw;
     const el = td(name);
     if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    explain(name);
+  }
+
+  // Asks the engine why the selected cell has its value: the chain of nodes down to the edit that
+  // last changed it, each with the revision it changed at.
+  function explain(name) {
+    const request = ++whyRequest;
+    whyCell.textContent = name;
+    fetch('/why/' + name).then(r => r.json()).then(answer => {
+      if (request !== whyRequest) return; // a later selection or edit asked again
+      whyEl.innerHTML = '';
+      if (!answer.chain) {
+        whyEl.textContent = answer.error || 'unknown';
+        return;
+      }
+      const list = document.createElement('ol');
+      list.id = 'why-chain';
+      answer.chain.forEach((step, i) => {
+        const item = document.createElement('li');
+        const last = i === answer.chain.length - 1;
+        item.textContent = step.label + ' changed at revision ' + step.changedAt
+            + (step.input ? ' (an edit)' : last ? ' (first computed)' : '');
+        list.appendChild(item);
+      });
+      whyEl.appendChild(list);
+    }).catch(() => {});
   }
 
   function move(dc, dr) {
@@ -105,12 +135,11 @@
     errorTimer = setTimeout(() => { errorEl.hidden = true; }, 6000);
   }
 
+  // Marks the cells of the last edit; they stay marked until the next one.
   function flash(names, cls) {
     for (const name of names) {
       const el = td(name);
-      if (!el) continue;
-      el.classList.add(cls);
-      setTimeout(() => el.classList.remove(cls), 1200);
+      if (el) el.classList.add(cls);
     }
   }
 
@@ -143,6 +172,10 @@
   }
 
   function applyEdit(msg) {
+    // Highlight only this edit's cells.
+    for (const el of grid.querySelectorAll('td.recomputed, td.cutoff')) {
+      el.classList.remove('recomputed', 'cutoff');
+    }
     const edited = cells[msg.cell] || { raw: '', value: '', kind: 'blank' };
     edited.raw = msg.raw;
     cells[msg.cell] = edited;
@@ -161,6 +194,7 @@
     flash(msg.changed.map(c => c.cell), 'recomputed');
     flash(msg.cutOff, 'cutoff');
     showReport(msg);
+    explain(selected);
     document.body.dataset.revision = msg.revision;
   }
 
@@ -187,6 +221,24 @@
       const cut = chips(msg.cutOff, 'cut');
       cut.id = 'cutoff';
       lastEdit.appendChild(labelled('Re-ran to an equal value, so nothing past them re-ran:', cut));
+    }
+
+    if (msg.steps.length > 0) {
+      const list = document.createElement('ol');
+      list.id = 'trace';
+      for (const step of msg.steps) {
+        const item = document.createElement('li');
+        item.className = 'step ' + step.kind.toLowerCase();
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = step.kind.replace('_', ' ').toLowerCase();
+        item.appendChild(kind);
+        item.appendChild(document.createTextNode(' ' + step.label
+            + (step.cause ? ' because ' + step.cause + ' changed' : '') + ' · ' + step.micros
+            + ' µs'));
+        list.appendChild(item);
+      }
+      lastEdit.appendChild(labelled('Engine trace (every node that ran, and why):', list));
     }
 
     const li = document.createElement('li');

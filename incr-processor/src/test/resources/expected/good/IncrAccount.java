@@ -88,6 +88,9 @@ public final class IncrAccount extends Account {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   public String summary() {
     return this.summaryQuery.get();

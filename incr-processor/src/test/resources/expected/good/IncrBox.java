@@ -33,7 +33,8 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     this.engine = engine;
     this.valueInput = engine.var(this.value).label("Box.value");
     this.historyInput = engine.var(this.history).label("Box.history");
-    this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights).label("Box.weights");
+    this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights)
+        .label("Box.weights");
     this.greaterThanQuery = new QueryMemo<>(engine, "Box.greaterThan");
     this.sizeQuery = engine.computed(() -> {
       this.historyInput.get();
@@ -93,6 +94,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     });
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   boolean greaterThan(T other) {
     return this.greaterThanQuery.get(other, () -> {
@@ -101,6 +105,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   int size() {
     return this.sizeQuery.get();

@@ -44,6 +44,9 @@ public final class IncrFib extends Fib {
     });
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   public BigInteger fib(int n) {
     return this.fibQuery.get(n, () -> {

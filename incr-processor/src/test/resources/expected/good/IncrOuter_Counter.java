@@ -46,6 +46,9 @@ public final class IncrOuter_Counter extends Outer.Counter {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   public boolean positive() {
     return this.positiveQuery.get();

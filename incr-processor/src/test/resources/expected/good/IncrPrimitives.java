@@ -220,11 +220,17 @@ final class IncrPrimitives extends Primitives {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   double sum() {
     return this.sumQuery.get();
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   String pick(int index, boolean upper) {
     return this.pickQuery.get(QueryMemo.args(index, upper), () -> {
@@ -233,6 +239,9 @@ final class IncrPrimitives extends Primitives {
     });
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   int count(String... words) {
     return this.countQuery.get(QueryMemo.args((Object) words), () -> super.count(words));

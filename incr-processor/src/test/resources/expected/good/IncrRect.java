@@ -71,11 +71,17 @@ public final class IncrRect extends Rect {
     });
   }
 
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
   @Override
   double area() {
     return this.areaQuery.get();
   }
 
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
   @Override
   String describe(String unit) {
     return this.describeQuery.get(unit, () -> super.describe(unit));

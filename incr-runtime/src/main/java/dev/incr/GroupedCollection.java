@@ -1,6 +1,10 @@
 package dev.incr;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A collection split by key, created by {@link IncrCollection#groupBy}. Each key's elements form an
@@ -34,8 +38,46 @@ public interface GroupedCollection<K, T> {
   <A> IncrCollection<Pair<K, A>> aggregate(
       Function<? super IncrCollection<T>, ? extends Node<A>> perGroup);
 
-  /** Returns one pair {@code (key, number of elements)} for each key that has elements. */
-  IncrCollection<Pair<K, Long>> counts();
+  /**
+   * Returns one pair {@code (key, number of elements)} for each key that has elements: {@code
+   * aggregate(IncrCollection::count)}. O(1) per change.
+   */
+  IncrCollection<Pair<K, Long>> count();
+
+  /**
+   * Returns one pair {@code (key, sum of value over the key's elements)} for each key that has
+   * elements, summed exactly as {@link IncrCollection#sum} does. O(1) per change.
+   */
+  IncrCollection<Pair<K, Double>> sum(ToDoubleFunction<? super T> value);
+
+  /**
+   * Returns one pair {@code (key, least element of the key)} for each key that has elements, as
+   * {@link IncrCollection#min} picks it. O(log n) per change.
+   */
+  IncrCollection<Pair<K, T>> min(Comparator<? super T> comparator);
+
+  /**
+   * Returns one pair {@code (key, greatest element of the key)} for each key that has elements, as
+   * {@link IncrCollection#max} picks it. O(log n) per change.
+   */
+  IncrCollection<Pair<K, T>> max(Comparator<? super T> comparator);
+
+  /**
+   * Returns one pair {@code (key, invertible aggregate of the key's elements)} for each key that
+   * has elements, as {@link IncrCollection#reduce(Object, java.util.function.BiFunction,
+   * java.util.function.BiFunction)} computes it. O(1) per change.
+   */
+  <A> IncrCollection<Pair<K, A>> reduce(
+      A identity,
+      BiFunction<? super A, ? super T, ? extends A> add,
+      BiFunction<? super A, ? super T, ? extends A> remove);
+
+  /**
+   * Returns one pair {@code (key, function of the key's elements)} for each key that has elements.
+   * Not incremental within a group: a change re-reads the whole group it touched (O(group size)),
+   * as {@link IncrCollection#reduce(Function)} does.
+   */
+  <A> IncrCollection<Pair<K, A>> reduce(Function<? super List<T>, ? extends A> function);
 
   /**
    * Names this grouping for error messages and traces.

@@ -32,6 +32,11 @@ import java.util.function.ToDoubleFunction;
  * <p>Deleting an element removes its most recently inserted occurrence; this matters only for the
  * order of ties in {@link #sortBy}.
  *
+ * <p>Each call of an operator or aggregate (other than {@link #count()}) builds a new stage or node
+ * that keeps its own state, filled from the current contents when first read: build pipelines once
+ * and keep them, rather than calling {@code filter(...)} or {@code sum(...)} inside a query on
+ * every run. A stage nothing refers to any more is garbage-collected and stops receiving changes.
+ *
  * @param <T> the element type
  */
 public interface IncrCollection<T> {
@@ -43,11 +48,13 @@ public interface IncrCollection<T> {
    * Adds one occurrence of {@code element}. Like {@link Var#set}, this computes nothing and starts
    * a new revision (inside {@link Engine#batch} all changes share one).
    *
+   * @return true (a multiset always accepts another occurrence), as {@link
+   *     java.util.Collection#add} does
    * @throws NullPointerException if {@code element} is null
    * @throws IllegalStateException if called inside a computation
    * @throws UnsupportedOperationException if this collection is derived from another one
    */
-  void insert(T element);
+  boolean insert(T element);
 
   /**
    * Removes one occurrence of {@code element} (its most recently inserted one).

@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * An {@link IncrCollection} kept in order by a key, created by {@link IncrCollection#sortBy}. Ties
- * keep the order in which the elements reached it, so the order is deterministic.
+ * keep the order in which the elements reached it, so the order is deterministic: for a sorted
+ * collection read from the start, that is insertion order (a deletion removes the most recently
+ * inserted occurrence). Elements already present when it is first read enter in their input's
+ * order, in which the occurrences of one element are adjacent.
  *
  * <p>The order is kept in a balanced order-statistic tree: a change costs O(log n), and so does
  * positional access.

@@ -223,6 +223,22 @@ abstract class EngineContract {
   }
 
   @Test
+  void aThrowingListenerDoesNotStopTheOthersAndItsExceptionReachesTheWriter() {
+    Var<Integer> x = engine.var(1);
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(x, v -> {
+      throw new IllegalStateException("listener failed on " + v);
+    });
+    engine.observe(x, seen::add);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.set(2));
+    assertEquals("listener failed on 2", e.getMessage());
+    assertEquals(List.of(2), seen);
+    assertEquals(2, x.get());
+    assertThrows(IllegalStateException.class, () -> x.set(3));
+    assertEquals(List.of(2, 3), seen);
+  }
+
+  @Test
   void observingANodeOfAnotherEngineIsRejected() {
     Var<Integer> foreign = newEngine().var(1).label("foreign");
     IllegalArgumentException e =

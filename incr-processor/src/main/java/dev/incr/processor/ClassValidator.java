@@ -77,7 +77,7 @@ final class ClassValidator {
         || nesting == NestingKind.ANONYMOUS
         || (nesting == NestingKind.MEMBER
             && !modifiers.contains(Modifier.STATIC)
-            && type.getEnclosingElement().getKind() == ElementKind.CLASS)) {
+            && type.getEnclosingElement().getKind().isClass())) {
       reporter.error(type, Messages.CLASS_INNER, name, generatedName);
     }
     boolean hasConstructor = false;

@@ -18,6 +18,7 @@ import java.util.List;
  *     protected) rather than package-private
  * @param typeVariables the constructor's own type parameters
  * @param exceptions the constructor's declared exceptions
+ * @param deprecated whether the constructor is deprecated (so is the mirror, then)
  */
 record ConstructorModel(
     List<ParameterSpec> parameters,
@@ -26,7 +27,8 @@ record ConstructorModel(
     boolean varargs,
     boolean isPublic,
     List<TypeVariableName> typeVariables,
-    List<TypeName> exceptions) {
+    List<TypeName> exceptions,
+    boolean deprecated) {
 
   ConstructorModel {
     parameters = List.copyOf(parameters);

@@ -3,12 +3,15 @@ package dev.incr.processor;
 import dev.incr.processor.ReadAnalysis.Assignment;
 import dev.incr.processor.ReadAnalysis.QueryReads;
 import dev.incr.processor.ReadAnalysis.UntrackedRead;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -67,68 +70,118 @@ final class DependencyValidator {
   }
 
   /**
-   * Reports each cycle of argument-less queries calling each other, once, on the query of the cycle
-   * declared first.
+   * Reports each cycle of argument-less queries calling each other: once per strongly connected
+   * group of queries, on the query of the group declared first, with one cycle through it.
    */
   void validateCycles(List<ExecutableElement> queries, Map<ExecutableElement, QueryReads> reads) {
-    Set<Set<String>> reported = new HashSet<>();
-    for (ExecutableElement start : queries) {
-      if (start.getParameters().isEmpty()) {
-        findCycles(start, new ArrayList<>(), new HashSet<>(), queries, reads, reported);
+    Map<ExecutableElement, List<ExecutableElement>> calls = new LinkedHashMap<>();
+    for (ExecutableElement q : queries) {
+      if (q.getParameters().isEmpty()) {
+        List<ExecutableElement> callees = new ArrayList<>();
+        QueryReads r = reads.get(q);
+        if (r != null) {
+          callees.addAll(r.queriesCalled());
+        }
+        calls.put(q, callees);
+      }
+    }
+    for (List<ExecutableElement> group : new StronglyConnected(calls).groups()) {
+      ExecutableElement first = group.get(0);
+      for (ExecutableElement q : group) {
+        if (queries.indexOf(q) < queries.indexOf(first)) {
+          first = q;
+        }
+      }
+      boolean cyclic = group.size() > 1 || calls.get(first).contains(first);
+      if (cyclic) {
+        reporter.error(first, Messages.QUERY_CYCLE, describe(cycleThrough(first, group, calls)));
       }
     }
   }
 
-  private void findCycles(
-      ExecutableElement node,
-      List<ExecutableElement> stack,
-      Set<ExecutableElement> done,
-      List<ExecutableElement> queries,
-      Map<ExecutableElement, QueryReads> reads,
-      Set<Set<String>> reported) {
-    int onStack = stack.indexOf(node);
-    if (onStack >= 0) {
-      report(stack.subList(onStack, stack.size()), queries, reported);
-      return;
-    }
-    if (!done.add(node)) {
-      return;
-    }
-    QueryReads r = reads.get(node);
-    if (r == null) {
-      return;
-    }
-    stack.add(node);
-    for (ExecutableElement next : r.queriesCalled()) {
-      findCycles(next, stack, done, queries, reads, reported);
-      // Allow 'next' to be reached again on another path, so every cycle through it is seen.
-      done.remove(next);
-    }
-    stack.remove(stack.size() - 1);
-  }
-
-  private void report(
-      List<ExecutableElement> cycle, List<ExecutableElement> queries, Set<Set<String>> reported) {
-    Set<String> key = new TreeSet<>();
-    for (ExecutableElement q : cycle) {
-      key.add(q.getSimpleName().toString());
-    }
-    if (!reported.add(key)) {
-      return;
-    }
-    int first = 0;
-    for (int i = 1; i < cycle.size(); i++) {
-      if (queries.indexOf(cycle.get(i)) < queries.indexOf(cycle.get(first))) {
-        first = i;
+  /** A shortest cycle from {@code start} back to itself inside {@code group} (breadth first). */
+  private static List<ExecutableElement> cycleThrough(
+      ExecutableElement start,
+      List<ExecutableElement> group,
+      Map<ExecutableElement, List<ExecutableElement>> calls) {
+    Map<ExecutableElement, ExecutableElement> parent = new HashMap<>();
+    Deque<ExecutableElement> queue = new ArrayDeque<>();
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      ExecutableElement node = queue.removeFirst();
+      for (ExecutableElement next : calls.getOrDefault(node, List.of())) {
+        if (next.equals(start)) {
+          List<ExecutableElement> cycle = new ArrayList<>();
+          for (ExecutableElement n = node; n != null; n = parent.get(n)) {
+            cycle.add(0, n);
+          }
+          return cycle;
+        }
+        if (group.contains(next) && !parent.containsKey(next) && !next.equals(start)) {
+          parent.put(next, node);
+          queue.add(next);
+        }
       }
     }
+    throw new IllegalStateException("no cycle through " + start);
+  }
+
+  private static String describe(List<ExecutableElement> cycle) {
     StringBuilder path = new StringBuilder();
-    for (int i = 0; i <= cycle.size(); i++) {
-      if (i > 0) {
-        path.append(" -> ");
-      }
-      path.append(cycle.get((first + i) % cycle.size()).getSimpleName()).append("()");
+    for (ExecutableElement q : cycle) {
+      path.append(q.getSimpleName()).append("() -> ");
     }
-    reporter.error(cycle.get(first), Messages.QUERY_CYCLE, path);
+    return path.append(cycle.get(0).getSimpleName()).append("()").toString();
+  }
+
+  /** Tarjan's strongly connected components of a small call graph. */
+  private static final class StronglyConnected {
+    private final Map<ExecutableElement, List<ExecutableElement>> edges;
+    private final Map<ExecutableElement, Integer> index = new HashMap<>();
+    private final Map<ExecutableElement, Integer> low = new HashMap<>();
+    private final Deque<ExecutableElement> stack = new ArrayDeque<>();
+    private final Set<ExecutableElement> onStack = new HashSet<>();
+    private final List<List<ExecutableElement>> groups = new ArrayList<>();
+
+    StronglyConnected(Map<ExecutableElement, List<ExecutableElement>> edges) {
+      this.edges = edges;
+    }
+
+    List<List<ExecutableElement>> groups() {
+      for (ExecutableElement node : edges.keySet()) {
+        if (!index.containsKey(node)) {
+          visit(node);
+        }
+      }
+      return groups;
+    }
+
+    private void visit(ExecutableElement node) {
+      index.put(node, index.size());
+      low.put(node, index.get(node));
+      stack.push(node);
+      onStack.add(node);
+      for (ExecutableElement next : edges.getOrDefault(node, List.of())) {
+        if (!edges.containsKey(next)) {
+          continue;
+        }
+        if (!index.containsKey(next)) {
+          visit(next);
+          low.put(node, Math.min(low.get(node), low.get(next)));
+        } else if (onStack.contains(next)) {
+          low.put(node, Math.min(low.get(node), index.get(next)));
+        }
+      }
+      if (low.get(node).equals(index.get(node))) {
+        List<ExecutableElement> group = new ArrayList<>();
+        ExecutableElement member;
+        do {
+          member = stack.pop();
+          onStack.remove(member);
+          group.add(member);
+        } while (!member.equals(node));
+        groups.add(group);
+      }
+    }
   }
 }

@@ -86,7 +86,8 @@ final class IncrClassParser {
           nodeField,
           labelPrefix + "." + name,
           implemented.getters().contains(input),
-          implemented.setters().contains(input)));
+          implemented.setters().contains(input),
+          elements.isDeprecated(input)));
     }
 
     List<QueryModel> queryModels = new ArrayList<>();
@@ -116,7 +117,8 @@ final class IncrClassParser {
           visibility(query),
           inputsRead,
           names.newName(name + "Query"),
-          labelPrefix + "." + name + (memo ? "" : "()")));
+          labelPrefix + "." + name + (memo ? "" : "()"),
+          elements.isDeprecated(query)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();
@@ -157,7 +159,8 @@ final class IncrClassParser {
           c.isVarArgs(),
           m.contains(Modifier.PUBLIC) || m.contains(Modifier.PROTECTED),
           ctorTypeVariables,
-          exceptions));
+          exceptions,
+          elements.isDeprecated(c)));
     }
 
     Optional<EngineAccessor> accessor = implemented.engineAccessor()

@@ -25,7 +25,6 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 
 /**
  * The processing step: groups the {@code @Input} and {@code @Query} members of a round by class,
@@ -34,7 +33,6 @@ import javax.tools.Diagnostic;
  * class skips that class only.
  */
 final class IncrClassStep {
-  private final ProcessingEnvironment env;
   private final Types types;
   private final Elements elements;
   private final ErrorReporter reporter;
@@ -44,13 +42,15 @@ final class IncrClassStep {
   private final DependencyValidator dependencyValidator;
   private final IncrClassParser parser;
   private final IncrClassWriter writer;
-  /** Classes deferred to a later round, by qualified name, in the order first seen. */
+  /**
+   * Classes deferred to a later round, by qualified name. In the last round they are processed
+   * again and reported if their types are still missing.
+   */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Classes already handled, so a class annotated in several rounds is generated once. */
   private final Set<String> done = new HashSet<>();
 
   IncrClassStep(ProcessingEnvironment env, boolean useTrees) {
-    this.env = env;
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.reporter = new ErrorReporter(env.getMessager());
@@ -116,18 +116,6 @@ final class IncrClassStep {
     }
   }
 
-  /** Reports the classes still deferred when processing ends. */
-  void finish() {
-    for (String name : deferred) {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        reporter.error(type, Messages.MISSING_TYPES, IncrClassParser.generatedName(type), name,
-            String.join(", ", missingTypes(type)));
-      }
-    }
-    deferred.clear();
-  }
-
   private void processClass(TypeElement type) {
     int errorsBefore = reporter.errorCount();
     String generatedName = IncrClassParser.generatedName(type).simpleName();
@@ -157,6 +145,12 @@ final class IncrClassStep {
         QueryReads r = analysis.analyzeQuery(type, query, inputSet, querySet);
         reads.put(query, r);
         dependencyValidator.validateReads(query, r);
+        for (ExecutableElement unseen : r.unseen()) {
+          String name = query.getSimpleName() + "()";
+          reporter.note(query, Messages.SOURCE_NOT_SEEN,
+              unseen.getEnclosingElement().getSimpleName() + "." + unseen.getSimpleName() + "()",
+              name, name);
+        }
       }
       dependencyValidator.validateCycles(queries, reads);
     } else if (!queries.isEmpty() && !inputs.isEmpty()) {
@@ -170,8 +164,7 @@ final class IncrClassStep {
     try {
       writer.write(model);
     } catch (IOException e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "Could not write " + model.generatedName() + ": " + e.getMessage(), type);
+      reporter.error(type, Messages.WRITE_FAILED, model.generatedName(), e.getMessage());
     }
   }
 

@@ -52,6 +52,15 @@ final class IncrClassWriter {
             .build())
         .addTypeVariables(model.typeVariables())
         .superclass(model.superclass());
+    if (model.inputs().stream().anyMatch(InputModel::deprecated)
+        || model.queries().stream().anyMatch(QueryModel::deprecated)
+        || model.constructors().stream().anyMatch(ConstructorModel::deprecated)) {
+      // The generated code must use the deprecated members it wraps; its users still get warned,
+      // since the wrapping accessors and overrides are deprecated too.
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "deprecation")
+          .build());
+    }
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
@@ -100,15 +109,16 @@ final class IncrClassWriter {
         .addTypeVariables(c.typeVariables())
         .addExceptions(c.exceptions())
         .varargs(c.varargs());
+    if (c.deprecated()) {
+      b.addAnnotation(Deprecated.class);
+    }
     if (c.isPublic()) {
       b.addModifiers(Modifier.PUBLIC);
     }
+    b.addJavadoc("Creates the object; its nodes belong to {@code $N}.\n", c.engineParameter());
     List<String> superArgs = new ArrayList<>();
     if (!c.engineIsOwnParameter()) {
       b.addParameter(ClassNames.ENGINE, c.engineParameter());
-      b.addJavadoc("Creates the object; its nodes belong to {@code $N}.\n", c.engineParameter());
-    } else {
-      b.addJavadoc("Creates the object; its nodes belong to {@code $N}.\n", c.engineParameter());
     }
     for (ParameterSpec p : c.parameters()) {
       b.addParameter(p);
@@ -118,7 +128,7 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      b.addStatement("this.$N = $N.$Lvar(this.$N).label($S)",
+      b.addStatement("this.$N = $N.$Lvar(this.$N)$Z.label($S)",
           input.nodeField(), engine, witness(input.type()), input.name(), input.label());
     }
     for (QueryModel query : model.queries()) {
@@ -155,6 +165,9 @@ final class IncrClassWriter {
     if (input.getterOverrides()) {
       b.addAnnotation(Override.class);
     }
+    if (input.deprecated()) {
+      b.addAnnotation(Deprecated.class);
+    }
     return b.addJavadoc("Returns {@code $N}; inside a computation, a tracked read.\n", input.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(input.type())
@@ -166,6 +179,9 @@ final class IncrClassWriter {
     MethodSpec.Builder b = MethodSpec.methodBuilder(input.setterName());
     if (input.setterOverrides()) {
       b.addAnnotation(Override.class);
+    }
+    if (input.deprecated()) {
+      b.addAnnotation(Deprecated.class);
     }
     // The field and the Var change together inside one batch, so that under a concurrent engine
     // no computation sees one without the other.
@@ -182,8 +198,14 @@ final class IncrClassWriter {
 
   private static MethodSpec query(QueryModel query) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(query.name())
-        .addAnnotation(Override.class)
-        .addModifiers(query.visibility())
+        .addAnnotation(Override.class);
+    if (query.deprecated()) {
+      b.addAnnotation(Deprecated.class);
+    }
+    b.addJavadoc(query.parameters().isEmpty()
+        ? "Memoized: runs again only after something it read has changed.\n"
+        : "Memoized per argument list: runs again only after something it read has changed.\n");
+    b.addModifiers(query.visibility())
         .returns(query.returnType())
         .addParameters(query.parameters())
         .varargs(query.varargs());

@@ -58,9 +58,6 @@ public final class IncrementalProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     step.process(round);
-    if (round.processingOver()) {
-      step.finish();
-    }
     return false;
   }
 }

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
  * @param label the label of the input's {@code Var}, such as {@code Rect.width}
  * @param getterOverrides whether the getter implements an abstract declaration
  * @param setterOverrides whether the setter implements an abstract declaration
+ * @param deprecated whether the field is deprecated (so are its accessors, then)
  */
 record InputModel(
     String name,
@@ -20,4 +21,5 @@ record InputModel(
     String nodeField,
     String label,
     boolean getterOverrides,
-    boolean setterOverrides) {}
+    boolean setterOverrides,
+    boolean deprecated) {}

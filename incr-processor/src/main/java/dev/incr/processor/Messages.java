@@ -33,6 +33,7 @@ enum Messages {
   INTERNAL_ERROR(
       "Could not generate %s: the incr processor failed (%s). This is a bug in incr; please report"
           + " it with this class. The other classes are generated as usual."),
+  WRITE_FAILED("Could not write the generated class %s: %s."),
   MISSING_TYPES(
       "Could not generate %s: class %s refers to types that do not exist (%s). Fix or generate"
           + " those types first."),
@@ -92,6 +93,10 @@ enum Messages {
   NO_SOURCE_TREES(
       "incr: source trees are not available for %s, so each of its queries depends on every"
           + " @Input field of the object (sound, but it may re-run queries that did not need to)."),
+  SOURCE_NOT_SEEN(
+      "incr: the source of %s, which @Query method %s calls, is not available, so %s depends on"
+          + " every @Input field of the object (sound, but it may re-run when it did not need"
+          + " to)."),
   ;
 
   private final String format;

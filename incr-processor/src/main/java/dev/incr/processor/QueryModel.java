@@ -19,6 +19,7 @@ import javax.lang.model.element.Modifier;
  * @param nodeField the name of the generated field holding the query's node or memo table
  * @param label the label of the query's node, such as {@code Rect.area()}, or, for a query with
  *     parameters, the prefix {@code Rect.describe} to which the memo table adds the arguments
+ * @param deprecated whether the method is deprecated (so is its override, then)
  */
 record QueryModel(
     String name,
@@ -28,7 +29,8 @@ record QueryModel(
     Set<Modifier> visibility,
     List<String> inputsRead,
     String nodeField,
-    String label) {
+    String label,
+    boolean deprecated) {
 
   QueryModel {
     parameters = List.copyOf(parameters);

@@ -54,12 +54,26 @@ import javax.lang.model.util.Types;
  */
 final class ReadAnalysis {
 
-  /** What one query reads. */
+  /**
+   * What one query reads.
+   *
+   * @param inputsRead the input fields read on {@code this}, in declaration order
+   * @param queriesCalled the argument-less queries called on {@code this}
+   * @param untracked the reads the engine cannot track
+   * @param unseen the methods reached whose source is not available (then {@code inputsRead} may
+   *     be incomplete, and the query must depend on every input)
+   */
   record QueryReads(
       Set<VariableElement> inputsRead,
       Set<ExecutableElement> queriesCalled,
       List<UntrackedRead> untracked,
-      boolean complete) {}
+      List<ExecutableElement> unseen) {
+
+    /** Whether the scan saw the source of everything the query runs on {@code this}. */
+    boolean complete() {
+      return unseen.isEmpty();
+    }
+  }
 
   /**
    * A read the engine cannot track.
@@ -131,7 +145,7 @@ final class ReadAnalysis {
       }
       TreePath path = trees == null ? null : trees.getPath(method);
       if (path == null) {
-        scan.complete = false;
+        scan.unseen.add(method);
         continue;
       }
       MethodTree tree = (MethodTree) path.getLeaf();
@@ -149,7 +163,7 @@ final class ReadAnalysis {
         ordered,
         scan.queriesCalled,
         new ArrayList<>(scan.untracked.values()),
-        scan.complete);
+        scan.unseen);
   }
 
   /**
@@ -261,7 +275,7 @@ final class ReadAnalysis {
     final Set<VariableElement> inputsRead = new HashSet<>();
     final Set<ExecutableElement> queriesCalled = new LinkedHashSet<>();
     final Map<VariableElement, UntrackedRead> untracked = new LinkedHashMap<>();
-    boolean complete = true;
+    final List<ExecutableElement> unseen = new ArrayList<>();
 
     Scan(
         TypeElement type,

@@ -1,15 +1,18 @@
 package dev.incr.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.incr.processor.Compilations.compile;
 import static dev.incr.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -394,6 +397,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoSeparateCyclesAreEachReportedOnce() {
+    JavaFileObject src = source("bad.ErroneousCycles",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCycles {",
+        "  @Query int a() { return b(); }",
+        "  @Query int b() { return a() + c(); }",
+        "  @Query int c() { return 1; }",
+        "  @Query int x() { return y() + x2(); }",
+        "  @Query int y() { return x(); }",
+        "  @Query int x2() { return y(); }",
+        "}");
+    Compilation compilation = compile(src);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("a() -> b() -> a()"))
+        .inFile(src).onLineContaining("int a()");
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("x() -> y() -> x()"))
+        .inFile(src).onLineContaining("int x()");
+  }
+
+  @Test
   void queryCallingItself() {
     JavaFileObject src = source("bad.ErroneousSelf",
         "package bad; " + IMPORTS,
@@ -475,6 +498,40 @@ class DiagnosticsTest {
     assertThat(compilation).hadNoteContaining(Messages.NO_SOURCE_TREES.format("good.NoTrees"))
         .inFile(src).onLineContaining("class NoTrees");
     assertThat(compilation).generatedSourceFile("good.IncrNoTrees")
+        .contentsAsUtf8String().contains("this.xInput.get();\n      this.yInput.get();");
+  }
+
+  @Test
+  void aHelperCompiledEarlierMakesTheQueryDependOnEveryInputWithANote(@TempDir Path dir) {
+    JavaFileObject base = source("lib.Base",
+        "package lib;",
+        "public abstract class Base {",
+        "  protected int helper() { return 1; }",
+        "}");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertTrue(javac.getTask(null, null, null, List.of("-d", dir.toString()), null, List.of(base))
+        .call());
+    JavaFileObject src = source("good.UsesLib",
+        "package good; " + IMPORTS,
+        "public abstract class UsesLib extends lib.Base {",
+        "  @Input int x;",
+        "  @Input int y;",
+        "  @Query int q() { return helper() + x; }",
+        "}");
+    List<File> classpath = new ArrayList<>();
+    classpath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    Compilation compilation = javac()
+        .withProcessors(new IncrementalProcessor())
+        .withClasspath(classpath)
+        .compile(src);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadNoteContaining(Messages.SOURCE_NOT_SEEN.format("Base.helper()", "q()", "q()"))
+        .inFile(src).onLineContaining("int q()");
+    assertThat(compilation).generatedSourceFile("good.IncrUsesLib")
         .contentsAsUtf8String().contains("this.xInput.get();\n      this.yInput.get();");
   }
 

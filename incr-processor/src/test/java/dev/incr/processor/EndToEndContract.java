@@ -384,4 +384,48 @@ abstract class EndToEndContract {
     assertEquals(4, call(derived, "twiceA"));
     assertEquals(List.of("sum", "twiceA'"), RunLog.take());
   }
+
+  @Test
+  void aSetterCalledInsideAQueryFailsAndLeavesTheInputAlone() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.source("e2e.Sneaky",
+        "package e2e;",
+        "import dev.incr.annotations.Input;",
+        "import dev.incr.annotations.Query;",
+        "public abstract class Sneaky {",
+        "  @Input int x = 1;",
+        "  @Query int bump() { setX(x + 1); return x; }",
+        "  @Query int plain() { return x; }",
+        "  abstract void setX(int x);",
+        "}"));
+    Object sneaky = classes.create("e2e.IncrSneaky", engine);
+    assertThrows(IllegalStateException.class, () -> call(sneaky, "bump"));
+    assertEquals(1, call(sneaky, "x"));
+    assertEquals(1, call(sneaky, "plain"));
+    call(sneaky, "setX", 5);
+    assertEquals(5, call(sneaky, "plain"));
+  }
+
+  @Test
+  void recordArgumentsAreMemoizedByValue() {
+    CompiledClasses classes = CompiledClasses.compile(
+        Compilations.source("e2e.Point", "package e2e;", "public record Point(int x, int y) {}"),
+        Compilations.source("e2e.Grid",
+            "package e2e;",
+            "import dev.incr.annotations.Input;",
+            "import dev.incr.annotations.Query;",
+            "import dev.incr.processor.RunLog;",
+            "public abstract class Grid {",
+            "  @Input int scale = 2;",
+            "  @Query int at(Point p) { RunLog.ran(\"at\" + p); return scale * (p.x() + p.y()); }",
+            "}"));
+    Object grid = classes.create("e2e.IncrGrid", engine);
+    Object p12 = classes.create("e2e.Point", new Class<?>[] {int.class, int.class}, 1, 2);
+    Object p12again = classes.create("e2e.Point", new Class<?>[] {int.class, int.class}, 1, 2);
+    assertEquals(6, call(grid, "at", p12));
+    assertEquals(6, call(grid, "at", p12again));
+    assertEquals(List.of("atPoint[x=1, y=2]"), RunLog.take());
+    call(grid, "setScale", 3);
+    assertEquals(9, call(grid, "at", p12again));
+    assertEquals(List.of("atPoint[x=1, y=2]"), RunLog.take());
+  }
 }

@@ -35,6 +35,7 @@ class GeneratedSourceTest {
     "Primitives, IncrPrimitives",
     "Fib, IncrFib",
     "Account, IncrAccount",
+    "Legacy, IncrLegacy",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));

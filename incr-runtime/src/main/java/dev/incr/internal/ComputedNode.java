@@ -41,7 +41,7 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
         r.record(this);
         return value;
       }
-      if (!CrossEngineGuard.mayBeInsideAnother(e)) {
+      if (CrossEngineGuard.lastToken == e.token) {
         return value;
       }
     }

@@ -14,13 +14,21 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
   public T get() {
     ConcurrentEngine e = (ConcurrentEngine) engine;
     if (e.computingThread == Thread.currentThread()) {
+      // This thread holds the lock and is inside the engine: plain reads, as single-threaded.
+      if (verifiedAt == e.revision) {
+        DependencyRecorder r = e.recorder;
+        if (r != null) {
+          r.record(this);
+          return value;
+        }
+      }
       return e.readSlowPath(this);
     }
-    if ((long) EngineCore.VERIFIED_AT.getAcquire(this) == (long) EngineCore.REVISION.getAcquire(e)) {
+    if (EngineCore.acquireVerified(this) == EngineCore.acquireRevision(e)) {
       if (CrossEngineGuard.mayBeInsideAnother(e)) {
         e.checkNotForeignRead(this);
       }
-      return (T) EngineCore.VALUE.getAcquire(this);
+      return (T) EngineCore.acquireValue(this);
     }
     return e.readLocked(this);
   }

@@ -73,14 +73,14 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public <T> Var<T> var(T initial) {
-    VARS_CREATED.getAndAdd(this, 1L);
+    long unusedVars = (long) VARS_CREATED.getAndAdd((EngineCore) this, 1L);
     return new ConcurrentVarNode<>(this, initial, revision());
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
     Objects.requireNonNull(function, "function");
-    COMPUTEDS_CREATED.getAndAdd(this, 1L);
+    long unusedComputeds = (long) COMPUTEDS_CREATED.getAndAdd((EngineCore) this, 1L);
     return new ConcurrentComputedNode<>(this, function);
   }
 
@@ -141,7 +141,19 @@ public final class ConcurrentEngine extends EngineCore {
     }
   }
 
+  @Override
+  void handOver(Thread from, Thread to) {
+    super.handOver(from, to);
+    if (computingThread == from) {
+      computingThread = to;
+    }
+  }
+
   <T> void set(ConcurrentVarNode<T> node, T newValue) {
+    if (computingThread == Thread.currentThread()) {
+      // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
+      checkWriteAllowed(node, "set");
+    }
     RuntimeException failure = null;
     lock.lock();
     try {
@@ -162,6 +174,9 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "changes");
+    if (computingThread == Thread.currentThread()) {
+      checkBatchAllowed();
+    }
     RuntimeException failure = null;
     lock.lock();
     try {
@@ -214,18 +229,7 @@ public final class ConcurrentEngine extends EngineCore {
     while (!deliveries.isEmpty() && !deliveryLock.isHeldByCurrentThread()
         && deliveryLock.tryLock()) {
       try {
-        Delivery<?> d;
-        while ((d = deliveries.poll()) != null) {
-          try {
-            d.deliver();
-          } catch (RuntimeException e) {
-            if (failure == null) {
-              failure = e;
-            } else {
-              failure.addSuppressed(e);
-            }
-          }
-        }
+        failure = deliverAll(deliveries, failure);
       } finally {
         deliveryLock.unlock();
       }

@@ -21,7 +21,7 @@ final class ConcurrentVarNode<T> extends VarNode<T> {
     if (CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkNotForeignRead(this);
     }
-    return (T) EngineCore.VALUE.getAcquire(this);
+    return (T) EngineCore.acquireValue(this);
   }
 
   @Override

@@ -36,21 +36,32 @@ final class DependencyRecorder {
     this.buffer = null;
   }
 
+  /**
+   * Records a read. The fast path is a read in the same position as on the last run; it is kept
+   * small enough for the JIT to inline into every {@code get()}.
+   */
   void record(AbstractNode<?> dependency) {
+    int c = count;
+    AbstractNode<?>[] p = previous;
+    if (buffer == null && c < p.length && p[c] == dependency) {
+      // A dependency array has no duplicates, so this cannot be a repeated read. The matched
+      // prefix is stamped only if the run diverges (see diverge).
+      count = c + 1;
+      return;
+    }
+    recordSlowPath(dependency);
+  }
+
+  private void recordSlowPath(AbstractNode<?> dependency) {
+    int c = count;
+    AbstractNode<?>[] b = buffer;
+    if (b == null) {
+      b = diverge(c);
+    }
     if (dependency.readStamp == stamp) {
       return;
     }
     dependency.readStamp = stamp;
-    int c = count;
-    AbstractNode<?>[] b = buffer;
-    if (b == null) {
-      AbstractNode<?>[] p = previous;
-      if (c < p.length && p[c] == dependency) {
-        count = c + 1;
-        return;
-      }
-      b = diverge(c);
-    }
     if (c == b.length) {
       b = Arrays.copyOf(b, c * 2);
       buffer = b;
@@ -66,17 +77,37 @@ final class DependencyRecorder {
       b = new AbstractNode<?>[Math.max(matched * 2, 8)];
       spare = b;
     }
-    System.arraycopy(previous, 0, b, 0, matched);
+    AbstractNode<?>[] p = previous;
+    for (int i = 0; i < matched; i++) {
+      // Stamp the reads matched so far, so that a repeat of one of them is recognised.
+      p[i].readStamp = stamp;
+      b[i] = p[i];
+    }
     buffer = b;
     return b;
   }
 
+  /** The reads recorded so far in the current run (a copy). */
+  AbstractNode<?>[] recordedSoFar() {
+    return Arrays.copyOf(buffer != null ? buffer : previous, count);
+  }
+
   /** Returns the dependency array of the run just finished, reusing the previous one if equal. */
   AbstractNode<?>[] finish() {
+    AbstractNode<?>[] p = previous;
+    if (buffer == null && count == p.length) {
+      // Drop references so a recorder never keeps a finished graph reachable.
+      node = null;
+      previous = null;
+      return p;
+    }
+    return finishSlowPath();
+  }
+
+  private AbstractNode<?>[] finishSlowPath() {
     AbstractNode<?>[] result;
     if (buffer == null) {
-      result = count == previous.length ? previous
-          : count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(previous, count);
+      result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(previous, count);
     } else {
       result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(buffer, count);
     }
@@ -84,13 +115,14 @@ final class DependencyRecorder {
     return result;
   }
 
+  /** Forgets the current run, dropping references to what it read. */
   void clear() {
     if (buffer != null) {
       Arrays.fill(buffer, 0, count, null);
+      buffer = null;
     }
     node = null;
     previous = null;
-    buffer = null;
     count = 0;
   }
 }

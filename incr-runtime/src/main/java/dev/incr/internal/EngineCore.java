@@ -10,12 +10,9 @@ import dev.incr.Traced;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -41,11 +38,14 @@ import java.util.function.Supplier;
  * cutoff). Checking dependencies in first-read order matters: a dependency read only because an
  * earlier one had some value is never verified once that earlier one has changed.
  *
- * <p>Verification walks an explicit stack ({@link #active}), not the Java stack, so a chain of any
- * height verifies without {@link StackOverflowError}. Running a computation does use the Java stack
- * (the user's function calls {@code get()} on its inputs); when runs nest deeper than {@link
- * #MAX_RUN_DEPTH} the deepest read is abandoned with {@link DeepRecursion}, the node it wanted is
- * computed first from the top level, and the abandoned runs are retried.
+ * <p>Verification recurses while shallow and walks an explicit stack ({@link #active}) beyond
+ * {@link #MAX_VERIFY_RECURSION}, so a chain of any height verifies without {@link
+ * StackOverflowError}. Running a computation does use the Java stack (the user's function calls
+ * {@code get()} on its inputs, which may have to run first); when runs nest deeper than {@link
+ * #MAX_RUN_DEPTH}, the engine carries on in a helper thread with a large stack while the caller
+ * waits ({@link #refreshOnDeepStack}). This happens when a tall graph is first computed, not when
+ * it is updated: updates verify bottom-up, so runs do not nest. Exceptions are not used for this:
+ * methods that many exceptions pass through are never inlined by the JIT.
  *
  * <h2>Publication</h2>
  *
@@ -75,8 +75,11 @@ import java.util.function.Supplier;
  */
 abstract class EngineCore implements Engine {
 
-  /** How deeply computations may nest on the Java stack before the engine trampolines. */
+  /** How deeply computations may nest on a caller's stack before moving to a deep stack. */
   static final int MAX_RUN_DEPTH = 256;
+  /** How deeply computations may nest on a helper thread's stack ({@link #DEEP_STACK_BYTES}). */
+  static final int MAX_DEEP_RUN_DEPTH = 400_000;
+  static final long DEEP_STACK_BYTES = 1L << 30;
 
   static final VarHandle REVISION;
   static final VarHandle VALUE;
@@ -93,6 +96,33 @@ abstract class EngineCore implements Engine {
     }
   }
 
+  // VarHandle calls are only compiled to plain instructions when the call site's types match the
+  // handle's exactly (otherwise they go through a generic adapter); these helpers guarantee that.
+
+  static void publishValue(AbstractNode<?> node, Object value) {
+    VALUE.setRelease(node, value);
+  }
+
+  static Object acquireValue(AbstractNode<?> node) {
+    return VALUE.getAcquire(node);
+  }
+
+  static void publishVerified(AbstractNode<?> node, long revision) {
+    VERIFIED_AT.setRelease(node, revision);
+  }
+
+  static long acquireVerified(AbstractNode<?> node) {
+    return (long) VERIFIED_AT.getAcquire(node);
+  }
+
+  static void publishRevision(EngineCore engine, long revision) {
+    REVISION.setRelease(engine, revision);
+  }
+
+  static long acquireRevision(EngineCore engine) {
+    return (long) REVISION.getAcquire(engine);
+  }
+
   long revision = 1;
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
@@ -104,6 +134,8 @@ abstract class EngineCore implements Engine {
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
   private long nextStamp = 1;
   private int runDepth;
+  /** The run depth beyond which the next nested read moves to a deep stack. */
+  private int runDepthLimit = MAX_RUN_DEPTH;
 
   // The active stack: computeds being verified or computed, with the index of the next
   // dependency to examine.
@@ -136,7 +168,7 @@ abstract class EngineCore implements Engine {
 
   @Override
   public long revision() {
-    return (long) REVISION.getAcquire(this);
+    return acquireRevision(this);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -157,7 +189,9 @@ abstract class EngineCore implements Engine {
         refreshNested(node);
       }
     } else {
-      checkNotForeignRead(node);
+      if (CrossEngineGuard.lastToken != token) {
+        checkNotForeignRead(node);
+      }
       if (node.verifiedAt != revision) {
         refreshTopLevel(node);
       }
@@ -176,45 +210,132 @@ abstract class EngineCore implements Engine {
   }
 
   private void refreshTopLevel(ComputedNode<?> node) {
+    revisionObserved = true;
+    if (CrossEngineGuard.lastToken == token && topLevelThread == null) {
+      // The common case: no other engine has computed since this one last did.
+      topLevelThread = Thread.currentThread();
+      try {
+        verify(node, 0);
+      } finally {
+        topLevelThread = null;
+      }
+      return;
+    }
     Thread previous = CrossEngineGuard.enter(this);
     try {
-      refreshTrampolined(node);
+      verify(node, 0);
     } finally {
       CrossEngineGuard.exit(this, previous);
     }
   }
 
+  private void refreshNested(ComputedNode<?> node) {
+    revisionObserved = true;
+    if (runDepth > runDepthLimit) {
+      refreshOnDeepStack(node);
+      return;
+    }
+    verify(node, 0);
+  }
+
   /**
-   * Brings {@code node} up to date from the top level. When a run nests too deeply it throws {@link
-   * DeepRecursion} naming the node it needed; that node is refreshed first, then the one that was
-   * abandoned is retried.
+   * Verifies {@code node} on a new thread with a {@link #DEEP_STACK_BYTES} stack (reserved, not
+   * committed, until used) while this thread waits. The helper takes over this thread's role for
+   * the engine ({@link #handOver}), so nothing else can tell; an exception it meets is rethrown
+   * here unchanged.
    */
-  private void refreshTrampolined(ComputedNode<?> node) {
-    ArrayDeque<ComputedNode<?>> abandoned = null;
-    ComputedNode<?> target = node;
+  private void refreshOnDeepStack(ComputedNode<?> node) {
+    Thread caller = Thread.currentThread();
+    int savedLimit = runDepthLimit;
+    Throwable[] failure = new Throwable[1];
+    Thread helper = new Thread(null, () -> {
+      handOver(caller, Thread.currentThread());
+      try {
+        verify(node, 0);
+      } catch (Throwable t) {
+        failure[0] = t;
+      } finally {
+        handOver(Thread.currentThread(), caller);
+      }
+    }, "incr-deep-computation", DEEP_STACK_BYTES);
+    runDepthLimit = runDepth + MAX_DEEP_RUN_DEPTH;
+    helper.setDaemon(true);
+    helper.start();
+    boolean interrupted = false;
     while (true) {
       try {
-        refresh(target);
-      } catch (DeepRecursion deep) {
-        if (abandoned == null) {
-          abandoned = new ArrayDeque<>();
-        }
-        abandoned.push(target);
-        target = deep.node;
-        continue;
+        helper.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      if (abandoned == null || abandoned.isEmpty()) {
-        return;
-      }
-      target = abandoned.pop();
+    }
+    runDepthLimit = savedLimit;
+    if (interrupted) {
+      caller.interrupt();
+    }
+    if (failure[0] != null) {
+      throw EngineCore.<RuntimeException>sneaky(failure[0]);
     }
   }
 
-  private void refreshNested(ComputedNode<?> node) {
-    if (runDepth > MAX_RUN_DEPTH) {
-      throw new DeepRecursion(node);
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  /** Moves the thread-bound parts of a running computation from one thread to another. */
+  void handOver(Thread from, Thread to) {
+    if (topLevelThread == from) {
+      topLevelThread = to;
     }
-    refresh(node);
+  }
+
+  /** How deep {@link #verify} recurses on the Java stack before handing over to {@link #refresh}. */
+  static final int MAX_VERIFY_RECURSION = 1200;
+
+  /**
+   * Verifies {@code n} (stale and idle), recursing into stale dependencies while the recursion is
+   * shallow (the JIT compiles this much tighter than the explicit stack) and handing deeper
+   * subgraphs to {@link #refresh}, which walks an explicit stack.
+   */
+  private void verify(ComputedNode<?> n, int depth) {
+    if (depth >= MAX_VERIFY_RECURSION) {
+      refresh(n);
+      return;
+    }
+    n.state = ComputedNode.VERIFYING;
+    try {
+      long rev = revision;
+      if (n.mustRun != 0) {
+        run(n, null);
+        return;
+      }
+      AbstractNode<?>[] deps = n.dependencies;
+      long since = n.verifiedAt;
+      for (AbstractNode<?> d : deps) {
+        if (d.verifiedAt < rev) {
+          ComputedNode<?> c = (ComputedNode<?>) d;
+          if (c.state != ComputedNode.IDLE) {
+            // The old dependency is on the stack: let the re-run meet it and report the cycle.
+            run(n, c);
+            return;
+          }
+          verify(c, depth + 1);
+        }
+        if (d.changedAt > since) {
+          run(n, d);
+          return;
+        }
+      }
+      publishVerified(n, rev);
+      verifications++;
+      if (sink != null && sink.active()) {
+        sink.verified(n, rev);
+      }
+    } finally {
+      n.state = ComputedNode.IDLE;
+    }
   }
 
   /** Verifies {@code root}, re-running it and whatever below it needs re-running. */
@@ -266,9 +387,9 @@ abstract class EngineCore implements Engine {
         if (changed != null) {
           run(n, changed);
         } else {
-          VERIFIED_AT.setRelease(n, rev);
+          publishVerified(n, rev);
           verifications++;
-          if (sink != null) {
+          if (sink != null && sink.active()) {
             sink.verified(n, rev);
           }
         }
@@ -285,7 +406,32 @@ abstract class EngineCore implements Engine {
   /** Runs {@code n}'s function; {@code cause} is the changed dependency that called for it. */
   private <T> void run(ComputedNode<T> n, AbstractNode<?> cause) {
     TraceSink traceSink = sink;
-    long start = traceSink == null ? 0L : System.nanoTime();
+    if (traceSink != null && traceSink.active()) {
+      runTraced(n, cause, traceSink);
+      return;
+    }
+    store(n, invoke(n));
+  }
+
+  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, TraceSink traceSink) {
+    long start = System.nanoTime();
+    boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
+    T result;
+    try {
+      result = invoke(n);
+    } catch (Throwable t) {
+      traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
+      throw t;
+    }
+    boolean changed = store(n, result);
+    traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
+  }
+
+  /**
+   * Calls the function, recording what it reads. If it throws, the node keeps its value,
+   * dependencies and revisions, and is marked to re-run on the next read.
+   */
+  private <T> T invoke(ComputedNode<T> n) {
     n.state = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
@@ -296,43 +442,53 @@ abstract class EngineCore implements Engine {
     try {
       result = n.function.get();
     } catch (Throwable t) {
-      r.clear();
-      recorder = parent;
-      runDepth--;
-      boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
-      n.mustRun |= ComputedNode.LAST_RUN_FAILED;
-      n.state = ComputedNode.VERIFYING;
-      if (!(t instanceof DeepRecursion)) {
-        failures++;
-        if (traceSink != null) {
-          traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
-        }
-      }
+      failed(n, r, parent, t);
       throw t;
     }
-    n.dependencies = r.finish();
+    AbstractNode<?>[] dependencies = r.finish();
+    if (dependencies != n.dependencies) {
+      n.dependencies = dependencies;
+    }
     recorder = parent;
     runDepth--;
+    return result;
+  }
+
+  private void failed(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent,
+      Throwable t) {
+    r.clear();
+    recorder = parent;
+    runDepth--;
+    n.mustRun |= ComputedNode.LAST_RUN_FAILED;
+    n.state = ComputedNode.VERIFYING;
+    failures++;
+  }
+
+  /**
+   * Stores a run's result: a new value stamped with the current revision, or, if it equals the old
+   * one, nothing but the verification (early cutoff). Returns whether the value changed.
+   */
+  private <T> boolean store(ComputedNode<T> n, T result) {
     long rev = revision;
-    boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
-    boolean changed = firstRun || !Objects.equals(n.value, result);
+    boolean changed;
+    if (n.mustRun == 0 || (n.mustRun & ComputedNode.NEVER_RAN) == 0) {
+      changed = !Objects.equals(n.value, result);
+      if (changed) {
+        reruns++;
+      } else {
+        cutoffs++;
+      }
+    } else {
+      changed = true;
+      runs++;
+    }
     if (changed) {
-      VALUE.setRelease(n, result);
+      publishValue(n, result);
       n.changedAt = rev;
     }
     n.mustRun = 0;
-    VERIFIED_AT.setRelease(n, rev);
-    n.state = ComputedNode.VERIFYING;
-    if (firstRun) {
-      runs++;
-    } else if (changed) {
-      reruns++;
-    } else {
-      cutoffs++;
-    }
-    if (traceSink != null) {
-      traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, rev);
-    }
+    publishVerified(n, rev);
+    return changed;
   }
 
   private static DependencyRecorder childOf(DependencyRecorder parent) {
@@ -362,17 +518,8 @@ abstract class EngineCore implements Engine {
     active[size] = null;
   }
 
-  private CycleException cycleThrough(ComputedNode<?> node) {
-    List<String> labels = new ArrayList<>();
-    int from = activeSize - 1;
-    while (from >= 0 && active[from] != node) {
-      from--;
-    }
-    for (int i = Math.max(from, 0); i < activeSize; i++) {
-      labels.add(active[i].label());
-    }
-    labels.add(node.label());
-    return new CycleException(labels);
+  private CycleException cycleThrough(ComputedNode<?> repeated) {
+    return CyclePath.through(repeated, recorder);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -415,9 +562,9 @@ abstract class EngineCore implements Engine {
       }
       revisionObserved = false;
       rev++;
-      REVISION.setRelease(this, rev);
+      publishRevision(this, rev);
     }
-    VALUE.setRelease(node, newValue);
+    publishValue(node, newValue);
     node.changedAt = rev;
   }
 
@@ -478,6 +625,26 @@ abstract class EngineCore implements Engine {
     return failure;
   }
 
+  /**
+   * Delivers every queued change, in order, even if some listeners throw; returns {@code failure}
+   * with their exceptions added (the first becomes it if it was null).
+   */
+  static RuntimeException deliverAll(java.util.Queue<Delivery<?>> queue, RuntimeException failure) {
+    Delivery<?> d;
+    while ((d = queue.poll()) != null) {
+      try {
+        d.deliver();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    return failure;
+  }
+
   /** A change to hand to one observer: its listener and the value. */
   record Delivery<T>(ObservationImpl<T> observation, T value) {
     void deliver() {
@@ -512,65 +679,15 @@ abstract class EngineCore implements Engine {
   }
 
   final Why whyUnlocked(Node<?> node) {
-    AbstractNode<?> n = ownNode(node);
-    List<Why.Step> chain = new ArrayList<>();
-    while (true) {
-      boolean input = !(n instanceof ComputedNode);
-      chain.add(new Why.Step(n.label(), n, n.changedAt, input));
-      if (input) {
-        break;
-      }
-      AbstractNode<?> latest = null;
-      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencies) {
-        if (latest == null || d.changedAt > latest.changedAt) {
-          latest = d;
-        }
-      }
-      if (latest == null) {
-        break;
-      }
-      n = latest;
-    }
-    return new Why(node, chain);
+    return GraphIntrospection.why(ownNode(node));
   }
 
   final GraphSnapshot graphUnlocked(Node<?>... roots) {
-    Map<AbstractNode<?>, String> ids = new IdentityHashMap<>();
-    ArrayDeque<AbstractNode<?>> queue = new ArrayDeque<>();
-    for (Node<?> root : roots) {
-      AbstractNode<?> n = ownNode(root);
-      if (!ids.containsKey(n)) {
-        ids.put(n, "n" + ids.size());
-        queue.add(n);
-      }
+    AbstractNode<?>[] own = new AbstractNode<?>[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      own[i] = ownNode(roots[i]);
     }
-    List<GraphSnapshot.NodeInfo> nodes = new ArrayList<>();
-    List<GraphSnapshot.Edge> edges = new ArrayList<>();
-    long rev = revision;
-    while (!queue.isEmpty()) {
-      AbstractNode<?> n = queue.poll();
-      String id = ids.get(n);
-      if (n instanceof ComputedNode) {
-        ComputedNode<?> c = (ComputedNode<?>) n;
-        boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
-        nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, c.verifiedAt,
-            c.mustRun == 0 && c.verifiedAt == rev,
-            computed ? String.valueOf(c.value) : "(not computed)"));
-        for (AbstractNode<?> d : c.dependencies) {
-          String target = ids.get(d);
-          if (target == null) {
-            target = "n" + ids.size();
-            ids.put(d, target);
-            queue.add(d);
-          }
-          edges.add(new GraphSnapshot.Edge(id, target));
-        }
-      } else {
-        nodes.add(new GraphSnapshot.NodeInfo(id, n.label(), "var", n.changedAt, rev, true,
-            String.valueOf(n.value)));
-      }
-    }
-    return new GraphSnapshot(rev, nodes, edges);
+    return GraphIntrospection.snapshot(revision, own);
   }
 
   final EngineStats statsUnlocked() {

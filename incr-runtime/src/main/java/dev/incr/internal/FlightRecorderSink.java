@@ -1,7 +1,16 @@
 package dev.incr.internal;
 
+import jdk.jfr.EventType;
+
 /** Commits a {@link RecomputationEvent} per run while a recording enables them. */
 final class FlightRecorderSink implements TraceSink {
+  private static final EventType TYPE = EventType.getEventType(RecomputationEvent.class);
+
+  /** True only while a flight recording that enables the event is running. */
+  @Override
+  public boolean active() {
+    return TYPE.isEnabled();
+  }
 
   @Override
   public void verified(ComputedNode<?> node, long revision) {}

@@ -105,18 +105,7 @@ public final class SingleThreadedEngine extends EngineCore {
     if (!delivering) {
       delivering = true;
       try {
-        Delivery<?> d;
-        while ((d = deliveries.poll()) != null) {
-          try {
-            d.deliver();
-          } catch (RuntimeException e) {
-            if (failure == null) {
-              failure = e;
-            } else {
-              failure.addSuppressed(e);
-            }
-          }
-        }
+        failure = deliverAll(deliveries, failure);
       } finally {
         delivering = false;
       }

@@ -15,6 +15,11 @@ final class TraceCollector implements TraceSink {
   }
 
   @Override
+  public boolean active() {
+    return true;
+  }
+
+  @Override
   public void verified(ComputedNode<?> node, long revision) {
     events.add(new TraceEvent(Kind.VERIFIED, node.label(), node, null, 0, revision));
     if (next != null) {

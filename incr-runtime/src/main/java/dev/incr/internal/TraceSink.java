@@ -3,6 +3,9 @@ package dev.incr.internal;
 /** Receives the engine's recomputation events while a trace or a flight recording is on. */
 interface TraceSink {
 
+  /** Whether events are wanted right now; when not, the engine takes its untraced path. */
+  boolean active();
+
   /** A computed was found up to date without running. */
   void verified(ComputedNode<?> node, long revision);
 

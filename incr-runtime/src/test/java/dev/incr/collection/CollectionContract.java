@@ -175,7 +175,9 @@ abstract class CollectionContract {
         List.of(Pair.of(10, 15), Pair.of(15, 20), Pair.of(20, 30)), pairs.toList(), "after insert");
     Bags.assertSameBag(
         List.of(List.of(10, 15, 20), List.of(15, 20, 30)), windows.toList(), "after insert");
-    assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sorted.window(0));
+    assertTrue(e.getMessage().contains("n >= 1"), e.getMessage());
   }
 
   private static List<Pair<Integer, Integer>> sortedPairs(List<Pair<Integer, Integer>> pairs) {
@@ -197,7 +199,7 @@ abstract class CollectionContract {
     words.insert("xy");
     assertEquals(List.of("xy"), byLength.group(2).toList());
     Bags.assertSameBag(
-        List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.counts().toList(), "counts");
+        List.of(Pair.of(1, 1L), Pair.of(2, 1L)), byLength.count().toList(), "counts");
   }
 
   @Test
@@ -327,7 +329,15 @@ abstract class CollectionContract {
     assertTrue(e.getMessage().contains("'toNull'"), e.getMessage());
     SortedCollection<Integer> sorted = xs.sortBy(x -> (Integer) null);
     assertThrows(NullPointerException.class, sorted::toList);
-    assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).counts().toList());
+    assertThrows(NullPointerException.class, () -> xs.groupBy(x -> null).count().toList());
+    IncrCollection<Pair<Integer, Integer>> joined =
+        xs.join(xs, x -> (Integer) null, x -> x).label("nullJoin");
+    e = assertThrows(NullPointerException.class, joined::toList);
+    assertTrue(
+        e.getMessage().contains("'nullJoin'") && e.getMessage().contains("1"), e.getMessage());
+    GroupedCollection<Integer, Integer> grouped = xs.groupBy(x -> x).label("byItself");
+    e = assertThrows(NullPointerException.class, () -> grouped.group(null));
+    assertTrue(e.getMessage().contains("'byItself'"), e.getMessage());
   }
 
   @Test
@@ -354,5 +364,116 @@ abstract class CollectionContract {
     xs.delete(2);
     assertEquals(2L, count.get());
     assertEquals(4.0 + 2 * 1_500, sum.get());
+  }
+
+  /** An element with identity equality and a mutable field: the wrong thing to key on. */
+  static final class Box {
+    int v;
+
+    Box(int v) {
+      this.v = v;
+    }
+
+    @Override
+    public String toString() {
+      return "Box(" + v + ")";
+    }
+  }
+
+  @Test
+  void aKeyThatChangesBetweenInsertAndDeleteIsReportedAsImpure() {
+    IncrCollection<Box> boxes = engine.collection();
+    IncrCollection<Pair<Integer, Long>> counts = boxes.groupBy(b -> b.v).label("byV").count();
+    IncrCollection<Pair<Box, Box>> joined = boxes.join(boxes, b -> b.v, b -> b.v).label("selfJoin");
+    Box box = new Box(1);
+    boxes.insert(box);
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(List.of(Pair.of(box, box)), joined.toList());
+    box.v = 2;
+    boxes.delete(box);
+    IllegalStateException e = assertThrows(IllegalStateException.class, counts::toList);
+    assertTrue(e.getMessage().contains("'byV'") && e.getMessage().contains("pure"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, joined::toList);
+    assertTrue(
+        e.getMessage().contains("'selfJoin'") && e.getMessage().contains("pure"), e.getMessage());
+  }
+
+  @Test
+  void aQueryReadingOnePositionIsReRunOnlyWhenThatPositionChanges() {
+    IncrCollection<Integer> xs = engine.collection();
+    SortedCollection<Integer> sorted = xs.sortBy(x -> x);
+    AtomicInteger runs = new AtomicInteger();
+    Computed<String> lowest =
+        engine.computed(
+            () -> {
+              runs.incrementAndGet();
+              return "lowest " + sorted.get(0);
+            });
+    xs.insertAll(List.of(5, 7));
+    assertEquals("lowest 5", lowest.get());
+    xs.insert(9);
+    xs.delete(7);
+    assertEquals("lowest 5", lowest.get());
+    assertEquals(1, runs.get(), "position 0 did not change");
+    xs.insert(1);
+    assertEquals("lowest 1", lowest.get());
+    assertEquals(2, runs.get());
+  }
+
+  @Test
+  void observersOfAggregatesAreNotifiedOfChanges() {
+    List<Long> seen = new ArrayList<>();
+    try (var observation = engine.observe(words.count(), seen::add)) {
+      words.insert("a");
+      engine.batch(
+          () -> {
+            words.insert("b");
+            words.delete("b");
+          });
+      words.insertAll(List.of("c", "d"));
+      assertTrue(!observation.isClosed());
+    }
+    words.insert("e");
+    assertEquals(List.of(1L, 3L), seen);
+  }
+
+  @Test
+  void readsInsideABatchSeeTheChangesMadeSoFar() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Long> count = xs.count();
+    Computed<Double> sum = xs.sum(x -> x);
+    SortedCollection<Integer> sorted = xs.sortBy(x -> -x);
+    List<String> seen = new ArrayList<>();
+    engine.batch(
+        () -> {
+          xs.insert(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.insert(2);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+          xs.delete(1);
+          seen.add(count.get() + " " + sum.get() + " " + sorted.entries());
+        });
+    assertEquals(List.of("1 1.0 [1]", "2 3.0 [2, 1]", "1 2.0 [2]"), seen);
+  }
+
+  @Test
+  void perGroupRunsOncePerGroupEvenWhenAHandedOutGroupEmptiesAndRefills() {
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
+    IncrCollection<String> ones = byLength.group(1);
+    AtomicInteger built = new AtomicInteger();
+    IncrCollection<Pair<Integer, Long>> counts =
+        byLength.aggregate(
+            g -> {
+              built.incrementAndGet();
+              return g.count();
+            });
+    words.insert("a");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    words.delete("a");
+    assertEquals(List.of(), counts.toList(), "no pair for a key without elements");
+    words.insert("b");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(1, built.get());
+    assertEquals(List.of("b"), ones.toList());
   }
 }

@@ -15,6 +15,7 @@ import dev.incr.Pair;
 import dev.incr.SortedCollection;
 import dev.incr.internal.collection.Introspection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -152,8 +153,39 @@ class PipelinePropertiesTest {
               assertTrue(groups.get(k) == byKey.group(k), "group(key) is the same object");
             }
           });
-      IncrCollection<Pair<Integer, Long>> counts = byKey.counts();
-      IncrCollection<Pair<Integer, Double>> sums = byKey.aggregate(g -> g.sum(x -> x));
+      IncrCollection<Pair<Integer, Long>> counts = byKey.count();
+      IncrCollection<Pair<Integer, Double>> sums = byKey.sum(x -> x);
+      IncrCollection<Pair<Integer, Integer>> mins = byKey.min(Comparator.naturalOrder());
+      IncrCollection<Pair<Integer, Integer>> maxes = byKey.max(Comparator.naturalOrder());
+      IncrCollection<Pair<Integer, Long>> squares =
+          byKey.reduce(0L, (acc, x) -> acc + x * x, (acc, x) -> acc - x * x);
+      IncrCollection<Pair<Integer, String>> listed =
+          byKey.reduce(list -> list.stream().sorted().toList().toString());
+      IncrCollection<Pair<Integer, Long>> viaAggregate =
+          byKey.aggregate(g -> g.filter(x -> x > 5).count());
+      check(
+          () -> {
+            List<Pair<Integer, Integer>> expectedMins = new ArrayList<>();
+            List<Pair<Integer, Integer>> expectedMaxes = new ArrayList<>();
+            List<Pair<Integer, Long>> expectedSquares = new ArrayList<>();
+            List<Pair<Integer, String>> expectedListed = new ArrayList<>();
+            List<Pair<Integer, Long>> expectedAbove = new ArrayList<>();
+            for (Pair<Integer, Long> c : countsOracle()) {
+              List<Integer> group = liveA.stream().filter(x -> x % 4 == c.first()).toList();
+              expectedMins.add(Pair.of(c.first(), Collections.min(group)));
+              expectedMaxes.add(Pair.of(c.first(), Collections.max(group)));
+              expectedSquares.add(
+                  Pair.of(c.first(), group.stream().mapToLong(x -> (long) x * x).sum()));
+              expectedListed.add(Pair.of(c.first(), group.stream().sorted().toList().toString()));
+              expectedAbove.add(Pair.of(c.first(), group.stream().filter(x -> x > 5).count()));
+            }
+            assertSameBag(expectedMins, mins.toList(), "grouped min");
+            assertSameBag(expectedMaxes, maxes.toList(), "grouped max");
+            assertSameBag(
+                expectedSquares, squares.toList(), "grouped reduce(identity, add, remove)");
+            assertSameBag(expectedListed, listed.toList(), "grouped reduce(list)");
+            assertSameBag(expectedAbove, viaAggregate.toList(), "aggregate(filter then count)");
+          });
       check(() -> assertSameBag(countsOracle(), counts.toList(), "counts"));
       check(
           () ->
@@ -277,19 +309,19 @@ class PipelinePropertiesTest {
           }
           case 4 -> assertEquals(removeLast(liveB, v % 9), b.delete(v % 9), "delete b " + v);
           case 5 -> {
+            // A batch, with a read of one stage in the middle of it.
             engine.batch(
                 () -> {
                   a.insert(v);
-                  a.delete((v + 1) % 13);
+                  liveA.add(v);
+                  assertEquals(removeLast(liveA, (v + 1) % 13), a.delete((v + 1) % 13));
                   b.insert(v % 9);
-                  a.delete(v);
+                  liveB.add(v % 9);
+                  checks.get((op / 104) % checks.size()).run();
+                  assertEquals(removeLast(liveA, v), a.delete(v));
                   a.insert(v);
+                  liveA.add(v);
                 });
-            liveA.add(v);
-            removeLast(liveA, (v + 1) % 13);
-            liveB.add(v % 9);
-            removeLast(liveA, v);
-            liveA.add(v);
           }
           case 6 -> checks.get((op / 8) % checks.size()).run();
           default -> {

@@ -1,7 +1,6 @@
 package dev.incr.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,13 +181,28 @@ abstract class TracingContract {
   }
 
   @Test
-  void flightRecorderEventsCanBeSwitchedOnAndOff() {
-    engine.recordFlightEvents(true);
-    assertEquals(2, d.get());
-    engine.recordFlightEvents(false);
-    a.set(3);
-    assertEquals(4, d.get());
-    assertNotNull(engine.stats());
+  void flightRecorderEventsAreCommittedWhileOnAndARecordingIsRunning() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("incr", ".jfr");
+    try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+      recording.enable("dev.incr.Recomputation");
+      recording.start();
+      engine.recordFlightEvents(true);
+      assertEquals(2, d.get());
+      a.set(5); // b re-runs, c is cut off, d re-runs
+      assertEquals(6, d.get());
+      engine.recordFlightEvents(false);
+      a.set(6);
+      assertEquals(7, d.get()); // not recorded
+      recording.stop();
+      recording.dump(file);
+    }
+    List<String> events = jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+        .filter(e -> e.getEventType().getName().equals("dev.incr.Recomputation"))
+        .map(e -> e.getString("kind") + " " + e.getString("node"))
+        .collect(Collectors.toList());
+    java.nio.file.Files.deleteIfExists(file);
+    // Events are committed as runs complete: b and c finish inside d's run.
+    assertEquals(List.of("RAN b", "RAN c", "RAN d", "RERAN b", "CUT_OFF c", "RERAN d"), events);
   }
 
   static List<String> sorted(List<String> labels) {

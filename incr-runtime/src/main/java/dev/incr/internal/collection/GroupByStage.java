@@ -7,11 +7,15 @@ import dev.incr.IncrCollection;
 import dev.incr.Node;
 import dev.incr.Pair;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code groupBy}: routes each change of its input to the {@link GroupCollection} of the element's
@@ -71,7 +75,15 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
                 + x
                 + "; return a non-null key (an Optional or a sentinel) instead.");
       }
-      GroupCollection<K, T> g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+      GroupCollection<K, T> g;
+      if (w > 0) {
+        g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+      } else {
+        g = groups.get(k);
+        if (g == null || g.out.live.count(x) == 0) {
+          throw Impure.key(label, x, k);
+        }
+      }
       g.out.emit(x, w);
       if (g.out.live.size() == 0) {
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.out.live.size() > 0 ? gg : null);
@@ -111,7 +123,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   @Override
   public IncrCollection<T> group(K key) {
-    Objects.requireNonNull(key, "key");
+    if (key == null) {
+      throw new NullPointerException(
+          "group(null) on '"
+              + label
+              + "': groups have non-null keys (the key function may not return null either).");
+    }
     return groups.compute(
         key,
         (k, g) -> {
@@ -128,8 +145,47 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   }
 
   @Override
-  public IncrCollection<Pair<K, Long>> counts() {
-    return aggregate(IncrCollection::count);
+  public IncrCollection<Pair<K, Long>> count() {
+    return aggregate(IncrCollection::count).label(label + ".count");
+  }
+
+  @Override
+  public IncrCollection<Pair<K, Double>> sum(ToDoubleFunction<? super T> value) {
+    Objects.requireNonNull(value, "value");
+    return aggregate(g -> g.sum(value)).label(label + ".sum");
+  }
+
+  @Override
+  public IncrCollection<Pair<K, T>> min(Comparator<? super T> comparator) {
+    Objects.requireNonNull(comparator, "comparator");
+    return aggregate(g -> g.min(comparator)).map(GroupByStage::present).label(label + ".min");
+  }
+
+  @Override
+  public IncrCollection<Pair<K, T>> max(Comparator<? super T> comparator) {
+    Objects.requireNonNull(comparator, "comparator");
+    return aggregate(g -> g.max(comparator)).map(GroupByStage::present).label(label + ".max");
+  }
+
+  /** A group with elements always has a least and a greatest one. */
+  private static <K, T> Pair<K, T> present(Pair<K, Optional<T>> pair) {
+    return new Pair<>(pair.first(), pair.second().orElseThrow());
+  }
+
+  @Override
+  public <A> IncrCollection<Pair<K, A>> reduce(
+      A identity,
+      BiFunction<? super A, ? super T, ? extends A> add,
+      BiFunction<? super A, ? super T, ? extends A> remove) {
+    Objects.requireNonNull(add, "add");
+    Objects.requireNonNull(remove, "remove");
+    return aggregate(g -> g.reduce(identity, add, remove)).label(label + ".reduce");
+  }
+
+  @Override
+  public <A> IncrCollection<Pair<K, A>> reduce(Function<? super List<T>, ? extends A> function) {
+    Objects.requireNonNull(function, "function");
+    return aggregate(g -> g.<A>reduce(function)).label(label + ".reduce");
   }
 
   @Override

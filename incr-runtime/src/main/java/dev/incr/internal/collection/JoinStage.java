@@ -49,6 +49,9 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
       T x = lin.peekElement();
       int w = lin.peekWeight();
       K k = key(leftKey, x);
+      if (w < 0) {
+        checkIndexed(leftIndex, k, x);
+      }
       Multiset<U> matches = rightIndex.get(k);
       if (matches != null) {
         matches.forEachOccurrence(u -> out.emit(new Pair<>(x, u), w));
@@ -62,6 +65,9 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
       U u = rin.peekElement();
       int w = rin.peekWeight();
       K k = key(rightKey, u);
+      if (w < 0) {
+        checkIndexed(rightIndex, k, u);
+      }
       Multiset<T> matches = leftIndex.get(k);
       if (matches != null) {
         matches.forEachOccurrence(x -> out.emit(new Pair<>(x, u), w));
@@ -82,6 +88,13 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
               + "; return a non-null key.");
     }
     return k;
+  }
+
+  private <E> void checkIndexed(Map<K, Multiset<E>> index, K key, E element) {
+    Multiset<E> m = index.get(key);
+    if (m == null || m.count(element) == 0) {
+      throw Impure.key(label(), element, key);
+    }
   }
 
   private static <K, E> void index(Map<K, Multiset<E>> index, K key, E element, int weight) {

@@ -32,9 +32,10 @@ public final class SourceCollection<T> extends Stage<T> {
   }
 
   @Override
-  public void insert(T element) {
+  public boolean insert(T element) {
     checkElement(element);
     write("insert into", () -> add(element));
+    return true;
   }
 
   @Override

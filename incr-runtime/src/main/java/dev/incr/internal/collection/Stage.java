@@ -7,6 +7,8 @@ import dev.incr.IncrCollection;
 import dev.incr.Node;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -26,29 +28,47 @@ import java.util.function.ToDoubleFunction;
  */
 public abstract class Stage<T> implements IncrCollection<T> {
   private static final AtomicLong IDS = new AtomicLong();
+  private static final VarHandle LIST;
+  private static final VarHandle COUNT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      LIST = lookup.findVarHandle(Stage.class, "list", Computed.class);
+      COUNT = lookup.findVarHandle(Stage.class, "count", Computed.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final Engine engine;
   final Outlet<T> out;
   private volatile String label;
-  private final Computed<List<T>> list;
-  private final Computed<Long> count;
+  // Created on first use (many stages, such as most groups, are never listed or counted).
+  private volatile Computed<List<T>> list;
+  private volatile Computed<Long> count;
 
   Stage(Engine engine, String kind, boolean materialize) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.out = new Outlet<>(materialize);
     this.label = kind + "#" + IDS.incrementAndGet();
-    this.list =
-        engine.computed(
-            () -> {
-              version().get();
-              return List.copyOf(liveList());
-            });
-    this.count =
-        engine.computed(
-            () -> {
-              version().get();
-              return liveSize();
-            });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Computed<List<T>> listNode() {
+    Computed<List<T>> node = list;
+    if (node == null) {
+      Computed<List<T>> fresh =
+          engine.computed(
+              () -> {
+                version().get();
+                return List.copyOf(liveList());
+              });
+      fresh.label(label + ".toList");
+      // Racing first calls agree on one node.
+      node = LIST.compareAndSet(this, null, fresh) ? fresh : (Computed<List<T>>) LIST.get(this);
+    }
+    return node;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -111,7 +131,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
   // Changes: only sources accept them
 
   @Override
-  public void insert(T element) {
+  public boolean insert(T element) {
     throw derived("insert into");
   }
 
@@ -145,12 +165,24 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   @Override
   public List<T> toList() {
-    return list.get();
+    return listNode().get();
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Computed<Long> count() {
-    return count;
+    Computed<Long> node = count;
+    if (node == null) {
+      Computed<Long> fresh =
+          engine.computed(
+              () -> {
+                version().get();
+                return liveSize();
+              });
+      fresh.label(label + ".count");
+      node = COUNT.compareAndSet(this, null, fresh) ? fresh : (Computed<Long>) COUNT.get(this);
+    }
+    return node;
   }
 
   @Override
@@ -239,8 +271,14 @@ public abstract class Stage<T> implements IncrCollection<T> {
   /** Names this stage's nodes after its label. */
   void relabel(String label) {
     version().label(label + ".version");
-    list.label(label + ".toList");
-    count.label(label + ".count");
+    Computed<List<T>> l = list;
+    if (l != null) {
+      l.label(label + ".toList");
+    }
+    Computed<Long> c = count;
+    if (c != null) {
+      c.label(label + ".count");
+    }
   }
 
   @Override

@@ -25,13 +25,12 @@ final class Cell {
   final Computed<Expr> formula;
   final Computed<CellValue> value;
 
-  Cell(Engine engine, CellRef ref, Evaluator evaluator, RecomputeLog log) {
+  Cell(Engine engine, CellRef ref, Evaluator evaluator) {
     this.ref = ref;
     String name = ref.name();
     this.raw = engine.var("").label(name + ".raw");
     this.formula = engine.computed(() -> FormulaParser.parse(raw.get())).label(name + ".formula");
     this.value = engine.computed(() -> {
-      log.evaluated(ref);
       Expr expr = formula.get();
       try {
         return evaluator.evaluate(expr);

@@ -1,5 +1,6 @@
 package dev.incr.examples.spreadsheet;
 
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Json {
 
   /**
    * {@code {"type":"edit", cell, raw, revision, micros, recomputed: [name...], cutOff: [name...],
-   * changed: [cell...]}}.
+   * steps: [{kind, label, cause?, micros}...], changed: [cell...]}}.
    */
   static String edit(EditReport r) {
     StringBuilder sb = new StringBuilder("{\"type\":\"edit\",\"cell\":");
@@ -37,11 +38,25 @@ final class Json {
     sb.append(",\"raw\":");
     string(sb, r.raw());
     sb.append(",\"revision\":").append(r.revision());
-    sb.append(",\"micros\":").append(String.format(Locale.ROOT, "%.1f", r.nanos() / 1000.0));
+    sb.append(",\"micros\":").append(micros(r.nanos()));
     sb.append(",\"recomputed\":");
     names(sb, r.recomputed());
     sb.append(",\"cutOff\":");
     names(sb, r.cutOff());
+    sb.append(",\"steps\":[");
+    String stepSep = "";
+    for (Step step : r.steps()) {
+      sb.append(stepSep).append("{\"kind\":");
+      stepSep = ",";
+      string(sb, step.kind().name()).append(",\"label\":");
+      string(sb, step.label());
+      if (step.cause() != null) {
+        sb.append(",\"cause\":");
+        string(sb, step.cause());
+      }
+      sb.append(",\"micros\":").append(micros(step.nanos())).append('}');
+    }
+    sb.append(']');
     sb.append(",\"changed\":[");
     String sep = "";
     for (Map.Entry<CellRef, CellValue> e : r.changed().entrySet()) {
@@ -50,6 +65,26 @@ final class Json {
       cell(sb, e.getKey(), e.getValue(), null);
     }
     return sb.append("]}").toString();
+  }
+
+  /**
+   * {@code {"type":"why", cell, chain: [{label, changedAt, input}...]}}: why a cell has its value.
+   */
+  static String why(String cell, Why why) {
+    StringBuilder sb = new StringBuilder("{\"type\":\"why\",\"cell\":");
+    string(sb, cell).append(",\"chain\":[");
+    String sep = "";
+    for (Why.Step step : why.chain()) {
+      sb.append(sep).append("{\"label\":");
+      sep = ",";
+      string(sb, step.label()).append(",\"changedAt\":").append(step.changedAt())
+          .append(",\"input\":").append(step.input()).append('}');
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static String micros(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
   }
 
   /** {@code {"type":"error", message}}: a request the server could not carry out. */

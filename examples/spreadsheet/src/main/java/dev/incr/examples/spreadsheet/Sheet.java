@@ -1,15 +1,22 @@
 package dev.incr.examples.spreadsheet;
 
 import dev.incr.Engine;
+import dev.incr.Node;
+import dev.incr.TraceEvent;
+import dev.incr.Traced;
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellReader;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
 import dev.incr.examples.spreadsheet.formula.Evaluator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -18,8 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the engine then re-runs only the cells that depend on it, and stops where a re-run value is
  * unchanged.
  *
- * <p>Every cell's value is observed, so after each edit the engine brings all cells up to date and
- * reports exactly those whose value changed; those go to the {@link SheetListener}s.
+ * <p>After each edit the sheet reads every cell inside {@link Engine#trace}: the engine verifies the
+ * cells the edit cannot affect without running them, re-runs the others, and its trace says which
+ * ran, why, which changed value and which were cut off. That is what {@link EditReport} carries to
+ * the {@link SheetListener}s.
  *
  * <p>Thread-safe: every operation holds the sheet's lock, so an engine built for one thread at a
  * time is enough.
@@ -36,15 +45,15 @@ public final class Sheet {
   private final int columns;
   private final int rows;
   private final Cell[][] cells;
-  private final RecomputeLog log = new RecomputeLog();
-  private final Map<CellRef, CellValue> changed = new TreeMap<>(SHEET_ORDER);
+  /** Each cell's value node, to recognize cells among the nodes of a trace. */
+  private final Map<Node<?>, Cell> byValueNode = new IdentityHashMap<>();
   private final List<SheetListener> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * Creates an empty sheet whose cells are nodes of {@code engine}.
    *
    * @param columns the number of columns, 1 to 26 ({@code A} to {@code Z})
-   * @param rows the number of rows, at least 1
+   * @param rows the number of rows, 1 to 1000
    */
   public Sheet(Engine engine, int columns, int rows) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -58,15 +67,12 @@ public final class Sheet {
     Evaluator evaluator = new Evaluator(new Reader());
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < columns; c++) {
-        cells[r][c] = new Cell(engine, new CellRef(c, r), evaluator, log);
+        Cell cell = new Cell(engine, new CellRef(c, r), evaluator);
+        cells[r][c] = cell;
+        byValueNode.put(cell.value, cell);
       }
     }
-    for (Cell[] row : cells) {
-      for (Cell cell : row) {
-        engine.observe(cell.value, v -> changed.put(cell.ref, v));
-      }
-    }
-    log.drain();
+    readAll();
   }
 
   /** Returns the number of columns. */
@@ -103,8 +109,7 @@ public final class Sheet {
         targets.get(i++).raw.set(raw);
       }
     });
-    changed.clear();
-    log.drain();
+    readAll();
   }
 
   /**
@@ -119,14 +124,30 @@ public final class Sheet {
   public synchronized EditReport edit(String name, String raw) {
     Cell cell = cell(name);
     checkRaw(name, raw);
-    changed.clear();
-    log.drain();
-    long start = System.nanoTime();
-    cell.raw.set(raw); // observers bring every observed cell up to date before this returns
-    long nanos = System.nanoTime() - start;
-    EditReport report =
-        new EditReport(cell.ref, raw, engine.revision(), log.drain(), changed, nanos);
-    changed.clear();
+    cell.raw.set(raw); // marks; computes nothing
+    Traced<Void> traced = engine.trace(() -> {
+      readAll();
+      return null;
+    });
+    List<Step> steps = new ArrayList<>();
+    Set<CellRef> recomputed = new LinkedHashSet<>();
+    Map<CellRef, CellValue> changed = new TreeMap<>(SHEET_ORDER);
+    for (TraceEvent e : traced.trace().events()) {
+      if (e.kind() == TraceEvent.Kind.VERIFIED) {
+        continue;
+      }
+      steps.add(Step.of(e));
+      Cell ran = byValueNode.get(e.node());
+      if (ran == null || e.kind() == TraceEvent.Kind.FAILED) {
+        continue; // a parse node, or a run the engine abandoned and retried
+      }
+      recomputed.add(ran.ref);
+      if (e.kind() != TraceEvent.Kind.CUT_OFF) {
+        changed.put(ran.ref, ran.value.get());
+      }
+    }
+    EditReport report = new EditReport(cell.ref, raw, engine.revision(), steps,
+        List.copyOf(recomputed), changed, traced.trace().totalNanos());
     for (SheetListener listener : listeners) {
       listener.edited(report);
     }
@@ -141,6 +162,16 @@ public final class Sheet {
   /** Returns a cell's raw text. */
   public synchronized String raw(String name) {
     return cell(name).raw.get();
+  }
+
+  /**
+   * Explains a cell's current value: the chain of nodes, down to the input whose edit last changed
+   * it, with the revision each changed at (from {@link Engine#why}).
+   *
+   * @throws IllegalArgumentException if {@code name} is not a cell of this sheet
+   */
+  public synchronized Why why(String name) {
+    return engine.why(cell(name).value);
   }
 
   /** Returns every non-blank cell with its raw text and value. */
@@ -168,6 +199,15 @@ public final class Sheet {
   /** Removes a listener; it receives nothing after this returns. */
   public synchronized void removeListener(SheetListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Brings every cell up to date: cells the last edit cannot reach are verified, not run. */
+  private void readAll() {
+    for (Cell[] row : cells) {
+      for (Cell cell : row) {
+        cell.value.get();
+      }
+    }
   }
 
   private Cell cell(String name) {

@@ -4,6 +4,7 @@ import dev.incr.Engine;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.websocket.WsContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Serves a {@link Sheet} to browsers: the page at {@code /}, and a WebSocket at {@code /ws} that
  * sends the sheet on connect and every edit after it, to every connected browser.
+ *
+ * <p>{@code GET /why/B2} answers why a cell has its value: the chain of nodes down to the edit that
+ * last changed it.
  *
  * <p>Protocol. The server sends JSON objects (see {@link Json}): one {@code snapshot}, then an
  * {@code edit} per edit by anyone, or an {@code error} answering a bad request. A browser sends a
@@ -31,6 +35,15 @@ public final class SpreadsheetServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.add("/public", Location.CLASSPATH);
+      config.routes.get("/why/{cell}", ctx -> {
+        ctx.contentType("application/json");
+        try {
+          String cell = ctx.pathParam("cell");
+          ctx.result(Json.why(cell.toUpperCase(Locale.ROOT), sheet.why(cell)));
+        } catch (IllegalArgumentException e) {
+          ctx.status(404).result(Json.error(e.getMessage()));
+        }
+      });
       config.routes.ws("/ws", ws -> {
         ws.onConnect(this::connected);
         ws.onMessage(ctx -> received(ctx, ctx.message()));

@@ -17,8 +17,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random edits to a small sheet, including formulas that reference each other, cells outside the
- * sheet, and cycles. After every edit, each cell must show what a sheet built from scratch with the
+ * Random edits to a small sheet, on either engine, including formulas that reference each other,
+ * cells outside the sheet, and cycles. After every edit, each cell must show what a sheet built from scratch with the
  * same contents shows, and the edit must report every cell whose value changed.
  */
 class SheetPropertyTest {
@@ -29,8 +29,10 @@ class SheetPropertyTest {
   record Edit(String cell, String raw) {}
 
   @Property(tries = 300)
-  void incrementalSheetMatchesASheetBuiltFromScratch(@ForAll("edits") List<Edit> edits) {
-    Sheet sheet = new Sheet(Engine.singleThreaded(), COLUMNS, ROWS);
+  void incrementalSheetMatchesASheetBuiltFromScratch(
+      @ForAll("edits") List<Edit> edits, @ForAll boolean concurrentEngine) {
+    Sheet sheet = new Sheet(
+        concurrentEngine ? Engine.concurrent() : Engine.singleThreaded(), COLUMNS, ROWS);
     Map<String, String> contents = new HashMap<>();
     Map<String, String> before = displays(sheet);
     for (Edit edit : edits) {

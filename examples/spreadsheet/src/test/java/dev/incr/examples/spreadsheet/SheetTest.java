@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Engine;
+import dev.incr.TraceEvent;
+import dev.incr.Why;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
 import dev.incr.examples.spreadsheet.formula.ErrorCode;
@@ -236,6 +238,27 @@ class SheetTest {
     assertTrue(sheet.edit("C8", "=0.08").recomputed().isEmpty()); // parses to the literal 0.08
     EditReport r = sheet.edit("D2", "= b2 * c2");
     assertTrue(r.recomputed().isEmpty(), names(r.recomputed()).toString());
+    // The engine's trace shows where it stopped: the parse re-ran to an equal tree.
+    assertEquals(1, r.steps().size(), r.steps().toString());
+    Step parse = r.steps().get(0);
+    assertEquals(TraceEvent.Kind.CUT_OFF, parse.kind());
+    assertEquals("D2.formula", parse.label());
+    assertEquals("D2.raw", parse.cause());
+  }
+
+  @Test
+  void theTraceSaysWhyEachCellReRan() {
+    EditReport r = sheet.edit("B3", "4");
+    Map<String, String> causes = new java.util.HashMap<>();
+    for (Step s : r.steps()) {
+      causes.put(s.label(), s.cause());
+    }
+    assertEquals("B3.raw", causes.get("B3.formula"));
+    assertEquals("B3.formula", causes.get("B3"));
+    assertEquals("B3", causes.get("D3"));
+    assertEquals("D3", causes.get("D7"));
+    assertEquals("D9", causes.get("B18"));
+    assertTrue(r.nanos() > 0);
   }
 
   @Test
@@ -246,6 +269,19 @@ class SheetTest {
     EditReport r = sheet.edit("G2", "2");
     assertEquals(List.of("G2"), names(r.recomputed())); // F1 does not read G2 now
     assertEquals("1", show("F1"));
+  }
+
+  @Test
+  void whyNamesTheEditThatLastChangedACell() {
+    sheet.edit("C3", "2.75");
+    long revision = sheet.snapshot().revision();
+    List<Why.Step> chain = sheet.why("b19").chain();
+    assertEquals("B19", chain.get(0).label());
+    Why.Step edit = chain.get(chain.size() - 1);
+    assertEquals("C3.raw", edit.label());
+    assertTrue(edit.input());
+    assertEquals(revision, edit.changedAt());
+    assertThrows(IllegalArgumentException.class, () -> sheet.why("Z1"));
   }
 
   @Test

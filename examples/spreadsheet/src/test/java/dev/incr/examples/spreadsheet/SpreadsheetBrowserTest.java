@@ -84,7 +84,7 @@ class SpreadsheetBrowserTest {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1360,860",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=1360,1100",
         "--user-data-dir=" + profile.toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -169,6 +169,11 @@ class SpreadsheetBrowserTest {
     awaitCell(alice, "D3", "5.5");
     awaitCell(alice, "D9", "33.804");
     assertEquals("C3", alice.findElement(By.cssSelector("#last-edit b")).getText());
+
+    // Selecting a cell asks the engine why it has its value: down to Bob's edit of C3.
+    alice.findElement(By.id("cell-B19")).click();
+    new WebDriverWait(alice, WAIT).until(ExpectedConditions.textMatches(
+        By.id("why-chain"), java.util.regex.Pattern.compile("(?s)^B19 changed.*C3\\.raw.*an edit")));
     screenshot(alice, "3-recovered.png");
   }
 }

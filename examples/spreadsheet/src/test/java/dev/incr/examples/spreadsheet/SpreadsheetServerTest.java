@@ -43,6 +43,17 @@ class SpreadsheetServerTest {
   }
 
   @Test
+  void explainsWhyACellHasItsValue() throws Exception {
+    HttpResponse<String> why = get("/why/b19");
+    assertEquals(200, why.statusCode());
+    assertTrue(why.body().startsWith("{\"type\":\"why\",\"cell\":\"B19\",\"chain\":[{\"label\":"
+        + "\"B19\""), why.body());
+    HttpResponse<String> outside = get("/why/K1");
+    assertEquals(404, outside.statusCode());
+    assertTrue(outside.body().contains("Cell K1 is outside the sheet"), outside.body());
+  }
+
+  @Test
   void everyClientGetsTheSnapshotThenEveryEdit() throws Exception {
     Client alice = new Client();
     Client bob = new Client();

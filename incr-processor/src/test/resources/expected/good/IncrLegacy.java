@@ -1,0 +1,114 @@
+package good;
+
+import dev.incr.Computed;
+import dev.incr.Engine;
+import dev.incr.Var;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The incremental {@link Legacy}: its inputs and queries are nodes of an {@link Engine}.
+ */
+@Generated("dev.incr.processor.IncrementalProcessor")
+@SuppressWarnings("deprecation")
+public final class IncrLegacy extends Legacy {
+  private final Engine engine;
+
+  private final Var<Integer> oldInput;
+
+  private final Var<List<String>> namesInput;
+
+  private final Computed<Integer> oldTwiceQuery;
+
+  private final Computed<Integer> countQuery;
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  @Deprecated
+  public IncrLegacy(Engine engine) {
+    super();
+    this.engine = engine;
+    this.oldInput = engine.var(this.old).label("Legacy.old");
+    this.namesInput = engine.var(this.names).label("Legacy.names");
+    this.oldTwiceQuery = engine.computed(() -> {
+      this.oldInput.get();
+      return super.oldTwice();
+    }).label("Legacy.oldTwice()");
+    this.countQuery = engine.computed(() -> {
+      this.namesInput.get();
+      return super.count();
+    }).label("Legacy.count()");
+  }
+
+  /**
+   * Creates the object; its nodes belong to {@code engine}.
+   */
+  public IncrLegacy(Engine engine, String first) {
+    super(first);
+    this.engine = engine;
+    this.oldInput = engine.var(this.old).label("Legacy.old");
+    this.namesInput = engine.var(this.names).label("Legacy.names");
+    this.oldTwiceQuery = engine.computed(() -> {
+      this.oldInput.get();
+      return super.oldTwice();
+    }).label("Legacy.oldTwice()");
+    this.countQuery = engine.computed(() -> {
+      this.namesInput.get();
+      return super.count();
+    }).label("Legacy.count()");
+  }
+
+  /**
+   * Returns {@code old}; inside a computation, a tracked read.
+   */
+  @Deprecated
+  public int old() {
+    return this.oldInput.get();
+  }
+
+  /**
+   * Sets {@code old}; queries that read it re-run when next read.
+   */
+  @Deprecated
+  public void setOld(int old) {
+    this.engine.batch(() -> {
+      this.old = old;
+      this.oldInput.set(old);
+    });
+  }
+
+  /**
+   * Returns {@code names}; inside a computation, a tracked read.
+   */
+  public List<String> names() {
+    return this.namesInput.get();
+  }
+
+  /**
+   * Sets {@code names}; queries that read it re-run when next read.
+   */
+  public void setNames(List<String> names) {
+    this.engine.batch(() -> {
+      this.names = names;
+      this.namesInput.set(names);
+    });
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  @Deprecated
+  public int oldTwice() {
+    return this.oldTwiceQuery.get();
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  public int count() {
+    return this.countQuery.get();
+  }
+}
