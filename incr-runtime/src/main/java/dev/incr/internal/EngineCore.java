@@ -132,7 +132,6 @@ abstract class EngineCore implements Engine {
   Thread topLevelThread;
 
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
-  private long nextStamp = 1;
   private int runDepth;
   /** The run depth beyond which the next nested read moves to a deep stack. */
   private int runDepthLimit = MAX_RUN_DEPTH;
@@ -435,7 +434,7 @@ abstract class EngineCore implements Engine {
     n.state = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
-    r.start(n, nextStamp++);
+    r.start(n);
     recorder = r;
     runDepth++;
     T result;
