@@ -3,6 +3,7 @@ package dev.incr;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -71,6 +72,12 @@ public interface GroupedCollection<K, T> {
       A identity,
       BiFunction<? super A, ? super T, ? extends A> add,
       BiFunction<? super A, ? super T, ? extends A> remove);
+
+  /**
+   * Returns one pair {@code (key, fold of the key's elements)} for each key that has elements, as
+   * {@link IncrCollection#reduce(Object, BinaryOperator)} computes it. O(log n) per change.
+   */
+  IncrCollection<Pair<K, T>> reduce(T identity, BinaryOperator<T> accumulator);
 
   /**
    * Returns one pair {@code (key, function of the key's elements)} for each key that has elements.

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -131,6 +132,15 @@ public interface IncrCollection<T> {
       A identity,
       BiFunction<? super A, ? super T, ? extends A> add,
       BiFunction<? super A, ? super T, ? extends A> remove);
+
+  /**
+   * Returns the fold of the elements with {@code accumulator}, as {@link
+   * java.util.stream.Stream#reduce(Object, BinaryOperator)} computes it: {@code identity} while the
+   * collection is empty. The accumulator must be associative and commutative (a multiset has no
+   * order), but it need not be invertible: max, gcd, bitwise or, set union. Costs O(log n) per
+   * change: the elements sit in a segment tree of partial folds.
+   */
+  Computed<T> reduce(T identity, BinaryOperator<T> accumulator);
 
   /**
    * Returns {@code function} applied to the current elements (as by {@link #toList()}). This

@@ -136,6 +136,34 @@ abstract class EngineContract {
   }
 
   @Test
+  void aNodeReadManyTimesIsOneDependency() {
+    for (int width : new int[] {3, 16, 17, 40}) {
+      List<Var<Integer>> vars = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        vars.add(engine.var(i));
+      }
+      Var<Boolean> reversed = engine.var(false);
+      Computed<Integer> sum = engine.computed(() -> {
+        int total = 0;
+        for (int pass = 0; pass < 3; pass++) {
+          for (int i = 0; i < width; i++) {
+            total += vars.get(reversed.get() ? width - 1 - i : i).get();
+          }
+        }
+        return total;
+      });
+      int expected = 3 * width * (width - 1) / 2;
+      assertEquals(expected, sum.get());
+      assertEquals(width + 1, engine.graph(sum).edges().size(), "width " + width);
+      reversed.set(true); // same dependencies, read in another order: the recorder diverges
+      assertEquals(expected, sum.get());
+      assertEquals(width + 1, engine.graph(sum).edges().size(), "width " + width + " reversed");
+      vars.get(width - 1).set(1000);
+      assertEquals(expected + 3 * (1000 - (width - 1)), sum.get());
+    }
+  }
+
+  @Test
   void diamondRunsEachNodeOncePerChange() {
     Var<Integer> a = engine.var(1);
     Counted<Integer> b = new Counted<>(engine, () -> a.get() + 1);

@@ -7,14 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -23,14 +28,20 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a PNG of one collection workload's cost against collection size, one line per system, from
- * a JMH CSV result file ({@code -rf csv}). Not a benchmark and not a test.
+ * a JMH result file (CSV from {@code -rf csv}, or the console output as {@code .txt}). Not a
+ * benchmark and not a test.
  *
  * <pre>{@code
  * java -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar dev.incr.bench.ChartMain \
- *     benchmarks/results/collections.csv filterMapCount benchmarks/results/filterMapCount.png
+ *     benchmarks/results/collections-2.txt filterMapCount benchmarks/results/filterMapCount.png
  * }</pre>
  */
 public final class ChartMain {
+
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
+    new Color(0xff7f0e), new Color(0x8c564b), new Color(0x7f7f7f)
+  };
 
   private ChartMain() {}
 
@@ -43,7 +54,7 @@ public final class ChartMain {
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
       throw new IllegalArgumentException(
-          "usage: ChartMain <jmh results .csv> <workload, e.g. filterMapCount> <output .png>");
+          "usage: ChartMain <jmh results .csv or .txt> <workload, e.g. filterMapCount> <output .png>");
     }
     System.setProperty("java.awt.headless", "true");
     Map<String, XYSeries> bySystem = read(Path.of(args[0]), args[1]);
@@ -57,10 +68,13 @@ public final class ChartMain {
         "collection size (elements)", "ns per operation", data, PlotOrientation.VERTICAL, true,
         false, false);
     XYPlot plot = chart.getXYPlot();
-    LogAxis x = new LogAxis("collection size (elements)");
-    x.setBase(10);
+    LogAxis x = new LogAxis("collection size (elements, log scale)");
     LogAxis y = new LogAxis("ns per operation (log scale)");
-    y.setBase(10);
+    for (LogAxis axis : List.of(x, y)) {
+      axis.setBase(10);
+      axis.setTickUnit(new NumberTickUnit(1));
+      axis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ROOT));
+    }
     plot.setDomainAxis(x);
     plot.setRangeAxis(y);
     plot.setBackgroundPaint(Color.WHITE);
@@ -69,33 +83,36 @@ public final class ChartMain {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < data.getSeriesCount(); i++) {
       renderer.setSeriesStroke(i, new BasicStroke(2f));
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     plot.setRenderer(renderer);
     ChartUtils.saveChartAsPNG(new File(args[2]), chart, 900, 560);
     System.out.println("wrote " + args[2] + " (" + data.getSeriesCount() + " systems)");
   }
 
-  /** One series per system: x = the {@code size} parameter, y = the score in ns/op. */
-  static Map<String, XYSeries> read(Path csv, String workload) throws IOException {
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    List<String> header = splitCsv(lines.get(0));
-    int benchmark = header.indexOf("Benchmark");
-    int score = header.indexOf("Score");
-    int size = header.indexOf("Param: size");
-    Map<String, XYSeries> bySystem = new TreeMap<>();
-    if (benchmark < 0 || score < 0 || size < 0) {
-      return bySystem;
+  /**
+   * One series per system: x = the {@code size} parameter, y = the score in ns/op (the average from
+   * a {@code .csv} file, the fastest iteration from a {@code .txt} file, as in {@link ResultsTable}).
+   */
+  static Map<String, XYSeries> read(Path file, String workload) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Map<String, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
+    Map<String, Set<String>> systems = new LinkedHashMap<>();
+    if (file.toString().endsWith(".txt")) {
+      ResultsTable.readText(lines, scores, systems);
+    } else {
+      ResultsTable.readCsv(lines, scores, systems);
     }
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = splitCsv(line);
-      String method = cells.get(benchmark);
-      method = method.substring(method.lastIndexOf('.') + 1);
-      if (!method.startsWith(workload + "_") || cells.get(size).isEmpty()) {
+    Map<String, XYSeries> bySystem = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Double>> row
+        : scores.getOrDefault(workload, Map.of()).entrySet()) {
+      if (!row.getKey().startsWith("size=")) {
         continue;
       }
-      String system = method.substring(workload.length() + 1);
-      bySystem.computeIfAbsent(system, XYSeries::new)
-          .add(Double.parseDouble(cells.get(size)), Double.parseDouble(cells.get(score)));
+      double size = Double.parseDouble(row.getKey().substring("size=".length()));
+      for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
+        bySystem.computeIfAbsent(cell.getKey(), XYSeries::new).add(size, cell.getValue());
+      }
     }
     return bySystem;
   }

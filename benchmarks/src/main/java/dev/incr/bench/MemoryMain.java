@@ -4,6 +4,7 @@ import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.Var;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,6 +23,11 @@ import javafx.beans.property.SimpleIntegerProperty;
  *
  * <p>Values held by the nodes are shared {@link Integer}s, so the figures are the graph's own
  * overhead: the node objects, their dependency arrays and the lambdas that compute them.
+ *
+ * <p>Then, for a few collection pipelines over {@code nodes / 10} integers: heap per element once
+ * built (the integers themselves included), heap per element after {@code nodes} insert+delete
+ * pairs with reads in between, and the retained growth in bytes (the change logs must not keep
+ * history).
  */
 public final class MemoryMain {
 
@@ -61,6 +67,64 @@ public final class MemoryMain {
       System.out.printf(Locale.ROOT, "%-52s %12.1f%n", c.getKey(), perNode);
     }
     System.out.printf(Locale.ROOT, "(holding array slot, subtracted above: %.1f bytes)%n", slot);
+    System.out.println();
+    int elements = Math.max(1000, n / 10);
+    int churn = n;
+    System.out.printf(Locale.ROOT, "%-52s %12s %12s %14s%n", elements + " elements, " + churn
+        + " insert+delete", "bytes/elem", "after churn", "retained growth");
+    churnPipeline("incr filter+map+count", elements, churn, (engine, source) ->
+        source.filter(x -> (x & 1) == 0).map(x -> x * 3).count());
+    churnPipeline("incr sortBy+count", elements, churn, (engine, source) ->
+        source.sortBy(x -> x).count());
+    churnPipeline("incr groupBy(x % 1000).group(0..999).count", elements, churn,
+        (engine, source) -> {
+          dev.incr.GroupedCollection<Integer, Integer> g = source.groupBy(x -> x % 1000);
+          java.util.List<Computed<Long>> counts = new java.util.ArrayList<>();
+          for (int k = 0; k < 1000; k++) {
+            counts.add(g.group(k).count());
+          }
+          return engine.computed(() -> {
+            long total = 0;
+            for (Computed<Long> c : counts) {
+              total += c.get();
+            }
+            return total;
+          });
+        });
+  }
+
+  /** Builds one pipeline over {@code elements} integers, then churns it; prints heap figures. */
+  static void churnPipeline(String name, int elements, int churn,
+      java.util.function.BiFunction<Engine, dev.incr.IncrCollection<Integer>, Computed<Long>> build) {
+    java.util.List<Integer> initial = new java.util.ArrayList<>(elements);
+    for (int i = 0; i < elements; i++) {
+      initial.add(i);
+    }
+    Integer[] extra = new Integer[1024];
+    for (int i = 0; i < extra.length; i++) {
+      extra[i] = elements + i;
+    }
+    long before = usedAfterGc();
+    Engine engine = Engine.singleThreaded();
+    dev.incr.IncrCollection<Integer> source = engine.collection();
+    Computed<Long> result = build.apply(engine, source);
+    source.insertAll(initial);
+    long expected = result.get();
+    long built = usedAfterGc();
+    for (int i = 0; i < churn; i++) {
+      Integer x = extra[i & 1023];
+      source.insert(x);
+      result.get();
+      source.delete(x);
+      if (result.get() != expected) {
+        throw new AssertionError(name + ": result drifted during churn");
+      }
+    }
+    long after = usedAfterGc();
+    System.out.printf(Locale.ROOT, "%-52s %12.1f %12.1f %14d%n", name,
+        (built - before) / (double) elements, (after - before) / (double) elements, after - built);
+    Reference.reachabilityFence(source);
+    Reference.reachabilityFence(result);
   }
 
   /** Heap growth per node when {@code build} makes {@code n} nodes, kept reachable. */
@@ -69,9 +133,7 @@ public final class MemoryMain {
     Object keep = build.apply(n);
     long after = usedAfterGc();
     double perNode = (after - before) / (double) n;
-    if (keep.hashCode() == 42) {
-      System.out.print("");
-    }
+    Reference.reachabilityFence(keep);
     return perNode;
   }
 

@@ -19,8 +19,6 @@ abstract class AbstractNode<T> implements Node<T> {
   long changedAt;
   /** Revision at which {@link #value} was last known to be up to date. */
   long verifiedAt;
-  /** The run stamp of the last computation that recorded this node as a dependency. */
-  long readStamp;
   String label;
 
   AbstractNode(EngineCore engine, long verifiedAt) {

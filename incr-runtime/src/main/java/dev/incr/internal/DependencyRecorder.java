@@ -1,22 +1,33 @@
 package dev.incr.internal;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Collects the nodes one run of a computation reads. Runs usually read the same nodes in the same
  * order as last time, so the recorder first just walks the previous dependency array and allocates
  * nothing; only when a read departs from it does it copy into its own buffer.
  *
+ * <p>A diverged run must not record a node twice. Short lists are searched; past {@link
+ * #SCAN_LIMIT} reads an identity set takes over. (A per-node stamp would avoid both, at eight
+ * bytes on every node of the graph for the sake of a path most runs never take.)
+ *
  * <p>One recorder per nesting depth is kept by the engine and reused across runs.
  */
 final class DependencyRecorder {
+  /** Up to this many reads, a diverged run finds repeats by scanning its buffer. */
+  static final int SCAN_LIMIT = 16;
+
   private final DependencyRecorder parent;
-  private long stamp;
   private AbstractNode<?>[] previous;
   private int count;
   /** Null while the reads match {@link #previous}; the diverged list after. */
   private AbstractNode<?>[] buffer;
   private AbstractNode<?>[] spare = new AbstractNode<?>[8];
+  /** The reads of a diverged run past {@link #SCAN_LIMIT}, or null. */
+  private Set<AbstractNode<?>> seen;
   DependencyRecorder child;
   ComputedNode<?> node;
 
@@ -28,9 +39,8 @@ final class DependencyRecorder {
     return parent;
   }
 
-  void start(ComputedNode<?> node, long stamp) {
+  void start(ComputedNode<?> node) {
     this.node = node;
-    this.stamp = stamp;
     this.previous = node.dependencies;
     this.count = 0;
     this.buffer = null;
@@ -44,8 +54,7 @@ final class DependencyRecorder {
     int c = count;
     AbstractNode<?>[] p = previous;
     if (buffer == null && c < p.length && p[c] == dependency) {
-      // A dependency array has no duplicates, so this cannot be a repeated read. The matched
-      // prefix is stamped only if the run diverges (see diverge).
+      // A dependency array has no duplicates, so this cannot be a repeated read.
       count = c + 1;
       return;
     }
@@ -58,10 +67,9 @@ final class DependencyRecorder {
     if (b == null) {
       b = diverge(c);
     }
-    if (dependency.readStamp == stamp) {
+    if (alreadyRecorded(dependency, b, c)) {
       return;
     }
-    dependency.readStamp = stamp;
     if (c == b.length) {
       b = Arrays.copyOf(b, c * 2);
       buffer = b;
@@ -71,18 +79,33 @@ final class DependencyRecorder {
     count = c + 1;
   }
 
+  private boolean alreadyRecorded(AbstractNode<?> dependency, AbstractNode<?>[] b, int c) {
+    if (c <= SCAN_LIMIT) {
+      for (int i = 0; i < c; i++) {
+        if (b[i] == dependency) {
+          return true;
+        }
+      }
+      if (c < SCAN_LIMIT) {
+        return false;
+      }
+    }
+    if (seen == null) {
+      seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+    if (seen.isEmpty()) {
+      seen.addAll(Arrays.asList(b).subList(0, c));
+    }
+    return !seen.add(dependency);
+  }
+
   private AbstractNode<?>[] diverge(int matched) {
     AbstractNode<?>[] b = spare;
     if (b.length <= matched) {
       b = new AbstractNode<?>[Math.max(matched * 2, 8)];
       spare = b;
     }
-    AbstractNode<?>[] p = previous;
-    for (int i = 0; i < matched; i++) {
-      // Stamp the reads matched so far, so that a repeat of one of them is recognised.
-      p[i].readStamp = stamp;
-      b[i] = p[i];
-    }
+    System.arraycopy(previous, 0, b, 0, matched);
     buffer = b;
     return b;
   }
@@ -120,6 +143,9 @@ final class DependencyRecorder {
     if (buffer != null) {
       Arrays.fill(buffer, 0, count, null);
       buffer = null;
+    }
+    if (seen != null) {
+      seen.clear();
     }
     node = null;
     previous = null;

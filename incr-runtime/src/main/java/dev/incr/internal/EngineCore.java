@@ -10,12 +10,9 @@ import dev.incr.Traced;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -135,7 +132,6 @@ abstract class EngineCore implements Engine {
   Thread topLevelThread;
 
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
-  private long nextStamp = 1;
   private int runDepth;
   /** The run depth beyond which the next nested read moves to a deep stack. */
   private int runDepthLimit = MAX_RUN_DEPTH;
@@ -438,7 +434,7 @@ abstract class EngineCore implements Engine {
     n.state = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
-    r.start(n, nextStamp++);
+    r.start(n);
     recorder = r;
     runDepth++;
     T result;
@@ -521,62 +517,8 @@ abstract class EngineCore implements Engine {
     active[size] = null;
   }
 
-  /**
-   * Builds the exception for a running computation that read {@code repeated}, a node already being
-   * verified or computed. The cycle is found by searching from {@code repeated} through nodes that
-   * are not idle: a verifying node's dependencies from its last run, a computing node's reads so
-   * far, until the reading computation is reached.
-   */
   private CycleException cycleThrough(ComputedNode<?> repeated) {
-    ComputedNode<?> reader = recorder.node;
-    List<ComputedNode<?>> path = new ArrayList<>();
-    Map<ComputedNode<?>, Boolean> visited = new IdentityHashMap<>();
-    ArrayDeque<AbstractNode<?>[]> pending = new ArrayDeque<>();
-    ArrayDeque<Integer> positions = new ArrayDeque<>();
-    path.add(repeated);
-    visited.put(repeated, Boolean.TRUE);
-    pending.push(inProgressReads(repeated));
-    positions.push(0);
-    while (!pending.isEmpty() && path.get(path.size() - 1) != reader) {
-      AbstractNode<?>[] reads = pending.peek();
-      int i = positions.pop();
-      if (i == reads.length) {
-        pending.pop();
-        path.remove(path.size() - 1);
-        continue;
-      }
-      positions.push(i + 1);
-      AbstractNode<?> d = reads[i];
-      if (d instanceof ComputedNode && ((ComputedNode<?>) d).state != ComputedNode.IDLE
-          && visited.put((ComputedNode<?>) d, Boolean.TRUE) == null) {
-        ComputedNode<?> c = (ComputedNode<?>) d;
-        path.add(c);
-        pending.push(inProgressReads(c));
-        positions.push(0);
-      }
-    }
-    List<String> labels = new ArrayList<>();
-    if (path.isEmpty()) {
-      labels.add(reader.label());
-    } else {
-      for (ComputedNode<?> n : path) {
-        labels.add(n.label());
-      }
-    }
-    labels.add(repeated.label());
-    return new CycleException(labels);
-  }
-
-  /** What a non-idle node is reading: its reads so far if running, else its last run's. */
-  private AbstractNode<?>[] inProgressReads(ComputedNode<?> n) {
-    if (n.state == ComputedNode.COMPUTING) {
-      for (DependencyRecorder r = recorder; r != null; r = r.parent()) {
-        if (r.node == n) {
-          return r.recordedSoFar();
-        }
-      }
-    }
-    return n.dependencies;
+    return CyclePath.through(repeated, recorder);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -736,65 +678,15 @@ abstract class EngineCore implements Engine {
   }
 
   final Why whyUnlocked(Node<?> node) {
-    AbstractNode<?> n = ownNode(node);
-    List<Why.Step> chain = new ArrayList<>();
-    while (true) {
-      boolean input = !(n instanceof ComputedNode);
-      chain.add(new Why.Step(n.label(), n, n.changedAt, input));
-      if (input) {
-        break;
-      }
-      AbstractNode<?> latest = null;
-      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencies) {
-        if (latest == null || d.changedAt > latest.changedAt) {
-          latest = d;
-        }
-      }
-      if (latest == null) {
-        break;
-      }
-      n = latest;
-    }
-    return new Why(node, chain);
+    return GraphIntrospection.why(ownNode(node));
   }
 
   final GraphSnapshot graphUnlocked(Node<?>... roots) {
-    Map<AbstractNode<?>, String> ids = new IdentityHashMap<>();
-    ArrayDeque<AbstractNode<?>> queue = new ArrayDeque<>();
-    for (Node<?> root : roots) {
-      AbstractNode<?> n = ownNode(root);
-      if (!ids.containsKey(n)) {
-        ids.put(n, "n" + ids.size());
-        queue.add(n);
-      }
+    AbstractNode<?>[] own = new AbstractNode<?>[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      own[i] = ownNode(roots[i]);
     }
-    List<GraphSnapshot.NodeInfo> nodes = new ArrayList<>();
-    List<GraphSnapshot.Edge> edges = new ArrayList<>();
-    long rev = revision;
-    while (!queue.isEmpty()) {
-      AbstractNode<?> n = queue.poll();
-      String id = ids.get(n);
-      if (n instanceof ComputedNode) {
-        ComputedNode<?> c = (ComputedNode<?>) n;
-        boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
-        nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, c.verifiedAt,
-            c.mustRun == 0 && c.verifiedAt == rev,
-            computed ? String.valueOf(c.value) : "(not computed)"));
-        for (AbstractNode<?> d : c.dependencies) {
-          String target = ids.get(d);
-          if (target == null) {
-            target = "n" + ids.size();
-            ids.put(d, target);
-            queue.add(d);
-          }
-          edges.add(new GraphSnapshot.Edge(id, target));
-        }
-      } else {
-        nodes.add(new GraphSnapshot.NodeInfo(id, n.label(), "var", n.changedAt, rev, true,
-            String.valueOf(n.value)));
-      }
-    }
-    return new GraphSnapshot(rev, nodes, edges);
+    return GraphIntrospection.snapshot(revision, own);
   }
 
   final EngineStats statsUnlocked() {

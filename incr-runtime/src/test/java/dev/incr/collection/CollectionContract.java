@@ -455,4 +455,53 @@ abstract class CollectionContract {
         });
     assertEquals(List.of("1 1.0 [1]", "2 3.0 [2, 1]", "1 2.0 [2]"), seen);
   }
+
+  @Test
+  void perGroupRunsOncePerGroupEvenWhenAHandedOutGroupEmptiesAndRefills() {
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length);
+    IncrCollection<String> ones = byLength.group(1);
+    AtomicInteger built = new AtomicInteger();
+    IncrCollection<Pair<Integer, Long>> counts =
+        byLength.aggregate(
+            g -> {
+              built.incrementAndGet();
+              return g.count();
+            });
+    words.insert("a");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    words.delete("a");
+    assertEquals(List.of(), counts.toList(), "no pair for a key without elements");
+    words.insert("b");
+    assertEquals(List.of(Pair.of(1, 1L)), counts.toList());
+    assertEquals(1, built.get());
+    assertEquals(List.of("b"), ones.toList());
+  }
+
+  @Test
+  void aFoldNeedsNoInverseAndSurvivesAThrowingAccumulator() {
+    IncrCollection<Integer> xs = engine.collection();
+    Computed<Integer> max =
+        xs.reduce(
+            Integer.MIN_VALUE,
+            (a, b) -> {
+              if (a == 13 || b == 13) {
+                throw new IllegalArgumentException("unlucky");
+              }
+              return Math.max(a, b);
+            });
+    assertEquals(Integer.MIN_VALUE, max.get());
+    for (int i = 0; i < 100; i++) {
+      xs.insert(i * 7 % 100 + 20);
+    }
+    assertEquals(119, max.get());
+    xs.insert(13);
+    assertThrows(IllegalArgumentException.class, max::get);
+    xs.delete(13);
+    assertEquals(119, max.get());
+    for (int i = 0; i < 100; i++) {
+      xs.delete(i * 7 % 100 + 20);
+    }
+    xs.insert(5);
+    assertEquals(5, max.get());
+  }
 }

@@ -115,4 +115,71 @@ class ConcurrentCollectionStressTest {
     }
     assertEquals(ELEMENTS + "/" + total, both.get());
   }
+
+  @Test
+  void pipelinesBuiltWhileAWriterRunsSeeWholeBatches() throws InterruptedException {
+    Engine engine = Engine.concurrent();
+    IncrCollection<Integer> xs = engine.collection();
+    for (int i = 0; i < ELEMENTS; i++) {
+      xs.insert(i * 10);
+    }
+    long total = (long) ELEMENTS * (ELEMENTS - 1) / 2 * 10;
+    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    AtomicBoolean done = new AtomicBoolean();
+    Runnable builder =
+        () -> {
+          try {
+            for (int round = 0; !done.get(); round++) {
+              // A new pipeline each round: it subscribes while the writer keeps writing.
+              int modulus = 2 + round % 5;
+              SortedCollection<Integer> sorted = xs.filter(x -> true).sortBy(x -> x % modulus);
+              Computed<Long> count = sorted.window(2).count();
+              Computed<Long> sum = sorted.map(x -> (long) x).reduce(0L, Long::sum, (a, x) -> a - x);
+              Computed<String> both = engine.computed(() -> count.get() + "/" + sum.get());
+              for (int k = 0; k < 20; k++) {
+                assertEquals((ELEMENTS - 1) + "/" + total, both.get());
+              }
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        };
+    Thread b1 = new Thread(builder);
+    Thread b2 = new Thread(builder);
+    b1.start();
+    b2.start();
+    int[] values = new int[ELEMENTS];
+    for (int i = 0; i < ELEMENTS; i++) {
+      values[i] = i * 10;
+    }
+    try {
+      for (int b = 0; b < BATCHES; b++) {
+        int i = b % ELEMENTS;
+        int j = (b * 7 + 3) % ELEMENTS;
+        if (i == j) {
+          continue;
+        }
+        int x = values[i];
+        int y = values[j];
+        engine.batch(
+            () -> {
+              xs.delete(x);
+              xs.delete(y);
+              xs.insert(x + 1);
+              xs.insert(y - 1);
+            });
+        values[i] = x + 1;
+        values[j] = y - 1;
+      }
+    } finally {
+      done.set(true);
+    }
+    b1.join();
+    b2.join();
+    if (!failures.isEmpty()) {
+      AssertionError e = new AssertionError("concurrent builders failed: " + failures.peek());
+      failures.forEach(e::addSuppressed);
+      throw e;
+    }
+  }
 }

@@ -80,6 +80,15 @@ class PipelinePropertiesTest {
       Computed<Optional<Integer>> max = m.max(Comparator.naturalOrder());
       Computed<Long> invertible = m.reduce(0L, (acc, x) -> acc + x * x, (acc, x) -> acc - x * x);
       Computed<List<Integer>> general = m.reduce(list -> list.stream().sorted().toList());
+      Computed<Integer> foldMax = m.reduce(-1, Math::max);
+      Computed<Integer> foldSum = m.reduce(7, Integer::sum);
+      Computed<Integer> foldBits = a.reduce(0, (x, y) -> x | y);
+      check(
+          () -> {
+            assertEquals(m().stream().reduce(-1, Math::max), foldMax.get(), "fold max");
+            assertEquals(m().stream().reduce(7, Integer::sum), foldSum.get(), "fold sum");
+            assertEquals(a().stream().reduce(0, (x, y) -> x | y), foldBits.get(), "fold or");
+          });
       check(() -> assertEquals((long) m().size(), count.get(), "count"));
       check(() -> assertEquals(exactSum(m(), x -> x * 0.1), sum.get(), "sum"));
       check(() -> assertEquals(m().stream().min(Comparator.naturalOrder()), min.get(), "min"));
@@ -157,6 +166,21 @@ class PipelinePropertiesTest {
       IncrCollection<Pair<Integer, Double>> sums = byKey.sum(x -> x);
       IncrCollection<Pair<Integer, Integer>> mins = byKey.min(Comparator.naturalOrder());
       IncrCollection<Pair<Integer, Integer>> maxes = byKey.max(Comparator.naturalOrder());
+      IncrCollection<Pair<Integer, Integer>> folded = byKey.reduce(0, Integer::sum);
+      check(
+          () ->
+              assertSameBag(
+                  countsOracle().stream()
+                      .map(
+                          c ->
+                              Pair.of(
+                                  c.first(),
+                                  liveA.stream()
+                                      .filter(x -> x % 4 == c.first())
+                                      .reduce(0, Integer::sum)))
+                      .toList(),
+                  folded.toList(),
+                  "grouped fold"));
       IncrCollection<Pair<Integer, Long>> squares =
           byKey.reduce(0L, (acc, x) -> acc + x * x, (acc, x) -> acc - x * x);
       IncrCollection<Pair<Integer, String>> listed =

@@ -70,9 +70,14 @@ final class GroupAggregateStage<K, T, A> extends DerivedStage<Pair<K, A>> {
     PerKey<A> current = perKey.get(key);
     if (group == null || group.liveSize() == 0) {
       if (current != null) {
-        perKey.remove(key);
         if (current.emitted != null) {
           out.emit((Pair<K, A>) current.emitted, -1);
+          current.emitted = null;
+        }
+        if (group == null) {
+          // The group is gone (it was never handed out); a handed-out group keeps its node for
+          // when elements come back.
+          perKey.remove(key);
         }
       }
       return;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -180,6 +181,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     Objects.requireNonNull(add, "add");
     Objects.requireNonNull(remove, "remove");
     return aggregate(g -> g.reduce(identity, add, remove)).label(label + ".reduce");
+  }
+
+  @Override
+  public IncrCollection<Pair<K, T>> reduce(T identity, BinaryOperator<T> accumulator) {
+    Objects.requireNonNull(accumulator, "accumulator");
+    return aggregate(g -> g.reduce(identity, accumulator)).label(label + ".reduce");
   }
 
   @Override

@@ -17,12 +17,7 @@ final class Multiset<T> {
   /** Adds one occurrence ({@code weight == 1}) or removes one ({@code weight == -1}). */
   void add(T element, int weight) {
     if (weight > 0) {
-      int[] c = counts.get(element);
-      if (c == null) {
-        counts.put(element, new int[] {weight});
-      } else {
-        c[0] += weight;
-      }
+      counts.computeIfAbsent(element, e -> new int[1])[0] += weight;
     } else {
       int[] c = counts.get(element);
       if (c == null || c[0] < -weight) {

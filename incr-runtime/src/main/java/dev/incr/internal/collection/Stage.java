@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -212,6 +213,12 @@ public abstract class Stage<T> implements IncrCollection<T> {
             identity,
             Objects.requireNonNull(add, "add"),
             Objects.requireNonNull(remove, "remove"))
+        .node();
+  }
+
+  @Override
+  public Computed<T> reduce(T identity, BinaryOperator<T> accumulator) {
+    return new FoldAggregate<>(this, identity, Objects.requireNonNull(accumulator, "accumulator"))
         .node();
   }
 

@@ -19,7 +19,13 @@
  * insertions, and later changes follow. A stage that is never read costs nothing. An inbox's
  * consumed prefix is dropped at once, and a reader that falls far behind has its inbox consolidated
  * (an insertion and a later deletion of the same element cancel), so an inbox holds at most about
- * twice as many entries as its producer has live elements.
+ * twice as many entries as its producer has live elements. Producers hold their readers weakly
+ * ({@link dev.incr.internal.collection.WeakList}), and the engine keeps no edges from a node to its
+ * readers, so a pipeline nothing refers to any more is collected and stops costing work.
+ *
+ * <p>Operators that need the neighbourhood of a change (pairwise, window) are told by their sorted
+ * stage about each insertion and removal at the moment it happens, while the tree is in the state
+ * that change sees; a grouping tells its per-key aggregates which keys it routed changes to.
  *
  * <p>All mutable state is touched only inside computations (the stages' version and aggregate
  * functions) or inside write paths (which run inside {@code Engine.batch}), so an engine that
