@@ -33,7 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  *
  * <pre>{@code
  * java -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar dev.incr.bench.ChartMain \
- *     benchmarks/results/collections-2.txt filterMapCount benchmarks/results/filterMapCount.png
+ *     filterMapCount benchmarks/results/filterMapCount.png benchmarks/results/collections-3a.txt \
+ *     benchmarks/results/collections-3b.txt
  * }</pre>
  */
 public final class ChartMain {
@@ -52,19 +53,23 @@ public final class ChartMain {
    * @throws IOException if the CSV cannot be read or the PNG written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      throw new IllegalArgumentException(
-          "usage: ChartMain <jmh results .csv or .txt> <workload, e.g. filterMapCount> <output .png>");
+    if (args.length < 3) {
+      throw new IllegalArgumentException("usage: ChartMain <workload, e.g. filterMapCount>"
+          + " <output .png> <jmh results .csv or .txt>...");
     }
     System.setProperty("java.awt.headless", "true");
-    Map<String, XYSeries> bySystem = read(Path.of(args[0]), args[1]);
+    List<Path> files = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      files.add(Path.of(args[i]));
+    }
+    Map<String, XYSeries> bySystem = read(files, args[0]);
     if (bySystem.isEmpty()) {
-      throw new IllegalArgumentException("No results for workload '" + args[1] + "' with a 'size'"
-          + " parameter in " + args[0] + "; run the collection benchmarks with -rf csv first.");
+      throw new IllegalArgumentException("No results for workload '" + args[0] + "' with a 'size'"
+          + " parameter in " + files + "; run the collection benchmarks first.");
     }
     XYSeriesCollection data = new XYSeriesCollection();
     bySystem.values().forEach(data::addSeries);
-    JFreeChart chart = ChartFactory.createXYLineChart(args[1] + ": one insert + delete, then read",
+    JFreeChart chart = ChartFactory.createXYLineChart(args[0] + ": cost of one change, then read",
         "collection size (elements)", "ns per operation", data, PlotOrientation.VERTICAL, true,
         false, false);
     XYPlot plot = chart.getXYPlot();
@@ -86,22 +91,25 @@ public final class ChartMain {
       renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     plot.setRenderer(renderer);
-    ChartUtils.saveChartAsPNG(new File(args[2]), chart, 900, 560);
-    System.out.println("wrote " + args[2] + " (" + data.getSeriesCount() + " systems)");
+    ChartUtils.saveChartAsPNG(new File(args[1]), chart, 900, 560);
+    System.out.println("wrote " + args[1] + " (" + data.getSeriesCount() + " systems)");
   }
 
   /**
    * One series per system: x = the {@code size} parameter, y = the score in ns/op (the average from
-   * a {@code .csv} file, the fastest iteration from a {@code .txt} file, as in {@link ResultsTable}).
+   * a {@code .csv} file, the fastest iteration from a {@code .txt} file, as in {@link ResultsTable});
+   * a later file overrides an earlier one for the same point.
    */
-  static Map<String, XYSeries> read(Path file, String workload) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+  static Map<String, XYSeries> read(List<Path> files, String workload) throws IOException {
     Map<String, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
     Map<String, Set<String>> systems = new LinkedHashMap<>();
-    if (file.toString().endsWith(".txt")) {
-      ResultsTable.readText(lines, scores, systems);
-    } else {
-      ResultsTable.readCsv(lines, scores, systems);
+    for (Path file : files) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (file.toString().endsWith(".txt")) {
+        ResultsTable.readText(lines, scores, systems);
+      } else {
+        ResultsTable.readCsv(lines, scores, systems);
+      }
     }
     Map<String, XYSeries> bySystem = new TreeMap<>();
     for (Map.Entry<String, Map<String, Double>> row
