@@ -39,7 +39,7 @@
  *       transformed by the operator; what its readers have consumed plus their inboxes equals it.
  *   <li>Weights in inboxes are +1 or -1; a materialized multiset never holds a count below 1.
  *   <li>A sorted stage's tree holds one node per live occurrence, ordered by (key, sequence), with
- *       correct subtree sizes and heap-ordered priorities ({@code OrderTree.checkInvariants}).
+ *       correct subtree sizes and AVL balance ({@code OrderTree.checkInvariants}).
  * </ol>
  */
 package dev.incr.internal.collection;
