@@ -79,7 +79,11 @@ class RegistrationAndRoundsTest {
         "public abstract class UsesLaterInBodies {",
         "  @Input int x;",
         "  int plain;",
-        "  void touch() { plain = new Later().size(); Later l = null; plain += l == null ? 1 : 0; }",
+        "  void touch() {",
+        "    plain = new Later().size();",
+        "    Later l = null;",
+        "    plain += l == null ? 1 : 2;",
+        "  }",
         "  @Query int size() { return x + new Later().size(); }",
         "}");
     Compilation compilation = javac()
