@@ -64,6 +64,7 @@ final class IncrClassStep {
 
   /** Processes one round. */
   void process(RoundEnvironment round) {
+    analysis.newRound();
     Map<String, TypeElement> classes = new TreeMap<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);

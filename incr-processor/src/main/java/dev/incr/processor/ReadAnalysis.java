@@ -20,6 +20,7 @@ import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,6 +90,12 @@ final class ReadAnalysis {
 
   private final Trees trees;
   private final Types types;
+  /**
+   * The declaration paths of the methods of each class scanned this round. {@link
+   * Trees#getPath(Element)} searches the whole compilation unit on every call, which made large
+   * classes quadratic; one pass over a class's members indexes them all.
+   */
+  private final Map<Element, Map<ExecutableElement, TreePath>> methodPaths = new HashMap<>();
 
   private ReadAnalysis(Trees trees, Types types) {
     this.trees = trees;
@@ -143,7 +150,7 @@ final class ReadAnalysis {
       if (!scan.visited.add(method)) {
         continue;
       }
-      TreePath path = trees == null ? null : trees.getPath(method);
+      TreePath path = pathOf(method);
       if (path == null) {
         scan.unseen.add(method);
         continue;
@@ -164,6 +171,36 @@ final class ReadAnalysis {
         scan.queriesCalled,
         new ArrayList<>(scan.untracked.values()),
         scan.unseen);
+  }
+
+  /** Forgets the trees of the previous round. */
+  void newRound() {
+    methodPaths.clear();
+  }
+
+  /** Returns the declaration path of {@code method}, or null if its source is not available. */
+  private TreePath pathOf(ExecutableElement method) {
+    if (trees == null) {
+      return null;
+    }
+    Map<ExecutableElement, TreePath> paths = methodPaths.computeIfAbsent(
+        method.getEnclosingElement(), owner -> {
+          Map<ExecutableElement, TreePath> index = new HashMap<>();
+          TreePath classPath = trees.getPath(owner);
+          if (classPath != null && classPath.getLeaf() instanceof ClassTree) {
+            for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+              if (member instanceof MethodTree) {
+                TreePath path = new TreePath(classPath, member);
+                Element element = trees.getElement(path);
+                if (element instanceof ExecutableElement) {
+                  index.put((ExecutableElement) element, path);
+                }
+              }
+            }
+          }
+          return index;
+        });
+    return paths.get(method);
   }
 
   /**
