@@ -70,6 +70,32 @@ class RegistrationAndRoundsTest {
   }
 
   @Test
+  void assignmentChecksDoNotTripOverTypesGeneratedLater() {
+    JavaFileObject src = Compilations.source("e2e.UsesLaterInBodies",
+        "package e2e;",
+        "import dev.incr.annotations.Input;",
+        "import dev.incr.annotations.Query;",
+        "import gen.*;",
+        "public abstract class UsesLaterInBodies {",
+        "  @Input int x;",
+        "  int plain;",
+        "  void touch() {",
+        "    plain = new Later().size();",
+        "    Later l = null;",
+        "    plain += l == null ? 1 : 2;",
+        "  }",
+        "  @Query int size() { return x + new Later().size(); }",
+        "}");
+    Compilation compilation = javac()
+        .withProcessors(new IncrementalProcessor(), new LaterTypeProcessor())
+        .withOptions("-Xlint:all,-processing")
+        .compile(src);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("e2e.IncrUsesLaterInBodies")
+        .contentsAsUtf8String().contains("this.xInput.get();");
+  }
+
+  @Test
   void aClassReferringToATypeGeneratedLaterIsDeferredThenGenerated() {
     JavaFileObject src = Compilations.source("e2e.UsesLater",
         "package e2e;",

@@ -73,7 +73,12 @@ class PipelinePropertiesTest {
       IncrCollection<Integer> m = f.map(half);
       check(() -> assertSameBag(a(), a.toList(), "a"));
       check(() -> assertSameBag(f(), f.toList(), "filter"));
-      check(() -> assertSameBag(m(), m.toList(), "map"));
+      check(
+          () -> {
+            assertSameBag(m(), m.toList(), "map");
+            Introspection.checkInvariants(f);
+            Introspection.checkInvariants(m);
+          });
       Computed<Long> count = m.count();
       Computed<Double> sum = m.sum(x -> x * 0.1);
       Computed<Optional<Integer>> min = m.min(Comparator.naturalOrder());

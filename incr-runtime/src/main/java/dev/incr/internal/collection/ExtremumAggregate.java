@@ -1,6 +1,5 @@
 package dev.incr.internal.collection;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,10 @@ import java.util.Optional;
  */
 final class ExtremumAggregate<T> extends Aggregate<T, Optional<T>> {
   private final OrderTree<T, T> tree;
-  private final Map<T, ArrayList<OrderTree.Node<T, T>>> nodes = new HashMap<>();
+
+  /** The newest tree node of each live element, older ones chained through {@code older}. */
+  private final Map<T, OrderTree.Node<T, T>> nodes = new HashMap<>();
+
   private long nextSequence;
 
   ExtremumAggregate(Stage<T> input, Comparator<? super T> comparator, String kind) {
@@ -25,13 +27,14 @@ final class ExtremumAggregate<T> extends Aggregate<T, Optional<T>> {
     if (weight > 0) {
       OrderTree.Node<T, T> n = tree.insert(element, nextSequence, element);
       nextSequence++;
-      nodes.computeIfAbsent(element, k -> new ArrayList<>(1)).add(n);
+      n.older = nodes.put(element, n);
     } else {
-      ArrayList<OrderTree.Node<T, T>> stack = nodes.get(element);
-      tree.remove(stack.get(stack.size() - 1));
-      stack.remove(stack.size() - 1);
-      if (stack.isEmpty()) {
+      OrderTree.Node<T, T> n = nodes.get(element);
+      tree.remove(n);
+      if (n.older == null) {
         nodes.remove(element);
+      } else {
+        nodes.put(element, n.older);
       }
     }
   }

@@ -1,20 +1,26 @@
 package dev.incr.internal.collection;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * {@code map}: transforms each element. O(1) per change. The result of each distinct live input
  * element is remembered, so the function runs once when an element first arrives and never for
- * duplicates or deletions.
+ * duplicates or deletions. Those remembered results are also this stage's contents: it keeps no
+ * separate multiset of its output.
  */
 final class MapStage<T, R> extends DerivedStage<R> {
   private final Stage<T> input;
   private final Function<? super T, ? extends R> function;
 
-  /** For each distinct live input element: its result and its number of occurrences. */
-  private final Map<T, Mapped<R>> results = new HashMap<>();
+  /** For each distinct live input element, in arrival order: its result and its occurrences. */
+  private final Map<T, Mapped<R>> results = new LinkedHashMap<>();
+
+  private long size;
 
   private Inbox<T> in;
 
@@ -28,7 +34,7 @@ final class MapStage<T, R> extends DerivedStage<R> {
   }
 
   MapStage(Stage<T> input, Function<? super T, ? extends R> function) {
-    super(input, "map", true);
+    super(input, "map", false);
     this.input = input;
     this.function = function;
   }
@@ -60,15 +66,52 @@ final class MapStage<T, R> extends DerivedStage<R> {
           results.put(x, m);
         }
         m.count++;
+        size++;
         out.emit(m.result, 1);
       } else {
         Mapped<R> m = results.get(x);
         if (--m.count == 0) {
           results.remove(x);
         }
+        size--;
         out.emit(m.result, -1);
       }
       in.pop();
+    }
+  }
+
+  @Override
+  long liveSize() {
+    return size;
+  }
+
+  @Override
+  void forEachLive(Consumer<? super R> action) {
+    for (Mapped<R> m : results.values()) {
+      for (int i = m.count; i > 0; i--) {
+        action.accept(m.result);
+      }
+    }
+  }
+
+  @Override
+  List<R> liveList() {
+    List<R> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+    forEachLive(list::add);
+    return list;
+  }
+
+  @Override
+  void checkInvariants() {
+    long total = 0;
+    for (Mapped<R> m : results.values()) {
+      if (m.count <= 0) {
+        throw new AssertionError(label() + ": count " + m.count + " for result " + m.result);
+      }
+      total += m.count;
+    }
+    if (total != size) {
+      throw new AssertionError(label() + ": size " + size + " but counts add up to " + total);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.incr.internal.collection;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.Function;
  * 2n - 1} elements around the position (O(n + log size)). The changes are queued in this stage's
  * inbox and passed on when it is read, after consolidation (a window created and destroyed within
  * one batch is never emitted).
+ *
+ * <p>Once its inbox is drained, this stage's contents are exactly the windows of the sorted stage's
+ * tree, so it keeps no multiset of its own: a snapshot or a list is read off the tree.
  */
 final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
   private final SortedStage<T, ?> sorted;
@@ -22,7 +27,7 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
   private Inbox<R> in;
 
   NeighbourhoodStage(SortedStage<T, ?> sorted, int n, Function<List<T>, R> shape, String kind) {
-    super(sorted, kind, true);
+    super(sorted, kind, false);
     this.sorted = sorted;
     this.n = n;
     this.shape = shape;
@@ -33,11 +38,9 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
     sorted.version().get();
     Inbox<R> in = this.in;
     if (in == null) {
-      in = this.in = new Inbox<>(this::liveSize);
-      List<T> all = sorted.tree().range(0, sorted.tree().size());
-      for (int s = 0; s + n <= all.size(); s++) {
-        in.push(shape.apply(all.subList(s, s + n)), 1);
-      }
+      Inbox<R> fresh = new Inbox<>(this::liveSize);
+      forEachLive(w -> fresh.push(w, 1));
+      in = this.in = fresh;
       sorted.addNeighbourhood(this);
     }
     in.consolidateBeforeReading();
@@ -68,7 +71,7 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
     int hi = Math.min(tree.size(), rank + n);
     List<T> with = tree.range(lo, hi);
     int p = rank - lo;
-    List<T> without = new java.util.ArrayList<>(with);
+    List<T> without = new ArrayList<>(with);
     without.remove(p);
     // Windows of the neighbours spanning the position: they hold local indices p - 1 and p.
     for (int s = Math.max(0, p - n + 1); s <= p - 1 && s + n <= without.size(); s++) {
@@ -78,5 +81,25 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
     for (int s = Math.max(0, p - n + 1); s <= p && s + n <= with.size(); s++) {
       in.push(shape.apply(List.copyOf(with.subList(s, s + n))), weight);
     }
+  }
+
+  @Override
+  long liveSize() {
+    return Math.max(0, sorted.tree().size() - n + 1);
+  }
+
+  @Override
+  void forEachLive(Consumer<? super R> action) {
+    List<T> all = sorted.tree().range(0, sorted.tree().size());
+    for (int s = 0; s + n <= all.size(); s++) {
+      action.accept(shape.apply(all.subList(s, s + n)));
+    }
+  }
+
+  @Override
+  List<R> liveList() {
+    List<R> list = new ArrayList<>((int) liveSize());
+    forEachLive(list::add);
+    return list;
   }
 }

@@ -32,6 +32,13 @@ final class OrderTree<K, E> {
     final E element;
     int size = 1;
     int height = 1;
+
+    /**
+     * The owner's link to the previous live occurrence of the same element (not used by the tree):
+     * owners keep the newest node per element and chain the older ones through it.
+     */
+    Node<K, E> older;
+
     Node<K, E> left;
     Node<K, E> right;
 

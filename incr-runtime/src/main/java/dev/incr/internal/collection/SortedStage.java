@@ -4,7 +4,6 @@ import dev.incr.Computed;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +23,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   private final Function<? super T, ? extends K> key;
   private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
 
-  /** The tree nodes of each live element, oldest first; a deletion removes the newest. */
-  private final Map<T, ArrayList<OrderTree.Node<K, T>>> nodes = new HashMap<>();
+  /**
+   * The newest tree node of each live element, older ones chained; a deletion removes the newest.
+   */
+  private final Map<T, OrderTree.Node<K, T>> nodes = new HashMap<>();
 
   private final WeakList<NeighbourhoodStage<T, ?>> neighbourhoods = new WeakList<>();
   private long nextSequence;
@@ -68,7 +69,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     }
     OrderTree.Node<K, T> n = tree.insert(k, nextSequence, x);
     nextSequence++;
-    nodes.computeIfAbsent(x, e -> new ArrayList<>(1)).add(n);
+    n.older = nodes.put(x, n);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
       for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
@@ -79,8 +80,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   }
 
   private void unplace(T x) {
-    ArrayList<OrderTree.Node<K, T>> stack = nodes.get(x);
-    OrderTree.Node<K, T> n = stack.get(stack.size() - 1);
+    OrderTree.Node<K, T> n = nodes.get(x);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
       for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
@@ -88,9 +88,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
       }
     }
     tree.remove(n);
-    stack.remove(stack.size() - 1);
-    if (stack.isEmpty()) {
+    if (n.older == null) {
       nodes.remove(x);
+    } else {
+      nodes.put(x, n.older);
     }
     out.emit(x, -1);
   }
@@ -125,8 +126,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   void checkInvariants() {
     tree.checkInvariants();
     long total = 0;
-    for (List<OrderTree.Node<K, T>> stack : nodes.values()) {
-      total += stack.size();
+    for (OrderTree.Node<K, T> newest : nodes.values()) {
+      for (OrderTree.Node<K, T> n = newest; n != null; n = n.older) {
+        total++;
+      }
     }
     if (total != tree.size()) {
       throw new AssertionError(

@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
  * and back to 1 has changed twice, and its readers re-run (revision-based verification does not
  * remember which value each reader saw). A computed changes when a re-run returns a different value.
  */
-class RandomGraphProperties {
+class RandomGraphPropertiesTest {
 
   /** How a computed combines what it reads. Results stay small so that values often repeat. */
   enum Kind {
