@@ -442,6 +442,9 @@ abstract class EngineContract {
     }
     Node<Integer> top = previous;
     assertEquals(height, top.get());
+    // The first read nested once per level; the engine does not keep that much scaffolding.
+    assertTrue(dev.incr.internal.EngineInternals.recordersHeld(engine) <= 64,
+        "recorders held: " + dev.incr.internal.EngineInternals.recordersHeld(engine));
     bottom.set(5);
     assertEquals(height + 5, top.get());
     bottom.set(6);

@@ -131,7 +131,12 @@ abstract class EngineCore implements Engine {
   /** The thread inside a top-level recomputation of this engine, or null (see CrossEngineGuard). */
   Thread topLevelThread;
 
+  /** How many levels of reusable recorders are kept between top-level reads. */
+  static final int RECORDERS_KEPT = 64;
+
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
+  /** Recorders in the chain from {@link #rootRecorder}. */
+  private int recorders = 1;
   private int runDepth;
   /** The run depth beyond which the next nested read moves to a deep stack. */
   private int runDepthLimit = MAX_RUN_DEPTH;
@@ -217,6 +222,9 @@ abstract class EngineCore implements Engine {
         verify(node, 0);
       } finally {
         topLevelThread = null;
+        if (recorders > RECORDERS_KEPT) {
+          trimRecorders();
+        }
       }
       return;
     }
@@ -225,7 +233,15 @@ abstract class EngineCore implements Engine {
       verify(node, 0);
     } finally {
       CrossEngineGuard.exit(this, previous);
+      if (recorders > RECORDERS_KEPT) {
+        trimRecorders();
+      }
     }
+  }
+
+  /** The number of reusable recorders held (for tests). */
+  final int recordersHeld() {
+    return recorders;
   }
 
   private void refreshNested(ComputedNode<?> node) {
@@ -490,13 +506,28 @@ abstract class EngineCore implements Engine {
     return changed;
   }
 
-  private static DependencyRecorder childOf(DependencyRecorder parent) {
+  private DependencyRecorder childOf(DependencyRecorder parent) {
     DependencyRecorder child = parent.child;
     if (child == null) {
       child = new DependencyRecorder(parent);
       parent.child = child;
+      recorders++;
     }
     return child;
+  }
+
+  /**
+   * Drops the recorders of nesting depths beyond {@link #RECORDERS_KEPT}: the first computation of
+   * a very tall graph nests once per level, and keeping a recorder per level ever reached would
+   * hold memory proportional to the height for the life of the engine.
+   */
+  private void trimRecorders() {
+    DependencyRecorder r = rootRecorder;
+    for (int i = 1; i < RECORDERS_KEPT && r.child != null; i++) {
+      r = r.child;
+    }
+    r.child = null;
+    recorders = RECORDERS_KEPT;
   }
 
   private void push(ComputedNode<?> n) {

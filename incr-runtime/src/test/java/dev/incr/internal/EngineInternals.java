@@ -15,6 +15,11 @@ public final class EngineInternals {
     CrossEngineGuard.enabled = enabled;
   }
 
+  /** How many per-depth dependency recorders the engine holds between reads. */
+  public static int recordersHeld(Engine engine) {
+    return ((EngineCore) engine).recordersHeld();
+  }
+
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
   public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
     if (engine instanceof EngineCore) {
