@@ -275,6 +275,25 @@ abstract class EngineContract {
   }
 
   @Test
+  void nullArgumentsAreRejectedWithAMessageSayingWhatToPass() {
+    Var<Integer> a = engine.var(1);
+    assertMessage(() -> engine.computed(null), "computed(null)");
+    assertMessage(() -> engine.batch(null), "batch(null)");
+    assertMessage(() -> engine.observe(null, v -> { }), "node is null");
+    assertMessage(() -> engine.observe(a, null), "observe(node, null)");
+    assertMessage(() -> engine.trace(null), "trace(null)");
+    assertMessage(() -> a.label(null), "label(null)");
+    assertMessage(() -> engine.computed(() -> 1).label(null), "label(null)");
+    assertMessage(() -> engine.graph((Node<?>) null), "node is null");
+    assertEngineStillWorks();
+  }
+
+  static void assertMessage(org.junit.jupiter.api.function.Executable call, String expected) {
+    NullPointerException e = assertThrows(NullPointerException.class, call);
+    assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+  }
+
+  @Test
   void labelsNameNodesAndDefaultsExist() {
     Var<Integer> a = engine.var(1);
     assertSame(a, a.label("width"));

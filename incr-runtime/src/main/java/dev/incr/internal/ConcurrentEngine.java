@@ -79,7 +79,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
-    Objects.requireNonNull(function, "function");
+    Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
     long unusedComputeds = (long) COMPUTEDS_CREATED.getAndAdd((EngineCore) this, 1L);
     return new ConcurrentComputedNode<>(this, function);
   }
@@ -152,12 +152,12 @@ public final class ConcurrentEngine extends EngineCore {
   <T> void set(ConcurrentVarNode<T> node, T newValue) {
     if (computingThread == Thread.currentThread()) {
       // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
-      checkWriteAllowed(node, "set");
+      checkWriteAllowed(node);
     }
     RuntimeException failure = null;
     lock.lock();
     try {
-      checkWriteAllowed(node, "set");
+      checkWriteAllowed(node);
       if (Objects.equals(node.value, newValue)) {
         return;
       }
@@ -173,7 +173,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public void batch(Runnable changes) {
-    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
     if (computingThread == Thread.currentThread()) {
       checkBatchAllowed();
     }

@@ -215,19 +215,6 @@ abstract class EngineCore implements Engine {
 
   private void refreshTopLevel(ComputedNode<?> node) {
     revisionObserved = true;
-    if (CrossEngineGuard.lastToken == token && topLevelThread == null) {
-      // The common case: no other engine has computed since this one last did.
-      topLevelThread = Thread.currentThread();
-      try {
-        verify(node, 0);
-      } finally {
-        topLevelThread = null;
-        if (recorders > RECORDERS_KEPT) {
-          trimRecorders();
-        }
-      }
-      return;
-    }
     Thread previous = CrossEngineGuard.enter(this);
     try {
       verify(node, 0);
@@ -343,19 +330,26 @@ abstract class EngineCore implements Engine {
           return;
         }
       }
-      publishVerified(n, rev);
-      verifications++;
-      if (sink != null && sink.active()) {
-        sink.verified(n, rev);
-      }
+      markVerified(n, rev);
     } finally {
       n.state = ComputedNode.IDLE;
     }
   }
 
-  /** Verifies {@code root}, re-running it and whatever below it needs re-running. */
+  /** Marks {@code n} up to date at {@code rev} without running it: nothing it read has changed. */
+  private void markVerified(ComputedNode<?> n, long rev) {
+    publishVerified(n, rev);
+    verifications++;
+    if (sink != null && sink.active()) {
+      sink.verified(n, rev);
+    }
+  }
+
+  /**
+   * Verifies {@code root} like {@link #verify}, but walking an explicit stack instead of the Java
+   * stack, for subgraphs deeper than {@link #MAX_VERIFY_RECURSION}.
+   */
   private void refresh(ComputedNode<?> root) {
-    revisionObserved = true;
     final long rev = revision;
     final int base = activeSize;
     push(root);
@@ -402,11 +396,7 @@ abstract class EngineCore implements Engine {
         if (changed != null) {
           run(n, changed);
         } else {
-          publishVerified(n, rev);
-          verifications++;
-          if (sink != null && sink.active()) {
-            sink.verified(n, rev);
-          }
+          markVerified(n, rev);
         }
         pop();
       }
@@ -556,13 +546,10 @@ abstract class EngineCore implements Engine {
   // Writing
 
   /** Throws if a write to {@code node} would happen inside a computation (of any engine). */
-  final void checkWriteAllowed(AbstractNode<?> node, String operation) {
-    DependencyRecorder r = recorder;
-    if (r == null) {
-      r = CrossEngineGuard.foreignComputation(this);
-    }
+  final void checkWriteAllowed(AbstractNode<?> node) {
+    DependencyRecorder r = computationOnThisThread();
     if (r != null) {
-      throw new IllegalStateException("Cannot " + operation + " '" + node.label()
+      throw new IllegalStateException("Cannot set '" + node.label()
           + "' inside the computation of '" + r.node.label()
           + "': computations must not change inputs. Make the change outside, after get() returns.");
     }
@@ -570,14 +557,17 @@ abstract class EngineCore implements Engine {
 
   /** Throws if a batch would start inside a computation (of any engine). */
   final void checkBatchAllowed() {
-    DependencyRecorder r = recorder;
-    if (r == null) {
-      r = CrossEngineGuard.foreignComputation(this);
-    }
+    DependencyRecorder r = computationOnThisThread();
     if (r != null) {
       throw new IllegalStateException("Cannot start a batch inside the computation of '"
           + r.node.label() + "': computations must not change inputs.");
     }
+  }
+
+  /** The recorder of a computation running on this thread, in this engine or another, or null. */
+  private DependencyRecorder computationOnThisThread() {
+    DependencyRecorder r = recorder;
+    return r != null ? r : CrossEngineGuard.foreignComputation(this);
   }
 
   /**
@@ -615,7 +605,7 @@ abstract class EngineCore implements Engine {
   // Observers
 
   final <T> AbstractNode<T> ownNode(Node<T> node) {
-    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(node, "node is null: pass a node of this engine");
     if (!(node instanceof AbstractNode) || ((AbstractNode<T>) node).engine != this) {
       throw new IllegalArgumentException("Node '" + node.label()
           + "' belongs to another engine; observe it with the engine that created it.");
@@ -624,7 +614,7 @@ abstract class EngineCore implements Engine {
   }
 
   final <T> ObservationImpl<T> register(Node<T> node, Consumer<? super T> listener) {
-    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(listener, "observe(node, null): pass the listener to call with new values");
     ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
     observations.add(observation);
     return observation;
@@ -686,7 +676,7 @@ abstract class EngineCore implements Engine {
   // Tracing and introspection (the concurrent engine calls these holding its lock)
 
   final <T> Traced<T> traceUnlocked(Supplier<T> body) {
-    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(body, "trace(null): pass the evaluation to trace");
     TraceSink previous = sink;
     TraceCollector collector = new TraceCollector(previous);
     sink = collector;

@@ -35,7 +35,7 @@ public final class SingleThreadedEngine extends EngineCore {
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
-    Objects.requireNonNull(function, "function");
+    Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
     computedsCreated++;
     return new ComputedNode<>(this, function);
   }
@@ -72,7 +72,7 @@ public final class SingleThreadedEngine extends EngineCore {
 
   @Override
   public void batch(Runnable changes) {
-    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
     if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
       checkBatchAllowed();
     }

@@ -28,7 +28,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
   public void set(T newValue) {
     EngineCore e = engine;
     if (e.recorder != null || CrossEngineGuard.mayBeInsideAnother(e)) {
-      e.checkWriteAllowed(this, "set");
+      e.checkWriteAllowed(this);
     }
     if (Objects.equals(value, newValue)) {
       return;
@@ -39,7 +39,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
   @Override
   public final Var<T> label(String label) {
-    this.label = Objects.requireNonNull(label, "label");
+    this.label = Objects.requireNonNull(label, "label(null): a label must be a non-null name");
     return this;
   }
 
