@@ -60,6 +60,12 @@ class RandomGraphPropertiesTest {
     new Run(Engine.singleThreaded(), scenario).execute();
   }
 
+  /** The same graphs verified by the explicit-stack walk that deep graphs use. */
+  @Property(tries = 500)
+  void iterativeVerificationMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
+    new Run(EngineInternals.verifyingIteratively(Engine.singleThreaded()), scenario).execute();
+  }
+
   @Property(tries = 1000)
   void concurrentEngineMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
     new Run(Engine.concurrent(), scenario).execute();

@@ -296,13 +296,16 @@ abstract class EngineCore implements Engine {
   /** How deep {@link #verify} recurses on the Java stack before handing over to {@link #refresh}. */
   static final int MAX_VERIFY_RECURSION = 1200;
 
+  /** {@link #MAX_VERIFY_RECURSION}, or 0 in tests that drive every verification through refresh. */
+  int verifyRecursionLimit = MAX_VERIFY_RECURSION;
+
   /**
    * Verifies {@code n} (stale and idle), recursing into stale dependencies while the recursion is
    * shallow (the JIT compiles this much tighter than the explicit stack) and handing deeper
    * subgraphs to {@link #refresh}, which walks an explicit stack.
    */
   private void verify(ComputedNode<?> n, int depth) {
-    if (depth >= MAX_VERIFY_RECURSION) {
+    if (depth >= verifyRecursionLimit) {
       refresh(n);
       return;
     }

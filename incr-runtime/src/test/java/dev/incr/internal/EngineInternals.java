@@ -15,6 +15,15 @@ public final class EngineInternals {
     CrossEngineGuard.enabled = enabled;
   }
 
+  /**
+   * Makes {@code engine} verify every graph with its explicit-stack walk, which otherwise only
+   * graphs deeper than 1,200 levels reach; returns the engine.
+   */
+  public static Engine verifyingIteratively(Engine engine) {
+    ((EngineCore) engine).verifyRecursionLimit = 0;
+    return engine;
+  }
+
   /** How many per-depth dependency recorders the engine holds between reads. */
   public static int recordersHeld(Engine engine) {
     return ((EngineCore) engine).recordersHeld();
