@@ -13,10 +13,11 @@ import dev.incr.Computed;
 abstract class Aggregate<T, A> {
   private final Stage<T> input;
   private final Computed<A> node;
-  private Inbox<T> in;
+  private final InputReader<T> changes;
 
   Aggregate(Stage<T> input, String kind) {
     this.input = input;
+    this.changes = new InputReader<>(input);
     this.node = input.engine.computed(this::run);
     node.label(kind + "(" + input.label() + ")");
   }
@@ -26,12 +27,7 @@ abstract class Aggregate<T, A> {
   }
 
   private A run() {
-    input.version().get();
-    Inbox<T> in = this.in;
-    if (in == null) {
-      in = this.in = input.subscribe();
-    }
-    in.consolidateBeforeReading();
+    Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       apply(in.peekElement(), in.peekWeight());
       in.pop();

@@ -8,24 +8,18 @@ import java.util.function.Predicate;
  * output exactly when it passed).
  */
 final class FilterStage<T> extends DerivedStage<T> {
-  private final Stage<T> input;
   private final Predicate<? super T> predicate;
-  private Inbox<T> in;
+  private final InputReader<T> changes;
 
   FilterStage(Stage<T> input, Predicate<? super T> predicate) {
     super(input, "filter", true);
-    this.input = input;
+    this.changes = new InputReader<>(input);
     this.predicate = predicate;
   }
 
   @Override
   void refresh() {
-    input.version().get();
-    Inbox<T> in = this.in;
-    if (in == null) {
-      in = this.in = input.subscribe();
-    }
-    in.consolidateBeforeReading();
+    Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       T x = in.peekElement();
       if (in.peekWeight() > 0) {

@@ -37,11 +37,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   private final Computed<Long> routing;
   private final WeakList<GroupAggregateStage<K, T, ?>> aggregates = new WeakList<>();
   private volatile String label;
-  private Inbox<T> in;
+  private final InputReader<T> changes;
   private long routed;
 
   GroupByStage(Stage<T> input, Function<? super T, ? extends K> key) {
     this.input = input;
+    this.changes = new InputReader<>(input);
     this.key = key;
     this.label = "groupBy#" + IDS.incrementAndGet();
     this.routing = input.engine.computed(this::route);
@@ -58,12 +59,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   }
 
   private Long route() {
-    input.version().get();
-    Inbox<T> in = this.in;
-    if (in == null) {
-      in = this.in = input.subscribe();
-    }
-    in.consolidateBeforeReading();
+    Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       T x = in.peekElement();
       int w = in.peekWeight();

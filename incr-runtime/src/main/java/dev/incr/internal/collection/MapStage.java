@@ -14,7 +14,6 @@ import java.util.function.Function;
  * separate multiset of its output.
  */
 final class MapStage<T, R> extends DerivedStage<R> {
-  private final Stage<T> input;
   private final Function<? super T, ? extends R> function;
 
   /** For each distinct live input element, in arrival order: its result and its occurrences. */
@@ -22,7 +21,7 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   private long size;
 
-  private Inbox<T> in;
+  private final InputReader<T> changes;
 
   private static final class Mapped<R> {
     final R result;
@@ -35,18 +34,13 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   MapStage(Stage<T> input, Function<? super T, ? extends R> function) {
     super(input, "map", false);
-    this.input = input;
+    this.changes = new InputReader<>(input);
     this.function = function;
   }
 
   @Override
   void refresh() {
-    input.version().get();
-    Inbox<T> in = this.in;
-    if (in == null) {
-      in = this.in = input.subscribe();
-    }
-    in.consolidateBeforeReading();
+    Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       T x = in.peekElement();
       if (in.peekWeight() > 0) {

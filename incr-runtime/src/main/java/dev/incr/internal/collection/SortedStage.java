@@ -19,7 +19,6 @@ import java.util.function.Function;
  */
 final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage<T>
     implements SortedCollection<T> {
-  private final Stage<T> input;
   private final Function<? super T, ? extends K> key;
   private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
 
@@ -30,22 +29,17 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
 
   private final WeakList<NeighbourhoodStage<T, ?>> neighbourhoods = new WeakList<>();
   private long nextSequence;
-  private Inbox<T> in;
+  private final InputReader<T> changes;
 
   SortedStage(Stage<T> input, Function<? super T, ? extends K> key) {
     super(input, "sortBy", false);
-    this.input = input;
+    this.changes = new InputReader<>(input);
     this.key = key;
   }
 
   @Override
   void refresh() {
-    input.version().get();
-    Inbox<T> in = this.in;
-    if (in == null) {
-      in = this.in = input.subscribe();
-    }
-    in.consolidateBeforeReading();
+    Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       T x = in.peekElement();
       if (in.peekWeight() > 0) {
