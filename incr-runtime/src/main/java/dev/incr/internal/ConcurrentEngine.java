@@ -157,7 +157,9 @@ public final class ConcurrentEngine extends EngineCore {
     RuntimeException failure = null;
     lock.lock();
     try {
-      checkWriteAllowed(node);
+      if (CrossEngineGuard.mayBeInsideAnother(this)) {
+        checkWriteAllowed(node); // a computation of another engine on this thread
+      }
       if (Objects.equals(node.value, newValue)) {
         return;
       }
@@ -180,7 +182,9 @@ public final class ConcurrentEngine extends EngineCore {
     RuntimeException failure = null;
     lock.lock();
     try {
-      checkBatchAllowed();
+      if (CrossEngineGuard.mayBeInsideAnother(this)) {
+        checkBatchAllowed(); // a computation of another engine on this thread
+      }
       beginBatch();
       try {
         changes.run();

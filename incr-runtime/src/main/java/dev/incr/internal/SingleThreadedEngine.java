@@ -114,9 +114,4 @@ public final class SingleThreadedEngine extends EngineCore {
       throw failure;
     }
   }
-
-  /** The dependencies recorded on {@code node}'s last successful run (for tests). */
-  static java.util.List<Node<?>> dependenciesOf(Node<?> node) {
-    return java.util.List.of(((ComputedNode<?>) node).dependencies);
-  }
 }
