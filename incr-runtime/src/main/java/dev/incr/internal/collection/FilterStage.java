@@ -5,7 +5,7 @@ import java.util.function.Predicate;
 /**
  * {@code filter}: passes on the changes of elements that satisfy the predicate. O(1) per change;
  * the predicate runs once per inserted occurrence and never for a deletion (an element is in the
- * output exactly when it passed).
+ * output exactly when it passed). Readers refresh it inline ({@link Stage#pull()}).
  */
 final class FilterStage<T> extends DerivedStage<T> {
   private final Predicate<? super T> predicate;
@@ -18,6 +18,11 @@ final class FilterStage<T> extends DerivedStage<T> {
   }
 
   @Override
+  void pull() {
+    refresh();
+  }
+
+  @Override
   void refresh() {
     Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
@@ -26,8 +31,8 @@ final class FilterStage<T> extends DerivedStage<T> {
         if (predicate.test(x)) {
           out.emit(x, 1);
         }
-      } else if (out.live.count(x) > 0) {
-        out.emit(x, -1);
+      } else if (out.live.removeIfPresent(x)) {
+        out.forward(x, -1);
       }
       in.pop();
     }

@@ -19,6 +19,12 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
     label(grouping.label() + ".group(" + key + ")");
   }
 
+  /** Readers depend on the routing directly: one node run per read instead of two. */
+  @Override
+  void pull() {
+    grouping.routing().get();
+  }
+
   @Override
   void refresh() {
     grouping.routing().get();

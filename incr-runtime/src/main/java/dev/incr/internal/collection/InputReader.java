@@ -1,8 +1,8 @@
 package dev.incr.internal.collection;
 
 /**
- * A stage's subscription to its input stage. {@link #catchUp()} brings the input up to date (a
- * tracked read of its version node, so the engine records the dependency), subscribes on first use,
+ * A stage's subscription to its input stage. {@link #catchUp()} brings the input up to date (with
+ * {@link Stage#pull()}, so the engine records the dependency), subscribes on first use,
  * and returns the changes queued for this stage since it last read them.
  *
  * @param <T> the input's element type
@@ -17,7 +17,7 @@ final class InputReader<T> {
 
   /** Call inside the reading stage's computation; consume the result with peek and pop. */
   Inbox<T> catchUp() {
-    input.version().get();
+    input.pull();
     Inbox<T> in = inbox;
     if (in == null) {
       in = inbox = input.subscribe();

@@ -35,8 +35,8 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
 
   @Override
   void refresh() {
-    left.version().get();
-    right.version().get();
+    left.pull();
+    right.pull();
     if (leftIn == null) {
       leftIn = left.subscribe();
     }

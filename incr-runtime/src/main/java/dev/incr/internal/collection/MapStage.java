@@ -1,9 +1,7 @@
 package dev.incr.internal.collection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,21 +14,10 @@ import java.util.function.Function;
 final class MapStage<T, R> extends DerivedStage<R> {
   private final Function<? super T, ? extends R> function;
 
-  /** For each distinct live input element, in arrival order: its result and its occurrences. */
-  private final Map<T, Mapped<R>> results = new LinkedHashMap<>();
-
-  private long size;
+  /** For each distinct live input element, in arrival order: its occurrences and its result. */
+  private final CountTable<T, R> results = new CountTable<>();
 
   private final InputReader<T> changes;
-
-  private static final class Mapped<R> {
-    final R result;
-    int count;
-
-    Mapped(R result) {
-      this.result = result;
-    }
-  }
 
   MapStage(Stage<T> input, Function<? super T, ? extends R> function) {
     super(input, "map", false);
@@ -39,14 +26,21 @@ final class MapStage<T, R> extends DerivedStage<R> {
   }
 
   @Override
+  void pull() {
+    refresh();
+  }
+
+  @Override
   void refresh() {
     Inbox<T> in = changes.catchUp();
+    CountTable<T, R> table = results;
     while (!in.isEmpty()) {
       T x = in.peekElement();
+      R r;
       if (in.peekWeight() > 0) {
-        Mapped<R> m = results.get(x);
-        if (m == null) {
-          R r = function.apply(x);
+        int slot = table.find(x);
+        if (slot < 0) {
+          r = function.apply(x);
           if (r == null) {
             throw new NullPointerException(
                 "The function of '"
@@ -56,19 +50,18 @@ final class MapStage<T, R> extends DerivedStage<R> {
                     + "; collections hold no nulls, so return a non-null value (e.g. an"
                     + " Optional).");
           }
-          m = new Mapped<>(r);
-          results.put(x, m);
+          slot = table.slotFor(x);
+          table.setValue(slot, r);
+        } else {
+          r = table.value(slot);
         }
-        m.count++;
-        size++;
-        out.emit(m.result, 1);
+        table.incrementAt(slot);
+        out.emit(r, 1);
       } else {
-        Mapped<R> m = results.get(x);
-        if (--m.count == 0) {
-          results.remove(x);
-        }
-        size--;
-        out.emit(m.result, -1);
+        int slot = table.find(x);
+        r = table.value(slot);
+        table.decrement(slot);
+        out.emit(r, -1);
       }
       in.pop();
     }
@@ -76,36 +69,29 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   @Override
   long liveSize() {
-    return size;
+    return results.size();
   }
 
   @Override
   void forEachLive(Consumer<? super R> action) {
-    for (Mapped<R> m : results.values()) {
-      for (int i = m.count; i > 0; i--) {
-        action.accept(m.result);
+    CountTable<T, R> t = results;
+    for (int s = t.first(); s >= 0; s = t.next(s)) {
+      R r = t.value(s);
+      for (int i = t.count(s); i > 0; i--) {
+        action.accept(r);
       }
     }
   }
 
   @Override
   List<R> liveList() {
-    List<R> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+    List<R> list = new ArrayList<>((int) Math.min(liveSize(), Integer.MAX_VALUE - 8));
     forEachLive(list::add);
     return list;
   }
 
   @Override
   void checkInvariants() {
-    long total = 0;
-    for (Mapped<R> m : results.values()) {
-      if (m.count <= 0) {
-        throw new AssertionError(label() + ": count " + m.count + " for result " + m.result);
-      }
-      total += m.count;
-    }
-    if (total != size) {
-      throw new AssertionError(label() + ": size " + size + " but counts add up to " + total);
-    }
+    results.checkInvariants(label());
   }
 }

@@ -1,79 +1,79 @@
 package dev.incr.internal.collection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * A multiset that remembers the order in which its distinct elements first arrived (an element that
- * drops to zero occurrences and comes back counts as new). Not thread-safe.
+ * drops to zero occurrences and comes back counts as new). Backed by a {@link CountTable}, so an
+ * insertion or removal allocates nothing (amortized). Not thread-safe.
  */
 final class Multiset<T> {
-  private final LinkedHashMap<T, int[]> counts = new LinkedHashMap<>();
-  private long size;
+  private final CountTable<T, Object> table = new CountTable<>();
 
   /** Adds one occurrence ({@code weight == 1}) or removes one ({@code weight == -1}). */
   void add(T element, int weight) {
     if (weight > 0) {
-      counts.computeIfAbsent(element, e -> new int[1])[0] += weight;
+      table.increment(element);
     } else {
-      int[] c = counts.get(element);
-      if (c == null || c[0] < -weight) {
+      int slot = table.find(element);
+      if (slot < 0) {
         throw new IllegalStateException("internal error: removing absent element " + element);
       }
-      c[0] += weight;
-      if (c[0] == 0) {
-        counts.remove(element);
-      }
+      table.decrement(slot);
     }
-    size += weight;
+  }
+
+  /**
+   * Removes one occurrence of {@code element} if there is one; returns whether there was. One
+   * lookup instead of {@link #count} followed by {@link #add}.
+   */
+  boolean removeIfPresent(Object element) {
+    int slot = table.find(element);
+    if (slot < 0) {
+      return false;
+    }
+    table.decrement(slot);
+    return true;
   }
 
   /** Returns how many occurrences of {@code element} there are. */
   int count(Object element) {
-    int[] c = counts.get(element);
-    return c == null ? 0 : c[0];
+    int slot = table.find(element);
+    return slot < 0 ? 0 : table.count(slot);
   }
 
   /** Returns the number of occurrences. */
   long size() {
-    return size;
+    return table.size();
   }
 
   /** Returns the number of distinct elements. */
   int distinct() {
-    return counts.size();
+    return table.distinct();
   }
 
   /** Calls {@code action} once per occurrence, distinct elements in arrival order. */
   void forEachOccurrence(Consumer<? super T> action) {
-    for (Map.Entry<T, int[]> e : counts.entrySet()) {
-      for (int i = e.getValue()[0]; i > 0; i--) {
-        action.accept(e.getKey());
+    CountTable<T, Object> t = table;
+    for (int s = t.first(); s >= 0; s = t.next(s)) {
+      T x = t.key(s);
+      for (int i = t.count(s); i > 0; i--) {
+        action.accept(x);
       }
     }
   }
 
   /** Returns the occurrences as a new list. */
   List<T> toList() {
-    List<T> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+    List<T> list = new ArrayList<>((int) Math.min(size(), Integer.MAX_VALUE - 8));
     forEachOccurrence(list::add);
     return list;
   }
 
   /** Checks that every count is positive and the sizes add up. */
   void checkInvariants(String owner) {
-    long total = 0;
-    for (Map.Entry<T, int[]> e : counts.entrySet()) {
-      if (e.getValue()[0] <= 0) {
-        throw new AssertionError(owner + ": count " + e.getValue()[0] + " for " + e.getKey());
-      }
-      total += e.getValue()[0];
-    }
-    if (total != size) {
-      throw new AssertionError(owner + ": size " + size + " but counts add up to " + total);
-    }
+    table.checkInvariants(owner);
   }
 }

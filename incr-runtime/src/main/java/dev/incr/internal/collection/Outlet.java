@@ -21,6 +21,18 @@ final class Outlet<T> {
     if (live != null) {
       live.add(element, weight);
     }
+    forward(element, weight);
+  }
+
+  /**
+   * Queues a delta for every reader without recording it in {@link #live}: for a stage that has
+   * already updated {@link #live} itself.
+   */
+  void forward(T element, int weight) {
+    if (readers.isEmpty()) {
+      emitted++;
+      return;
+    }
     for (int i = 0; i < readers.size(); ) {
       Inbox<T> in = readers.get(i);
       if (in == null) {

@@ -3,6 +3,7 @@ package dev.incr.internal.collection;
 import dev.incr.Engine;
 import dev.incr.Node;
 import dev.incr.Var;
+import dev.incr.internal.SingleThreadedEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,13 +17,26 @@ import java.util.Objects;
  * @param <T> the element type
  */
 public final class SourceCollection<T> extends Stage<T> {
+  /** Toggles between 0 and 1 on every change: readers look at its change revision only. */
   private final Var<Long> version;
-  private long changes;
+
+  /**
+   * On the single-threaded engine, writes reuse these instead of allocating a closure per change
+   * (a write completes before another can start, listeners run after it).
+   */
+  private final boolean singleThreaded;
+
+  private T pendingElement;
+  private boolean pendingInsert;
+  private boolean pendingRemoved;
+  private boolean entered;
+  private final Runnable pendingWrite = this::runPending;
 
   /** Creates an empty collection of {@code engine}; use {@link Engine#collection()}. */
   public SourceCollection(Engine engine) {
     super(engine, "collection", true);
     this.version = engine.var(0L);
+    this.singleThreaded = engine instanceof SingleThreadedEngine;
     relabel(label());
   }
 
@@ -34,7 +48,11 @@ public final class SourceCollection<T> extends Stage<T> {
   @Override
   public boolean insert(T element) {
     checkElement(element);
-    write("insert into", () -> add(element));
+    if (singleThreaded) {
+      writePending(element, true);
+    } else {
+      write("insert into", () -> add(element));
+    }
     return true;
   }
 
@@ -42,6 +60,9 @@ public final class SourceCollection<T> extends Stage<T> {
   public boolean delete(T element) {
     if (element == null) {
       return false;
+    }
+    if (singleThreaded) {
+      return writePending(element, false);
     }
     boolean[] removed = new boolean[1];
     write("delete from", () -> removed[0] = remove(element));
@@ -83,16 +104,58 @@ public final class SourceCollection<T> extends Stage<T> {
 
   private void add(T element) {
     out.emit(element, 1);
-    version.set(++changes);
+    bump();
   }
 
   private boolean remove(T element) {
-    if (out.live.count(element) == 0) {
+    if (!out.live.removeIfPresent(element)) {
       return false;
     }
-    out.emit(element, -1);
-    version.set(++changes);
+    out.forward(element, -1);
+    bump();
     return true;
+  }
+
+  private void bump() {
+    version.set(version.get() == 0L ? 1L : 0L);
+  }
+
+  /**
+   * A single-threaded insert or delete, as {@link #write} but without allocating. A listener that
+   * the batch notifies may write to this collection again, nested: the nested call restores the
+   * fields as it found them, so this call still returns its own result.
+   */
+  private boolean writePending(T element, boolean insert) {
+    boolean outerRemoved = pendingRemoved;
+    boolean outerEntered = entered;
+    pendingElement = element;
+    pendingInsert = insert;
+    pendingRemoved = false;
+    entered = false;
+    try {
+      engine.batch(pendingWrite);
+      return pendingRemoved;
+    } catch (IllegalStateException e) {
+      if (entered) {
+        throw e;
+      }
+      throw refused(insert ? "insert into" : "delete from", e);
+    } finally {
+      pendingElement = null;
+      pendingRemoved = outerRemoved;
+      entered = outerEntered;
+    }
+  }
+
+  private void runPending() {
+    entered = true;
+    T element = pendingElement;
+    pendingElement = null;
+    if (pendingInsert) {
+      add(element);
+    } else {
+      pendingRemoved = remove(element);
+    }
   }
 
   private void checkElement(T element) {
@@ -121,7 +184,12 @@ public final class SourceCollection<T> extends Stage<T> {
       if (entered[0]) {
         throw e;
       }
-      throw new IllegalStateException(
+      throw refused(operation, e);
+    }
+  }
+
+  private IllegalStateException refused(String operation, IllegalStateException e) {
+    return new IllegalStateException(
           "Cannot "
               + operation
               + " collection '"
@@ -130,7 +198,6 @@ public final class SourceCollection<T> extends Stage<T> {
               + " outside, after get() returns. ("
               + e.getMessage()
               + ")",
-          e);
-    }
+        e);
   }
 }

@@ -80,6 +80,17 @@ public abstract class Stage<T> implements IncrCollection<T> {
    */
   abstract Node<Long> version();
 
+  /**
+   * Brings this stage up to date from inside the calling computation, which thereby depends on
+   * whatever this stage depends on. By default a tracked read of {@link #version()}; stages whose
+   * refresh costs O(pending changes), such as filter and map, instead refresh inline, so a chain of them costs the engine one node run per read, not one per
+   * stage. Only readers whose own re-run costs O(pending changes) should pull (a reader that
+   * re-reads the whole contents should read {@link #version()}, whose early cutoff spares it).
+   */
+  void pull() {
+    version().get();
+  }
+
   /** The number of live elements, with multiplicity. */
   long liveSize() {
     return out.live.size();
@@ -177,7 +188,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
       Computed<Long> fresh =
           engine.computed(
               () -> {
-                version().get();
+                pull();
                 return liveSize();
               });
       fresh.label(label + ".count");

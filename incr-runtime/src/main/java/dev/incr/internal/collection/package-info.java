@@ -15,6 +15,16 @@
  * stage that emitted nothing therefore returns the same number, and the engine's early cutoff stops
  * propagation there. Aggregates are computeds of the same shape that return their value.
  *
+ * <p>Readers bring their input up to date with {@code Stage.pull()}: a read of its version node,
+ * except for stages whose refresh costs O(pending changes) and has one input (filter, map, a
+ * group), which readers refresh inline, inside their own computation. A reader of a chain of such
+ * stages then depends on the chain's first version node directly and costs the engine one node run
+ * per read, not one per stage; a reader that re-reads whole contents ({@code toList()}) reads the
+ * version node instead, keeping its early cutoff.
+ *
+ * <p>Multisets and per-element memos ({@link dev.incr.internal.collection.CountTable}) are
+ * open-addressing tables over arrays that keep arrival order and allocate nothing per change.
+ *
  * <p>Readers subscribe lazily, on their first run: the input's current contents are queued as
  * insertions, and later changes follow. A stage that is never read costs nothing. An inbox's
  * consumed prefix is dropped at once, and a reader that falls far behind has its inbox consolidated
