@@ -399,6 +399,23 @@ abstract class CollectionContract {
   }
 
   @Test
+  void anEqualElementWithAnotherKeyIsReportedAsImpure() {
+    IncrCollection<Box> boxes = engine.collection();
+    IncrCollection<Box> group1 = boxes.groupBy(b -> b.v).label("byV").group(1);
+    Box box = new Box(1);
+    boxes.insert(box);
+    assertEquals(List.of(box), group1.toList());
+    box.v = 2;
+    boxes.insert(box);
+    IllegalStateException e = assertThrows(IllegalStateException.class, group1::toList);
+    assertTrue(
+        e.getMessage().contains("'byV'")
+            && e.getMessage().contains("equal element")
+            && e.getMessage().contains("pure"),
+        e.getMessage());
+  }
+
+  @Test
   void aQueryReadingOnePositionIsReRunOnlyWhenThatPositionChanges() {
     IncrCollection<Integer> xs = engine.collection();
     SortedCollection<Integer> sorted = xs.sortBy(x -> x);

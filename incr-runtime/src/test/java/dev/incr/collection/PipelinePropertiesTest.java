@@ -155,11 +155,13 @@ class PipelinePropertiesTest {
         IncrCollection<Integer> group = byKey.group(k);
         groups.add(group);
         check(
-            () ->
-                assertSameBag(
-                    liveA.stream().filter(x -> x % 4 == key).toList(),
-                    group.toList(),
-                    "group " + key));
+            () -> {
+              assertSameBag(
+                  liveA.stream().filter(x -> x % 4 == key).toList(),
+                  group.toList(),
+                  "group " + key);
+              Introspection.checkInvariants(group);
+            });
       }
       check(
           () -> {

@@ -1,8 +1,6 @@
 package dev.incr.internal.collection;
 
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,7 @@ final class ExtremumAggregate<T> extends Aggregate<T, Optional<T>> {
   private final OrderTree<T, T> tree;
 
   /** The newest tree node of each live element, older ones chained through {@code older}. */
-  private final Map<T, OrderTree.Node<T, T>> nodes = new HashMap<>();
+  private final CountTable<T, OrderTree.Node<T, T>> nodes = new CountTable<>();
 
   private long nextSequence;
 
@@ -27,15 +25,16 @@ final class ExtremumAggregate<T> extends Aggregate<T, Optional<T>> {
     if (weight > 0) {
       OrderTree.Node<T, T> n = tree.insert(element, nextSequence, element);
       nextSequence++;
-      n.older = nodes.put(element, n);
+      int slot = nodes.slotFor(element);
+      n.older = nodes.value(slot);
+      nodes.setValue(slot, n);
+      nodes.incrementAt(slot);
     } else {
-      OrderTree.Node<T, T> n = nodes.get(element);
+      int slot = nodes.find(element);
+      OrderTree.Node<T, T> n = nodes.value(slot);
       tree.remove(n);
-      if (n.older == null) {
-        nodes.remove(element);
-      } else {
-        nodes.put(element, n.older);
-      }
+      nodes.setValue(slot, n.older);
+      nodes.decrement(slot);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.incr.IncrCollection;
 import dev.incr.Node;
 import dev.incr.Pair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * {@code groupBy}: routes each change of its input to the {@link GroupCollection} of the element's
- * key, O(1) per change. Routing is one computed node ({@link #routing}); each group's version node
+ * key, O(1) per change. The members of all groups share one {@link CountTable} (element to count
+ * and group); each group chains its members' slots, so a group keeps no table of its own and a
+ * change touches the shared table and the group's chain ends only. Routing is one computed node ({@link #routing}); each group's version node
  * reads it and returns the number of changes routed to that group, so readers of one group are cut
  * off when other groups change.
  *
@@ -39,6 +43,14 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   private volatile String label;
   private final InputReader<T> changes;
   private long routed;
+
+  private static final int NONE = -1;
+
+  /** Each distinct live element: its occurrences and its group. */
+  private final CountTable<T, GroupCollection<K, T>> members = new CountTable<>();
+
+  /** Per member slot, at {@code 2 * slot}: the previous and next member slot of the same group. */
+  private int[] links = new int[8];
 
   GroupByStage(Stage<T> input, Function<? super T, ? extends K> key) {
     this.input = input;
@@ -72,18 +84,39 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
                 + x
                 + "; return a non-null key (an Optional or a sentinel) instead.");
       }
+      int slot = members.find(x);
       GroupCollection<K, T> g;
       if (w > 0) {
-        g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+        if (slot >= 0) {
+          g = members.value(slot);
+          if (!g.key.equals(k)) {
+            throw Impure.keyOfEqualElement(label, x, k, g.key);
+          }
+          members.incrementAt(slot);
+        } else {
+          g = groups.get(k);
+          if (g == null) {
+            g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+          }
+          slot = members.slotFor(x);
+          members.setValue(slot, g);
+          members.incrementAt(slot);
+          link(g, slot);
+        }
+        g.size++;
       } else {
-        g = groups.get(k);
-        if (g == null || g.out.live.count(x) == 0) {
+        if (slot < 0 || !(g = members.value(slot)).key.equals(k)) {
           throw Impure.key(label, x, k);
         }
+        if (members.count(slot) == 1) {
+          unlink(g, slot);
+        }
+        members.decrement(slot);
+        g.size--;
       }
-      g.out.emit(x, w);
-      if (g.out.live.size() == 0) {
-        groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.out.live.size() > 0 ? gg : null);
+      g.out.forward(x, w);
+      if (g.size == 0) {
+        groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.size > 0 ? gg : null);
       }
       if (!aggregates.isEmpty()) {
         for (GroupAggregateStage<K, T, ?> a : aggregates.live()) {
@@ -96,6 +129,72 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     return routed;
   }
 
+  /** Appends the member at {@code slot} to its group's chain. */
+  private void link(GroupCollection<K, T> g, int slot) {
+    if (links.length < 2 * (slot + 1)) {
+      links = Arrays.copyOf(links, Math.max(2 * (slot + 1), 2 * links.length));
+    }
+    int tail = g.tail;
+    links[2 * slot] = tail;
+    links[2 * slot + 1] = NONE;
+    if (tail == NONE) {
+      g.head = slot;
+    } else {
+      links[2 * tail + 1] = slot;
+    }
+    g.tail = slot;
+  }
+
+  /** Removes the member at {@code slot} from its group's chain. */
+  private void unlink(GroupCollection<K, T> g, int slot) {
+    int p = links[2 * slot];
+    int n = links[2 * slot + 1];
+    if (p == NONE) {
+      g.head = n;
+    } else {
+      links[2 * p + 1] = n;
+    }
+    if (n == NONE) {
+      g.tail = p;
+    } else {
+      links[2 * n] = p;
+    }
+  }
+
+  /**
+   * Calls {@code action} once per occurrence in group {@code g}, distinct elements in the order they
+   * joined it (call inside a computation, after reading routing).
+   */
+  void forEachMember(GroupCollection<K, T> g, Consumer<? super T> action) {
+    for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
+      T x = members.key(s);
+      for (int i = members.count(s); i > 0; i--) {
+        action.accept(x);
+      }
+    }
+  }
+
+  /** Checks the members table and {@code g}'s chain against its size (for tests). */
+  void checkGroup(GroupCollection<K, T> g) {
+    members.checkInvariants(label);
+    long total = 0;
+    int before = NONE;
+    int steps = 0;
+    for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
+      if (++steps > members.distinct() || links[2 * s] != before) {
+        throw new AssertionError(g.label() + ": broken member chain at slot " + s);
+      }
+      if (members.value(s) != g) {
+        throw new AssertionError(g.label() + ": " + members.key(s) + " belongs to another group");
+      }
+      total += members.count(s);
+      before = s;
+    }
+    if (before != g.tail || total != g.size) {
+      throw new AssertionError(g.label() + ": size " + g.size + ", members count " + total);
+    }
+  }
+
   /** The group of {@code key} if it exists, without handing it out. */
   GroupCollection<K, T> existingGroup(K key) {
     return groups.get(key);
@@ -106,7 +205,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     List<K> keys = new ArrayList<>();
     groups.forEach(
         (k, g) -> {
-          if (g.out.live.size() > 0) {
+          if (g.size > 0) {
             keys.add(k);
           }
         });

@@ -1,8 +1,12 @@
 package dev.incr.internal.collection;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
- * One key's elements of a {@link GroupByStage}. The grouping emits into this stage's outlet while
- * routing; this stage's version node reads the routing node and returns how many changes the group
+ * One key's elements of a {@link GroupByStage}, which keeps them (in its shared members table, this
+ * group's slots chained from {@link #head}) and emits into this stage's outlet while routing; this stage's version node reads the routing node and returns how many changes the group
  * has received, so it changes only when this group does.
  */
 final class GroupCollection<K, T> extends DerivedStage<T> {
@@ -12,8 +16,14 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
   /** Whether {@code group(key)} returned this object (then it is kept even while empty). */
   volatile boolean handedOut;
 
+  /** Occurrences, and the first and last member slot of the chain the grouping keeps (or -1). */
+  long size;
+
+  int head = -1;
+  int tail = -1;
+
   GroupCollection(GroupByStage<K, T> grouping, K key) {
-    super(grouping.engine(), "group", true);
+    super(grouping.engine(), "group", false);
     this.grouping = grouping;
     this.key = key;
     label(grouping.label() + ".group(" + key + ")");
@@ -28,5 +38,27 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
   @Override
   void refresh() {
     grouping.routing().get();
+  }
+
+  @Override
+  long liveSize() {
+    return size;
+  }
+
+  @Override
+  void forEachLive(Consumer<? super T> action) {
+    grouping.forEachMember(this, action);
+  }
+
+  @Override
+  List<T> liveList() {
+    List<T> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+    forEachLive(list::add);
+    return list;
+  }
+
+  @Override
+  void checkInvariants() {
+    grouping.checkGroup(this);
   }
 }

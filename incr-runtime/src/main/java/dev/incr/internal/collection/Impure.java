@@ -16,4 +16,20 @@ final class Impure {
             + " on its deletion, a different key than on its insertion. Key functions must be"
             + " pure: compute the key from the element's own (immutable) fields only.");
   }
+
+  /** A key function gave an element another key than it gave an equal element inserted earlier. */
+  static IllegalStateException keyOfEqualElement(
+      String stage, Object element, Object key, Object earlierKey) {
+    return new IllegalStateException(
+        "The key function of '"
+            + stage
+            + "' returned "
+            + key
+            + " for "
+            + element
+            + ", but "
+            + earlierKey
+            + " for an equal element inserted earlier. Key functions must be pure: compute the key"
+            + " from the element's own (immutable) fields only, consistently with equals.");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.incr.internal.collection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,6 +29,15 @@ final class OrderTree<K, E> {
   /** A node: one occurrence of an element. */
   static final class Node<K, E> {
     final K key;
+    /**
+     * Under natural order, an {@code Integer}, {@code Long} or {@code Double} key as a long that
+     * orders as the key does ({@link #kind} says which); comparing two keys of one kind then loads
+     * no key object.
+     */
+    final long prim;
+    /** 0: compare keys with the comparator; 1, 2, 3: {@link #prim} holds an Integer, Long, Double. */
+    final byte kind;
+
     final long sequence;
     final E element;
     int size = 1;
@@ -42,18 +52,44 @@ final class OrderTree<K, E> {
     Node<K, E> left;
     Node<K, E> right;
 
-    Node(K key, long sequence, E element) {
+    Node(K key, long sequence, E element, boolean natural) {
       this.key = key;
       this.sequence = sequence;
       this.element = element;
+      if (!natural) {
+        this.prim = 0;
+        this.kind = 0;
+      } else if (key instanceof Integer) {
+        this.prim = (Integer) key;
+        this.kind = 1;
+      } else if (key instanceof Long) {
+        this.prim = (Long) key;
+        this.kind = 2;
+      } else if (key instanceof Double) {
+        // Double.compare's order as a long: flip the magnitude bits of negatives.
+        long bits = Double.doubleToLongBits((Double) key);
+        this.prim = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        this.kind = 3;
+      } else {
+        this.prim = 0;
+        this.kind = 0;
+      }
     }
   }
 
   private final Comparator<? super K> comparator;
+  /** Whether the comparator is {@link Comparator#naturalOrder()}: numeric keys compare as longs. */
+  private final boolean natural;
+
   private Node<K, E> root;
+
+  /** The search path of the current insertion or removal (cleared after it). */
+  @SuppressWarnings("unchecked")
+  private Node<K, E>[] path = new Node[48];
 
   OrderTree(Comparator<? super K> comparator) {
     this.comparator = comparator;
+    this.natural = comparator == Comparator.naturalOrder();
   }
 
   int size() {
@@ -62,61 +98,132 @@ final class OrderTree<K, E> {
 
   /** Inserts a node for {@code element}; {@code sequence} must be unique in this tree. */
   Node<K, E> insert(K key, long sequence, E element) {
-    Node<K, E> n = new Node<>(key, sequence, element);
-    root = insert(root, n);
-    return n;
-  }
-
-  private Node<K, E> insert(Node<K, E> t, Node<K, E> n) {
-    if (t == null) {
+    Node<K, E> n = new Node<>(key, sequence, element, natural);
+    // Compare all the way down first (a comparator that throws changes nothing), then link, then
+    // walk back up only while the subtree heights change (AVL insertion stops early; the sizes
+    // along the path are counted on the way).
+    int d = 0;
+    boolean left = false;
+    try {
+      for (Node<K, E> t = root; t != null; t = left ? t.left : t.right) {
+        push(d++, t);
+        left = compare(n, t) < 0;
+      }
+    } catch (RuntimeException | Error e) {
+      clearPath(d);
+      throw e;
+    }
+    if (d == 0) {
+      root = n;
       return n;
     }
-    if (compare(n, t) < 0) {
-      t.left = insert(t.left, n);
-    } else {
-      t.right = insert(t.right, n);
+    Node<K, E>[] p = path;
+    for (int i = 0; i < d; i++) {
+      p[i].size++;
     }
-    return balance(t);
+    if (left) {
+      p[d - 1].left = n;
+    } else {
+      p[d - 1].right = n;
+    }
+    rebalanceUp(d);
+    return n;
   }
 
   /** Removes {@code n}, which must be in this tree. */
   void remove(Node<K, E> n) {
-    root = remove(root, n);
-  }
-
-  private Node<K, E> remove(Node<K, E> t, Node<K, E> n) {
-    if (t == null) {
-      throw new IllegalStateException("internal error: node not in tree: " + n.element);
+    int d = 0;
+    Node<K, E> t = root;
+    try {
+      while (t != n) {
+        if (t == null) {
+          throw new IllegalStateException("internal error: node not in tree: " + n.element);
+        }
+        push(d++, t);
+        t = compare(n, t) < 0 ? t.left : t.right;
+      }
+    } catch (RuntimeException | Error e) {
+      clearPath(d);
+      throw e;
     }
-    if (t == n) {
-      if (t.left == null) {
-        return t.right;
-      }
-      if (t.right == null) {
-        return t.left;
-      }
-      Node<K, E> successor = t.right;
-      while (successor.left != null) {
-        successor = successor.left;
-      }
-      successor.right = removeLeftmost(t.right);
-      successor.left = t.left;
-      return balance(successor);
-    }
-    if (compare(n, t) < 0) {
-      t.left = remove(t.left, n);
+    Node<K, E> parent = d == 0 ? null : path[d - 1];
+    Node<K, E> replacement;
+    if (n.left == null || n.right == null) {
+      replacement = n.left != null ? n.left : n.right;
     } else {
-      t.right = remove(t.right, n);
+      // The successor takes n's place (nodes keep their identity, so callers' references stay
+      // valid); the path runs through that place down to the successor's old parent.
+      int at = d;
+      push(d++, n);
+      Node<K, E> s = n.right;
+      while (s.left != null) {
+        push(d++, s);
+        s = s.left;
+      }
+      Node<K, E> sParent = path[d - 1];
+      if (sParent == n) {
+        n.right = s.right;
+      } else {
+        sParent.left = s.right;
+      }
+      s.left = n.left;
+      s.right = n.right;
+      s.size = n.size;
+      s.height = n.height;
+      path[at] = s;
+      replacement = s;
     }
-    return balance(t);
+    replaceChild(parent, n, replacement);
+    Node<K, E>[] p = path;
+    for (int i = 0; i < d; i++) {
+      p[i].size--;
+    }
+    rebalanceUp(d);
+    n.left = null;
+    n.right = null;
+    n.size = 1;
+    n.height = 1;
   }
 
-  private Node<K, E> removeLeftmost(Node<K, E> t) {
-    if (t.left == null) {
-      return t.right;
+  /**
+   * Restores balance, heights (and sizes) from {@code path[d - 1]} up to the root, stopping where a
+   * subtree keeps its root and height: nothing above it changes then. Clears the path.
+   */
+  private void rebalanceUp(int d) {
+    Node<K, E>[] p = path;
+    for (int i = d - 1; i >= 0; i--) {
+      Node<K, E> t = p[i];
+      int oldHeight = t.height;
+      Node<K, E> r = balance(t);
+      if (r != t) {
+        replaceChild(i == 0 ? null : p[i - 1], t, r);
+      } else if (r.height == oldHeight) {
+        break;
+      }
     }
-    t.left = removeLeftmost(t.left);
-    return balance(t);
+    clearPath(d);
+  }
+
+  /** Makes {@code r} the child of {@code parent} (the root if null) that {@code old} was. */
+  private void replaceChild(Node<K, E> parent, Node<K, E> old, Node<K, E> r) {
+    if (parent == null) {
+      root = r;
+    } else if (parent.left == old) {
+      parent.left = r;
+    } else {
+      parent.right = r;
+    }
+  }
+
+  private void push(int at, Node<K, E> t) {
+    if (at == path.length) {
+      path = Arrays.copyOf(path, path.length * 2);
+    }
+    path[at] = t;
+  }
+
+  private void clearPath(int d) {
+    Arrays.fill(path, 0, d, null);
   }
 
   /** Restores the AVL balance at {@code t} (children already balanced) and its size and height. */
@@ -207,7 +314,10 @@ final class OrderTree<K, E> {
   }
 
   private int compare(Node<K, E> a, Node<K, E> b) {
-    int c = comparator.compare(a.key, b.key);
+    int c =
+        a.kind != 0 && a.kind == b.kind
+            ? Long.compare(a.prim, b.prim)
+            : comparator.compare(a.key, b.key);
     return c != 0 ? c : Long.compare(a.sequence, b.sequence);
   }
 

@@ -5,9 +5,7 @@ import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -23,9 +21,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
 
   /**
-   * The newest tree node of each live element, older ones chained; a deletion removes the newest.
+   * The newest tree node of each live element (older ones chained through {@code older}) and its
+   * number of occurrences; a deletion removes the newest.
    */
-  private final Map<T, OrderTree.Node<K, T>> nodes = new HashMap<>();
+  private final CountTable<T, OrderTree.Node<K, T>> nodes = new CountTable<>();
 
   private final WeakList<NeighbourhoodStage<T, ?>> neighbourhoods = new WeakList<>();
   private long nextSequence;
@@ -35,6 +34,12 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     super(input, "sortBy", false);
     this.changes = new InputReader<>(input);
     this.key = key;
+  }
+
+  /** O(pending changes x log n) with one input: readers refresh it inline. */
+  @Override
+  void pull() {
+    refresh();
   }
 
   @Override
@@ -63,7 +68,10 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     }
     OrderTree.Node<K, T> n = tree.insert(k, nextSequence, x);
     nextSequence++;
-    n.older = nodes.put(x, n);
+    int slot = nodes.slotFor(x);
+    n.older = nodes.value(slot);
+    nodes.setValue(slot, n);
+    nodes.incrementAt(slot);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
       for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
@@ -74,7 +82,8 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   }
 
   private void unplace(T x) {
-    OrderTree.Node<K, T> n = nodes.get(x);
+    int slot = nodes.find(x);
+    OrderTree.Node<K, T> n = nodes.value(slot);
     if (!neighbourhoods.isEmpty()) {
       int rank = tree.rank(n);
       for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
@@ -82,11 +91,8 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
       }
     }
     tree.remove(n);
-    if (n.older == null) {
-      nodes.remove(x);
-    } else {
-      nodes.put(x, n.older);
-    }
+    nodes.setValue(slot, n.older);
+    nodes.decrement(slot);
     out.emit(x, -1);
   }
 
@@ -120,10 +126,18 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   void checkInvariants() {
     tree.checkInvariants();
     long total = 0;
-    for (OrderTree.Node<K, T> newest : nodes.values()) {
-      for (OrderTree.Node<K, T> n = newest; n != null; n = n.older) {
-        total++;
+    nodes.checkInvariants(label());
+    for (int s = nodes.first(); s >= 0; s = nodes.next(s)) {
+      int chained = 0;
+      for (OrderTree.Node<K, T> n = nodes.value(s); n != null; n = n.older) {
+        chained++;
       }
+      if (chained != nodes.count(s)) {
+        throw new AssertionError(
+            label() + ": " + chained + " nodes chained for " + nodes.key(s) + ", counted "
+                + nodes.count(s));
+      }
+      total += chained;
     }
     if (total != tree.size()) {
       throw new AssertionError(
