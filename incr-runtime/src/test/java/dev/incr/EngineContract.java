@@ -267,6 +267,96 @@ abstract class EngineContract {
   }
 
   @Test
+  void anObservedNodeAboveAnAbsorbedChangeIsNeitherRunNorVerified() {
+    Var<Integer> x = engine.var(20).label("x");
+    Counted<Integer> clamp = new Counted<>(engine, () -> Math.min(x.get(), 10));
+    Node<Integer> previous = clamp.node;
+    for (int i = 0; i < 10_000; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> below.get() + 1);
+    }
+    Node<Integer> top = previous;
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(top, seen::add);
+    EngineStats before = engine.stats();
+
+    x.set(30); // the clamp absorbs it
+    assertEquals(10_010, top.get());
+    EngineStats after = engine.stats();
+    assertEquals(2, clamp.runs.get());
+    assertEquals(1, after.cutoffs() - before.cutoffs());
+    assertEquals(0, after.reruns() - before.reruns(), "nothing above the clamp re-ran");
+    assertEquals(0, after.verifications() - before.verifications(), "nor was it verified");
+    assertEquals(List.of(), seen);
+
+    x.set(5); // passes the clamp: everything re-runs once, before anyone reads
+    assertEquals(List.of(10_005), seen);
+    assertEquals(10_001, engine.stats().reruns() - after.reruns());
+    assertEquals(10_005, top.get());
+  }
+
+  @Test
+  void observedNodesFollowTheirDynamicDependencies() {
+    Var<Boolean> useLeft = engine.var(true).label("useLeft");
+    Var<Integer> left = engine.var(1).label("left");
+    Var<Integer> right = engine.var(2).label("right");
+    Counted<Integer> doubledRight = new Counted<>(engine, () -> right.get() * 2);
+    Counted<Integer> out = new Counted<>(engine,
+        () -> useLeft.get() ? left.get() : doubledRight.node.get());
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(out.node, seen::add);
+
+    right.set(3); // not read by out: nothing runs
+    assertEquals(0, doubledRight.runs.get());
+    assertEquals(1, out.runs.get());
+    useLeft.set(false); // out now reads doubledRight, which becomes kept up to date
+    assertEquals(List.of(6), seen);
+    right.set(4);
+    assertEquals(List.of(6, 8), seen);
+    useLeft.set(true); // doubledRight is no longer needed: back to on-demand
+    right.set(5);
+    assertEquals(2, doubledRight.runs.get());
+    assertEquals(List.of(6, 8, 1), seen);
+    assertEquals(10, doubledRight.node.get());
+    assertEquals(3, doubledRight.runs.get());
+  }
+
+  @Test
+  void closingTheLastObserverReturnsNodesToOnDemandVerification() {
+    Var<Integer> x = engine.var(1);
+    Counted<Integer> doubled = new Counted<>(engine, () -> x.get() * 2);
+    Observation first = engine.observe(doubled.node, v -> { });
+    Observation second = engine.observe(doubled.node, v -> { });
+    x.set(2);
+    assertEquals(2, doubled.runs.get());
+    first.close();
+    x.set(3); // still observed by the second
+    assertEquals(3, doubled.runs.get());
+    second.close();
+    x.set(4); // nobody observes it: it waits for a read
+    x.set(5);
+    assertEquals(3, doubled.runs.get());
+    assertEquals(10, doubled.node.get());
+    assertEquals(4, doubled.runs.get());
+  }
+
+  @Test
+  void aFailingObservedNodeReachesTheWriterAndRecovers() {
+    Var<Integer> divisor = engine.var(1).label("divisor");
+    Computed<Integer> quotient = engine.computed(() -> 100 / divisor.get()).label("quotient");
+    Computed<Integer> plusOne = engine.computed(() -> quotient.get() + 1).label("plusOne");
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(plusOne, seen::add);
+    ArithmeticException e = assertThrows(ArithmeticException.class, () -> divisor.set(0));
+    assertEquals("/ by zero", e.getMessage());
+    assertThrows(ArithmeticException.class, plusOne::get);
+    divisor.set(4);
+    assertEquals(List.of(26), seen);
+    assertEquals(26, plusOne.get());
+    assertEngineStillWorks();
+  }
+
+  @Test
   void observingANodeOfAnotherEngineIsRejected() {
     Var<Integer> foreign = newEngine().var(1).label("foreign");
     IllegalArgumentException e =

@@ -18,9 +18,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random graphs of vars and computeds driven by random sets, batches and gets. After every get the
- * engine's value equals a from-scratch evaluation, and every computed re-ran exactly when something
- * it read on its previous run had changed value since.
+ * Random graphs of vars and computeds driven by random sets, batches (with gets inside them), gets,
+ * and observers opened and closed. After every get the engine's value equals a from-scratch
+ * evaluation, and every computed re-ran exactly when something it read on its previous run had
+ * changed value since. After every write, each observed computed (kept up to date by pushing
+ * changes, not by a read) has run over current values and its observer has the current value.
  *
  * <p>"Changed value since" counts value-changing writes, as the engine does: a var set from 1 to 2
  * and back to 1 has changed twice, and its readers re-run (revision-based verification does not
@@ -46,11 +48,16 @@ class RandomGraphPropertiesTest {
 
   record GraphSpec(int vars, List<ComputedSpec> computeds) {}
 
-  /** One step: set a var, a batch of sets, or a get of a computed. */
+  /**
+   * One step: set a var, a batch of sets (an entry {-1, c} gets computed c inside the batch), a get
+   * of a computed, or opening or closing an observer of one.
+   */
   record Step(int type, int target, int value, List<int[]> batch) {
     static final int SET = 0;
     static final int BATCH = 1;
     static final int GET = 2;
+    static final int OBSERVE = 3;
+    static final int UNOBSERVE = 4;
   }
 
   record Scenario(GraphSpec graph, List<Step> steps) {}
@@ -92,6 +99,9 @@ class RandomGraphPropertiesTest {
     final int[] runs;
     /** Oracle values for the current var state; recomputed after every change. */
     Map<Integer, Integer> oracle = new HashMap<>();
+    /** Open observers by computed index, and the last value each was told. */
+    final Map<Integer, Observation> observers = new HashMap<>();
+    final Map<Integer, Integer> delivered = new HashMap<>();
 
     Run(Engine engine, Scenario scenario) {
       this.engine = engine;
@@ -144,11 +154,12 @@ class RandomGraphPropertiesTest {
     }
 
     void setVar(int index, int value) {
-      vars.get(index).set(value);
+      // Counted before the set: observed readers re-run inside it.
       if (varValues[index] != value) {
         varValues[index] = value;
         changes[index]++;
       }
+      vars.get(index).set(value);
     }
 
     /** Evaluates one computed's function given a way to read node {@code i}. */
@@ -190,27 +201,62 @@ class RandomGraphPropertiesTest {
           case Step.SET:
             setVar(step.target(), step.value());
             recomputeOracle();
+            checkObservers();
             break;
           case Step.BATCH:
             engine.batch(() -> {
               for (int[] set : step.batch()) {
-                setVar(set[0], set[1]);
+                if (set[0] < 0) {
+                  recomputeOracle();
+                  get(set[1] % computeds.size());
+                } else {
+                  setVar(set[0], set[1]);
+                }
               }
             });
             recomputeOracle();
+            checkObservers();
             break;
           case Step.GET:
-            int target = step.target();
-            int value = computeds.get(target).get();
-            assertEquals(oracle.get(varCount + target), value, "value of c" + target);
-            checkConeIsUpToDate(varCount + target);
+            get(step.target());
             break;
+          case Step.OBSERVE: {
+            int target = step.target();
+            if (!observers.containsKey(target)) {
+              observers.put(target, engine.observe(computeds.get(target),
+                  value -> delivered.put(target, value)));
+              delivered.put(target, oracle.get(varCount + target));
+            }
+            break;
+          }
+          case Step.UNOBSERVE: {
+            Observation observation = observers.remove(step.target());
+            if (observation != null) {
+              observation.close();
+            }
+            break;
+          }
           default:
             fail("unknown step");
         }
         List<Node<?>> all = new ArrayList<>(vars);
         all.addAll(computeds);
         EngineInternals.checkInvariants(engine, all);
+      }
+    }
+
+    void get(int target) {
+      int value = computeds.get(target).get();
+      assertEquals(oracle.get(varCount + target), value, "value of c" + target);
+      checkConeIsUpToDate(varCount + target);
+    }
+
+    /** Observed computeds are up to date without being read, and observers have their values. */
+    void checkObservers() {
+      for (int target : observers.keySet()) {
+        checkConeIsUpToDate(varCount + target);
+        assertEquals(oracle.get(varCount + target), delivered.get(target),
+            "the observer of c" + target + " was not told the current value");
       }
     }
 
@@ -267,14 +313,20 @@ class RandomGraphPropertiesTest {
     Arbitrary<Integer> value = Arbitraries.integers().between(0, 9);
     Arbitrary<Step> set = Combinators.combine(var, value)
         .as((v, x) -> new Step(Step.SET, v, x, List.of()));
-    Arbitrary<Step> batch = Combinators.combine(var, value).as((v, x) -> new int[] {v, x})
-        .list().ofMinSize(1).ofMaxSize(4)
+    Arbitrary<int[]> setInBatch = Combinators.combine(var, value).as((v, x) -> new int[] {v, x});
+    Arbitrary<int[]> getInBatch = Arbitraries.integers().between(0, 99).map(c -> new int[] {-1, c});
+    Arbitrary<Step> batch = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, setInBatch), net.jqwik.api.Tuple.of(1, getInBatch))
+        .list().ofMinSize(1).ofMaxSize(5)
         .map(sets -> new Step(Step.BATCH, 0, 0, sets));
-    Arbitrary<Step> get = Arbitraries.integers().between(0, graph.computeds().size() - 1)
-        .map(c -> new Step(Step.GET, c, 0, List.of()));
+    Arbitrary<Integer> computed = Arbitraries.integers().between(0, graph.computeds().size() - 1);
+    Arbitrary<Step> get = computed.map(c -> new Step(Step.GET, c, 0, List.of()));
+    Arbitrary<Step> observe = computed.map(c -> new Step(Step.OBSERVE, c, 0, List.of()));
+    Arbitrary<Step> unobserve = computed.map(c -> new Step(Step.UNOBSERVE, c, 0, List.of()));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, set), net.jqwik.api.Tuple.of(1, batch),
-        net.jqwik.api.Tuple.of(4, get));
+        net.jqwik.api.Tuple.of(4, get), net.jqwik.api.Tuple.of(1, observe),
+        net.jqwik.api.Tuple.of(1, unobserve));
   }
 
 }

@@ -20,6 +20,8 @@ abstract class AbstractNode<T> implements Node<T> {
   /** Revision at which {@link #value} was last known to be up to date. */
   long verifiedAt;
   String label;
+  /** Present while the node is necessary: observed, or read by a necessary computed. */
+  Necessity necessity;
 
   AbstractNode(EngineCore engine, long verifiedAt) {
     this.engine = engine;

@@ -35,7 +35,8 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   @Override
   public T get() {
     EngineCore e = engine;
-    if (verifiedAt == e.revision) {
+    long v = verifiedAt;
+    if (v == e.revision || v == e.cleanMark) {
       DependencyRecorder r = e.recorder;
       if (r != null) {
         r.record(this);

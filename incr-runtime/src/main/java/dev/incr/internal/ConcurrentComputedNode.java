@@ -15,7 +15,8 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
     ConcurrentEngine e = (ConcurrentEngine) engine;
     if (e.computingThread == Thread.currentThread()) {
       // This thread holds the lock and is inside the engine: plain reads, as single-threaded.
-      if (verifiedAt == e.revision) {
+      long v = verifiedAt;
+      if (v == e.revision || v == e.cleanMark) {
         DependencyRecorder r = e.recorder;
         if (r != null) {
           r.record(this);
@@ -24,7 +25,8 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
       }
       return e.readSlowPath(this);
     }
-    if (EngineCore.acquireVerified(this) == EngineCore.acquireRevision(e)) {
+    long v = EngineCore.acquireVerified(this);
+    if (v == EngineCore.acquireRevision(e) || v == EngineCore.acquireCleanMark(e)) {
       if (CrossEngineGuard.mayBeInsideAnother(e)) {
         e.checkNotForeignRead(this);
       }

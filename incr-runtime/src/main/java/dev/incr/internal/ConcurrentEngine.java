@@ -206,22 +206,23 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   void remove(ObservationImpl<?> observation) {
-    lock.lock();
-    try {
-      observations.remove(observation);
-    } finally {
-      lock.unlock();
-    }
+    locked(() -> {
+      unregister(observation);
+      return null;
+    });
   }
 
   /** Under the lock: queue the changes of observed nodes. */
   private RuntimeException collectForDelivery() {
-    if (observations.isEmpty()) {
+    if (!pending && observations.isEmpty()) {
       return null;
     }
     Thread previous = computingThread;
     computingThread = Thread.currentThread();
     try {
+      if (pending) {
+        flush();
+      }
       return collectChanges(deliveries::add);
     } finally {
       computingThread = previous;

@@ -84,6 +84,15 @@ abstract class EngineCore implements Engine {
   static final VarHandle REVISION;
   static final VarHandle VALUE;
   static final VarHandle VERIFIED_AT;
+  static final VarHandle CLEAN_MARK;
+
+  /**
+   * {@code verifiedAt} of a clean necessary computed ({@link NecessaryGraph}): current in every
+   * revision until a write marks it dirty.
+   */
+  static final long CLEAN = Long.MAX_VALUE - 1;
+  /** {@link #cleanMark} while a change is pending: equal to no {@code verifiedAt}. */
+  static final long NOT_CLEAN = Long.MIN_VALUE;
 
   static {
     try {
@@ -91,6 +100,7 @@ abstract class EngineCore implements Engine {
       REVISION = lookup.findVarHandle(EngineCore.class, "revision", long.class);
       VALUE = lookup.findVarHandle(AbstractNode.class, "value", Object.class);
       VERIFIED_AT = lookup.findVarHandle(AbstractNode.class, "verifiedAt", long.class);
+      CLEAN_MARK = lookup.findVarHandle(EngineCore.class, "cleanMark", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -123,7 +133,28 @@ abstract class EngineCore implements Engine {
     return (long) REVISION.getAcquire(engine);
   }
 
+  static void publishCleanMark(EngineCore engine, long mark) {
+    CLEAN_MARK.setRelease(engine, mark);
+  }
+
+  static long acquireCleanMark(EngineCore engine) {
+    return (long) CLEAN_MARK.getAcquire(engine);
+  }
+
   long revision = 1;
+  /**
+   * {@link #CLEAN} when clean necessary computeds may be read without a check, {@link #NOT_CLEAN}
+   * while a change is pending. Fast paths accept a node whose {@code verifiedAt} equals the
+   * revision or this.
+   */
+  long cleanMark = CLEAN;
+  /** Whether necessary computeds wait in the recompute queue (a write has not been flushed). */
+  boolean pending;
+  /** Whether {@link #flush} is running, and the height of the node it is bringing up to date. */
+  private boolean flushing;
+  private int flushHeight;
+  /** Observed nodes and what they read, kept up to date by pushing changes. */
+  final NecessaryGraph necessary = new NecessaryGraph(this);
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
   /** Identifies this engine to {@link CrossEngineGuard} without keeping it reachable. */
@@ -186,7 +217,7 @@ abstract class EngineCore implements Engine {
     DependencyRecorder r = recorder;
     if (r != null) {
       r.record(node);
-      if (node.verifiedAt != revision) {
+      if (!isCurrent(node)) {
         if (node.state != ComputedNode.IDLE) {
           throw cycleThrough(node);
         }
@@ -196,11 +227,90 @@ abstract class EngineCore implements Engine {
       if (CrossEngineGuard.lastToken != token) {
         checkNotForeignRead(node);
       }
-      if (node.verifiedAt != revision) {
+      if (pending && !flushing) {
+        flush();
+      }
+      if (!isCurrent(node)) {
         refreshTopLevel(node);
       }
     }
     return node.value;
+  }
+
+  /**
+   * Whether {@code n} is known current without verification: verified at this revision, or clean
+   * and not possibly reached by a pending change. A clean node that may have been reached is made
+   * dirty (see {@link #stillClean}).
+   */
+  private boolean isCurrent(ComputedNode<?> n) {
+    long v = n.verifiedAt;
+    return v == revision || (v == CLEAN && (!pending || stillClean(n)));
+  }
+
+  /**
+   * While a change is pending, decides whether clean node {@code n} is still current: it is if it
+   * sits below every node the change may still reach (everything lower has been brought up to
+   * date, and heights order readers above what they read). Otherwise it is marked dirty as of the
+   * revision before this one (pending changes all land in this revision), so that verification
+   * looks at it.
+   */
+  private boolean stillClean(AbstractNode<?> n) {
+    int lowestUnsettled = flushing ? flushHeight : necessary.queue.lowestHeight();
+    if (n.necessity.height < lowestUnsettled) {
+      return true;
+    }
+    publishVerified(n, revision - 1);
+    return false;
+  }
+
+  /** The revision at which a clean node is known current: now, or before the pending change. */
+  final long cleanRevision() {
+    return pending ? revision - 1 : revision;
+  }
+
+  /**
+   * Notes that a change to necessary nodes is pending: until {@link #flush}, clean nodes are not
+   * trusted on fast paths.
+   */
+  final void beginPending() {
+    if (!pending) {
+      pending = true;
+      publishCleanMark(this, NOT_CLEAN);
+    }
+  }
+
+  /**
+   * Brings every queued necessary computed up to date, lowest height first, each verified as on a
+   * read (it re-runs only if something it read changed); a changed value queues its necessary
+   * readers. Failures are left for the reads that follow to report (observers read every observed
+   * node after a write), as they would be without observers.
+   */
+  final void flush() {
+    revisionObserved = true;
+    flushing = true;
+    Thread previous = CrossEngineGuard.enter(this);
+    try {
+      ComputedNode<?> n;
+      while ((n = necessary.queue.poll()) != null) {
+        if (n.verifiedAt == revision) {
+          continue;
+        }
+        flushHeight = n.necessity.height;
+        try {
+          verify(n, 0);
+        } catch (RuntimeException e) {
+          // Reported to whoever reads it next; failed() has queued its readers.
+        }
+      }
+    } finally {
+      flushing = false;
+      CrossEngineGuard.exit(this, previous);
+      if (necessary.queue.isEmpty()) {
+        pending = false;
+        necessary.markVerifiedClean();
+        publishCleanMark(this, CLEAN);
+      }
+    }
   }
 
   /** Throws if this thread is inside a computation of another engine. */
@@ -222,6 +332,9 @@ abstract class EngineCore implements Engine {
       CrossEngineGuard.exit(this, previous);
       if (recorders > RECORDERS_KEPT) {
         trimRecorders();
+      }
+      if (!pending && necessary.hasVerified()) {
+        necessary.markVerifiedClean();
       }
     }
   }
@@ -319,7 +432,8 @@ abstract class EngineCore implements Engine {
       AbstractNode<?>[] deps = n.dependencies;
       long since = n.verifiedAt;
       for (AbstractNode<?> d : deps) {
-        if (d.verifiedAt < rev) {
+        long v = d.verifiedAt;
+        if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
           ComputedNode<?> c = (ComputedNode<?>) d;
           if (c.state != ComputedNode.IDLE) {
             // The old dependency is on the stack: let the re-run meet it and report the cycle.
@@ -343,6 +457,9 @@ abstract class EngineCore implements Engine {
   private void markVerified(ComputedNode<?> n, long rev) {
     publishVerified(n, rev);
     verifications++;
+    if (n.necessity != null) {
+      necessary.noteVerified(n);
+    }
     if (sink != null && sink.active()) {
       sink.verified(n, rev);
     }
@@ -376,7 +493,8 @@ abstract class EngineCore implements Engine {
         int i = cursor[top];
         for (; i < deps.length; i++) {
           AbstractNode<?> d = deps[i];
-          if (d.verifiedAt < rev) {
+          long v = d.verifiedAt;
+          if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
             ComputedNode<?> c = (ComputedNode<?>) d;
             if (c.state != ComputedNode.IDLE) {
               // The old dependency is on the stack: let the re-run meet it and report the cycle.
@@ -454,11 +572,20 @@ abstract class EngineCore implements Engine {
       throw t;
     }
     AbstractNode<?>[] dependencies = r.finish();
-    if (dependencies != n.dependencies) {
-      n.dependencies = dependencies;
-    }
     recorder = parent;
     runDepth--;
+    AbstractNode<?>[] before = n.dependencies;
+    if (dependencies != before) {
+      if (n.necessity != null) {
+        try {
+          necessary.rewire(n, before, dependencies);
+        } catch (CycleException e) {
+          failedAfterRun(n);
+          throw e;
+        }
+      }
+      n.dependencies = dependencies;
+    }
     return result;
   }
 
@@ -467,9 +594,17 @@ abstract class EngineCore implements Engine {
     r.clear();
     recorder = parent;
     runDepth--;
+    failedAfterRun(n);
+  }
+
+  private void failedAfterRun(ComputedNode<?> n) {
     n.mustRun |= ComputedNode.LAST_RUN_FAILED;
     n.state = ComputedNode.VERIFYING;
     failures++;
+    if (n.necessity != null) {
+      // Its clean readers hold values computed from what it had; they must look again.
+      necessary.markReadersDirty(n);
+    }
   }
 
   /**
@@ -496,6 +631,12 @@ abstract class EngineCore implements Engine {
     }
     n.mustRun = 0;
     publishVerified(n, rev);
+    if (n.necessity != null) {
+      if (changed) {
+        necessary.markReadersDirty(n);
+      }
+      necessary.noteVerified(n);
+    }
     return changed;
   }
 
@@ -579,7 +720,12 @@ abstract class EngineCore implements Engine {
    */
   final <T> void write(VarNode<T> node, T newValue) {
     long rev = revision;
-    if (batchDepth == 0 || !batchRevisionOpen || revisionObserved) {
+    boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
+    if (node.necessity != null) {
+      // Before the new revision is visible, so that lock-free readers stop trusting clean nodes.
+      beginPending();
+    }
+    if (newRevision) {
       if (batchDepth > 0) {
         batchRevisionOpen = true;
       }
@@ -589,6 +735,9 @@ abstract class EngineCore implements Engine {
     }
     publishValue(node, newValue);
     node.changedAt = rev;
+    if (node.necessity != null) {
+      necessary.markReadersDirty(node);
+    }
   }
 
   final void beginBatch() {
@@ -620,10 +769,18 @@ abstract class EngineCore implements Engine {
     Objects.requireNonNull(listener, "observe(node, null): pass the listener to call with new values");
     ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
     observations.add(observation);
+    necessary.addObserver(observation.node());
     return observation;
   }
 
   abstract void remove(ObservationImpl<?> observation);
+
+  /** Forgets {@code observation}; its node may stop being necessary. */
+  final void unregister(ObservationImpl<?> observation) {
+    if (observations.remove(observation)) {
+      necessary.removeObserver(observation.node());
+    }
+  }
 
   /**
    * Brings every observed node up to date and queues a delivery for each whose value changed.
@@ -726,6 +883,9 @@ abstract class EngineCore implements Engine {
     if (activeSize != 0 || recorder != null || runDepth != 0) {
       throw new AssertionError("engine left mid-computation: active=" + activeSize);
     }
+    if (batchDepth == 0 && (pending || !necessary.queue.isEmpty() || cleanMark != CLEAN)) {
+      throw new AssertionError("a change to necessary nodes is still pending after a write");
+    }
     for (Node<?> node : nodes) {
       AbstractNode<?> n = (AbstractNode<?>) node;
       if (n.changedAt > revision) {
@@ -736,22 +896,53 @@ abstract class EngineCore implements Engine {
         if (c.state != ComputedNode.IDLE) {
           throw new AssertionError(c + ": not idle outside a computation");
         }
-        if (c.verifiedAt > revision) {
+        long verifiedAt = c.verifiedAt;
+        if (verifiedAt == CLEAN) {
+          if (c.necessity == null || c.mustRun != 0) {
+            throw new AssertionError(c + ": clean but not necessary, or failed");
+          }
+          verifiedAt = revision;
+        }
+        if (verifiedAt > revision) {
           throw new AssertionError(c + ": verifiedAt beyond revision");
         }
-        if (c.mustRun == 0 && c.changedAt > c.verifiedAt) {
+        if (c.mustRun == 0 && c.changedAt > verifiedAt) {
           throw new AssertionError(c + ": changedAt > verifiedAt");
         }
-        if (c.mustRun == 0 && c.verifiedAt == revision) {
+        if (c.mustRun == 0 && verifiedAt == revision) {
           for (AbstractNode<?> d : c.dependencies) {
-            if (d.changedAt > c.verifiedAt) {
+            if (d.changedAt > verifiedAt) {
               throw new AssertionError(c + " verified at " + revision + " but dependency " + d
                   + " changed at " + d.changedAt);
             }
           }
         }
+        if (c.necessity != null) {
+          checkNecessary(c);
+        }
       } else if (n.verifiedAt != AbstractNode.ALWAYS_VERIFIED) {
         throw new AssertionError(n + ": a var must always be verified");
+      }
+    }
+  }
+
+  /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
+  private static void checkNecessary(ComputedNode<?> c) {
+    for (AbstractNode<?> d : c.dependencies) {
+      Necessity x = d.necessity;
+      if (x == null) {
+        throw new AssertionError(c + " is necessary but its dependency " + d + " is not");
+      }
+      if (x.height >= c.necessity.height) {
+        throw new AssertionError(c + " (height " + c.necessity.height + ") reads " + d
+            + " (height " + x.height + ")");
+      }
+      boolean listed = false;
+      for (int i = 0; i < x.dependentCount(); i++) {
+        listed |= x.dependent(i) == c;
+      }
+      if (!listed) {
+        throw new AssertionError(d + " does not list its necessary reader " + c);
       }
     }
   }

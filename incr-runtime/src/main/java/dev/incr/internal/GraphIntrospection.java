@@ -56,8 +56,10 @@ final class GraphIntrospection {
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
         boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
-        nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, c.verifiedAt,
-            c.mustRun == 0 && c.verifiedAt == rev,
+        boolean clean = c.verifiedAt == EngineCore.CLEAN && c.engine.cleanMark == EngineCore.CLEAN;
+        long verifiedAt = clean ? rev : c.verifiedAt;
+        nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, verifiedAt,
+            c.mustRun == 0 && verifiedAt == rev,
             computed ? String.valueOf(c.value) : "(not computed)"));
         for (AbstractNode<?> d : c.dependencies) {
           String target = ids.get(d);

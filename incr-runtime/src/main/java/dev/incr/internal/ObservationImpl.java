@@ -24,6 +24,10 @@ final class ObservationImpl<T> implements Observation {
     this.lastQueued = node.changedAt;
   }
 
+  AbstractNode<T> node() {
+    return node;
+  }
+
   /** Brings the node up to date; returns a delivery if its value changed since the last one. */
   EngineCore.Delivery<T> changeSinceLastDelivery() {
     T value = node.get();

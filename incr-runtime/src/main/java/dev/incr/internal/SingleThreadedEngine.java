@@ -93,12 +93,18 @@ public final class SingleThreadedEngine extends EngineCore {
 
   @Override
   void remove(ObservationImpl<?> observation) {
-    observations.remove(observation);
+    unregister(observation);
   }
 
   /** Notifies observers after a write, unless a batch is still open. */
   void afterWrite() {
-    if (batchDepth != 0 || observations.isEmpty()) {
+    if (batchDepth != 0) {
+      return;
+    }
+    if (pending) {
+      flush();
+    }
+    if (observations.isEmpty()) {
       return;
     }
     RuntimeException failure = collectChanges(deliveries::add);

@@ -1,0 +1,293 @@
+package dev.incr.internal;
+
+import dev.incr.CycleException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The part of the graph kept up to date by pushing changes: observed nodes and, transitively,
+ * everything they read. Incremental (Jane Street) calls these nodes <em>necessary</em>; this class
+ * keeps their {@link Necessity}: reference counts, reverse edges and heights.
+ *
+ * <p>A necessary computed whose value is known current is <em>clean</em>: its {@code verifiedAt}
+ * holds {@link EngineCore#CLEAN} instead of a revision, so reads take the fast path in every later
+ * revision, however many writes happen elsewhere. A write to a necessary node marks its necessary
+ * readers dirty (back to a real revision) and queues them; at the end of the outermost write the
+ * engine takes the queue lowest height first ({@link EngineCore#flush}), verifies each node (so it
+ * re-runs only if something it read changed) and, when its value changed, marks and queues its
+ * readers. A change absorbed low in the graph stops there: nothing above it is visited.
+ *
+ * <p>Nodes that stop being necessary (the last observer closed, or no necessary node reads them
+ * any more) go back to being verified on demand.
+ */
+final class NecessaryGraph {
+
+  private final EngineCore engine;
+  final RecomputeQueue queue = new RecomputeQueue();
+  /** Necessary computeds verified at the current revision, to mark clean when nothing is pending. */
+  private final ArrayList<ComputedNode<?>> verified = new ArrayList<>();
+
+  NecessaryGraph(EngineCore engine) {
+    this.engine = engine;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Observers
+
+  /** An observer starts watching {@code n}, which is up to date at the current revision. */
+  void addObserver(AbstractNode<?> n) {
+    if (n.necessity == null) {
+      makeNecessary(n);
+    }
+    n.necessity.references++;
+  }
+
+  /** An observer of {@code n} closed. */
+  void removeObserver(AbstractNode<?> n) {
+    Necessity necessity = n.necessity;
+    if (--necessity.references == 0) {
+      makeUnnecessary(n);
+    }
+  }
+
+  /**
+   * Makes {@code root} and everything it reads, transitively, necessary: heights from the bottom
+   * up, reverse edges, and clean marks on computeds verified at the current revision. An explicit
+   * stack, because observed graphs may be as tall as any other.
+   */
+  private void makeNecessary(AbstractNode<?> root) {
+    ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
+    ArrayDeque<Integer> cursors = new ArrayDeque<>();
+    root.necessity = new Necessity(0);
+    stack.push(root);
+    cursors.push(0);
+    while (!stack.isEmpty()) {
+      AbstractNode<?> n = stack.peek();
+      int cursor = cursors.pop();
+      AbstractNode<?>[] deps = n instanceof ComputedNode
+          ? ((ComputedNode<?>) n).dependencies : ComputedNode.NO_DEPENDENCIES;
+      if (cursor < deps.length) {
+        cursors.push(cursor + 1);
+        AbstractNode<?> d = deps[cursor];
+        if (d.necessity == null) {
+          d.necessity = new Necessity(0);
+          stack.push(d);
+          cursors.push(0);
+        }
+        continue;
+      }
+      stack.pop();
+      if (n instanceof ComputedNode) {
+        ComputedNode<?> c = (ComputedNode<?>) n;
+        int height = 0;
+        for (AbstractNode<?> d : deps) {
+          height = Math.max(height, d.necessity.height);
+          d.necessity.addDependent(c);
+        }
+        c.necessity.height = height + 1;
+        if (c.mustRun == 0 && c.verifiedAt == engine.revision) {
+          verified.add(c);
+        }
+      }
+    }
+    if (!engine.pending) {
+      markVerifiedClean();
+    }
+  }
+
+  private void makeUnnecessary(AbstractNode<?> root) {
+    ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      AbstractNode<?> n = stack.pop();
+      n.necessity = null;
+      if (n instanceof ComputedNode) {
+        ComputedNode<?> c = (ComputedNode<?>) n;
+        if (c.verifiedAt == EngineCore.CLEAN) {
+          EngineCore.publishVerified(c, engine.cleanRevision());
+        }
+        for (AbstractNode<?> d : c.dependencies) {
+          Necessity x = d.necessity;
+          x.removeDependent(c);
+          if (x.references == 0) {
+            stack.push(d);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Changes
+
+  /**
+   * {@code n}'s value changed at the current revision (or its run failed): its necessary readers
+   * must be verified again before anyone trusts them.
+   */
+  void markReadersDirty(AbstractNode<?> n) {
+    Necessity necessity = n.necessity;
+    int count = necessity.dependentCount();
+    if (count == 0) {
+      return;
+    }
+    engine.beginPending();
+    long stale = engine.revision - 1;
+    for (int i = 0; i < count; i++) {
+      ComputedNode<?> p = necessity.dependent(i);
+      long v = p.verifiedAt;
+      if (v == engine.revision || p.state != ComputedNode.IDLE) {
+        // Already up to date over n's new value, or being verified or run: it will see it.
+        continue;
+      }
+      if (v == EngineCore.CLEAN) {
+        EngineCore.publishVerified(p, stale);
+      }
+      if (!p.necessity.queued) {
+        queue.add(p);
+      }
+    }
+  }
+
+  /** Notes that necessary computed {@code c} is up to date at the current revision. */
+  void noteVerified(ComputedNode<?> c) {
+    verified.add(c);
+  }
+
+  boolean hasVerified() {
+    return !verified.isEmpty();
+  }
+
+  /**
+   * Marks clean every noted computed still current whose necessary dependencies are all vars or
+   * clean (a computed that read a failing node must be verified again when read, as without
+   * observers). Called when no change is pending, so current means current from now on.
+   */
+  void markVerifiedClean() {
+    long rev = engine.revision;
+    for (int i = 0; i < verified.size(); i++) {
+      ComputedNode<?> c = verified.get(i);
+      if (c.necessity == null || c.mustRun != 0 || c.verifiedAt != rev) {
+        continue;
+      }
+      boolean dependenciesClean = true;
+      for (AbstractNode<?> d : c.dependencies) {
+        if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
+          dependenciesClean = false;
+          break;
+        }
+      }
+      if (dependenciesClean) {
+        EngineCore.publishVerified(c, EngineCore.CLEAN);
+      }
+    }
+    verified.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Dynamic dependencies
+
+  /**
+   * A run of necessary computed {@code n} read {@code now} instead of {@code before}: nodes it
+   * newly reads become necessary (raising heights above them as needed), nodes it no longer reads
+   * lose a reference. Throws {@link CycleException}, changing nothing, if a new read closes a
+   * cycle through reverse edges that on-demand verification could not see.
+   */
+  void rewire(ComputedNode<?> n, AbstractNode<?>[] before, AbstractNode<?>[] now) {
+    Set<AbstractNode<?>> old = identitySet(before);
+    Set<AbstractNode<?>> current = identitySet(now);
+    for (AbstractNode<?> d : now) {
+      if (!old.contains(d) && d.necessity != null && d.necessity.height >= n.necessity.height) {
+        List<AbstractNode<?>> path = pathThroughReaders(n, d);
+        if (path != null) {
+          List<String> labels = new ArrayList<>();
+          labels.add(n.label());
+          for (AbstractNode<?> p : path) {
+            labels.add(p.label());
+          }
+          labels.add(n.label());
+          throw new CycleException(labels);
+        }
+      }
+    }
+    for (AbstractNode<?> d : now) {
+      if (!old.contains(d)) {
+        if (d.necessity == null) {
+          makeNecessary(d);
+        }
+        d.necessity.addDependent(n);
+        if (d.necessity.height >= n.necessity.height) {
+          raise(n, d.necessity.height + 1);
+        }
+      }
+    }
+    for (AbstractNode<?> d : before) {
+      if (!current.contains(d)) {
+        Necessity x = d.necessity;
+        x.removeDependent(n);
+        if (x.references == 0) {
+          makeUnnecessary(d);
+        }
+      }
+    }
+  }
+
+  private static Set<AbstractNode<?>> identitySet(AbstractNode<?>[] nodes) {
+    Set<AbstractNode<?>> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    Collections.addAll(set, nodes);
+    return set;
+  }
+
+  /** Raises {@code n}'s height to {@code height} and its readers' above it, transitively. */
+  private static void raise(ComputedNode<?> n, int height) {
+    ArrayDeque<ComputedNode<?>> work = new ArrayDeque<>();
+    n.necessity.height = height;
+    work.push(n);
+    while (!work.isEmpty()) {
+      Necessity x = work.pop().necessity;
+      for (int i = 0; i < x.dependentCount(); i++) {
+        ComputedNode<?> p = x.dependent(i);
+        if (p.necessity.height <= x.height) {
+          p.necessity.height = x.height + 1;
+          work.push(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * The chain of necessary readers from {@code from} up to {@code to} ({@code to} first), or null
+   * if {@code to} does not (transitively) read {@code from}.
+   */
+  private static List<AbstractNode<?>> pathThroughReaders(AbstractNode<?> from,
+      AbstractNode<?> to) {
+    Map<AbstractNode<?>, AbstractNode<?>> reachedFrom = new IdentityHashMap<>();
+    ArrayDeque<AbstractNode<?>> work = new ArrayDeque<>();
+    reachedFrom.put(from, from);
+    work.add(from);
+    int limit = to.necessity.height;
+    while (!work.isEmpty()) {
+      AbstractNode<?> x = work.poll();
+      if (x == to) {
+        List<AbstractNode<?>> path = new ArrayList<>();
+        for (AbstractNode<?> p = to; p != from; p = reachedFrom.get(p)) {
+          path.add(p);
+        }
+        return path;
+      }
+      Necessity necessity = x.necessity;
+      for (int i = 0; i < necessity.dependentCount(); i++) {
+        ComputedNode<?> p = necessity.dependent(i);
+        if (p.necessity.height <= limit && !reachedFrom.containsKey(p)) {
+          reachedFrom.put(p, x);
+          work.add(p);
+        }
+      }
+    }
+    return null;
+  }
+}
