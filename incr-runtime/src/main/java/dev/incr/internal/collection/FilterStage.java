@@ -1,20 +1,32 @@
 package dev.incr.internal.collection;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 
 /**
  * {@code filter}: passes on the changes of elements that satisfy the predicate. O(1) per change;
  * the predicate runs once per inserted occurrence and never for a deletion (an element is in the
  * output exactly when it passed). Readers refresh it inline ({@link Stage#pull()}).
+ *
+ * <p>If the input is {@link Stage#slotted()}, the elements that passed are kept in a {@link
+ * SlotTable} indexed by the input's slots (no hashing), and the output carries the same slots;
+ * otherwise in a multiset, whose slots the output carries. Either way the output is slotted.
  */
 final class FilterStage<T> extends DerivedStage<T> {
   private final Predicate<? super T> predicate;
   private final InputReader<T> changes;
 
+  /** The elements that passed, by input slot; null when the input is not slotted. */
+  private final SlotTable<T> passed;
+
   FilterStage(Stage<T> input, Predicate<? super T> predicate) {
-    super(input, "filter", true);
+    super(input, "filter", !input.slotted());
     this.changes = new InputReader<>(input);
     this.predicate = predicate;
+    this.passed = input.slotted() ? new SlotTable<>() : null;
   }
 
   @Override
@@ -25,16 +37,90 @@ final class FilterStage<T> extends DerivedStage<T> {
   @Override
   void refresh() {
     Inbox<T> in = changes.catchUp();
+    SlotTable<T> table = passed;
+    if (table != null) {
+      while (!in.isEmpty()) {
+        T x = in.peekElement();
+        int slot = in.peekSlot();
+        if (in.peekWeight() > 0) {
+          if (predicate.test(x)) {
+            table.increment(slot, x);
+            out.forward(x, 1, slot);
+          }
+        } else if (table.count(slot) > 0) {
+          table.decrement(slot);
+          out.forward(x, -1, slot);
+        }
+        in.pop();
+      }
+      return;
+    }
     while (!in.isEmpty()) {
       T x = in.peekElement();
       if (in.peekWeight() > 0) {
         if (predicate.test(x)) {
           out.emit(x, 1);
         }
-      } else if (out.live.removeIfPresent(x)) {
-        out.forward(x, -1);
+      } else {
+        int slot = out.live.removeIfPresent(x);
+        if (slot >= 0) {
+          out.forward(x, -1, slot);
+        }
       }
       in.pop();
+    }
+  }
+
+  @Override
+  boolean slotted() {
+    return true;
+  }
+
+  @Override
+  long liveSize() {
+    return passed != null ? passed.size() : super.liveSize();
+  }
+
+  @Override
+  void forEachLiveSlotted(ObjIntConsumer<? super T> action) {
+    SlotTable<T> t = passed;
+    if (t == null) {
+      super.forEachLiveSlotted(action);
+      return;
+    }
+    for (int s = t.first(); s >= 0; s = t.next(s)) {
+      T x = t.value(s);
+      for (int i = t.count(s); i > 0; i--) {
+        action.accept(x, s);
+      }
+    }
+  }
+
+  @Override
+  void forEachLive(Consumer<? super T> action) {
+    if (passed == null) {
+      super.forEachLive(action);
+    } else {
+      forEachLiveSlotted((x, slot) -> action.accept(x));
+    }
+  }
+
+  @Override
+  List<T> liveList() {
+    if (passed == null) {
+      return super.liveList();
+    }
+    List<T> list = new ArrayList<>((int) Math.min(liveSize(), Integer.MAX_VALUE - 8));
+    forEachLive(list::add);
+    return list;
+  }
+
+  @Override
+  void checkInvariants() {
+    if (passed != null) {
+      passed.checkInvariants(label());
+    } else {
+      super.checkInvariants();
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -114,7 +114,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
         members.decrement(slot);
         g.size--;
       }
-      g.out.forward(x, w);
+      g.out.forward(x, w, slot);
       if (g.size == 0) {
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.size > 0 ? gg : null);
       }
@@ -162,14 +162,15 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   }
 
   /**
-   * Calls {@code action} once per occurrence in group {@code g}, distinct elements in the order they
-   * joined it (call inside a computation, after reading routing).
+   * Calls {@code action} once per occurrence in group {@code g} with its slot in the members table,
+   * distinct elements in the order they joined it (call inside a computation, after reading
+   * routing).
    */
-  void forEachMember(GroupCollection<K, T> g, Consumer<? super T> action) {
+  void forEachMember(GroupCollection<K, T> g, ObjIntConsumer<? super T> action) {
     for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
       T x = members.key(s);
       for (int i = members.count(s); i > 0; i--) {
-        action.accept(x);
+        action.accept(x, s);
       }
     }
   }

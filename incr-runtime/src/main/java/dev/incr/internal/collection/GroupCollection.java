@@ -3,6 +3,7 @@ package dev.incr.internal.collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * One key's elements of a {@link GroupByStage}, which keeps them (in its shared members table, this
@@ -47,6 +48,17 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
 
   @Override
   void forEachLive(Consumer<? super T> action) {
+    grouping.forEachMember(this, (x, slot) -> action.accept(x));
+  }
+
+  /** Members carry their slot in the grouping's members table. */
+  @Override
+  boolean slotted() {
+    return true;
+  }
+
+  @Override
+  void forEachLiveSlotted(ObjIntConsumer<? super T> action) {
     grouping.forEachMember(this, action);
   }
 

@@ -25,6 +25,8 @@ final class Inbox<T> {
   private final LongSupplier producerSize;
   private Object[] items = new Object[8];
   private byte[] weights = new byte[8];
+  /** Each entry's slot in its producer ({@link Stage#slotted()}), or -1. */
+  private int[] slots = new int[8];
   private int head;
   private int tail;
   private int pendingDeletes;
@@ -40,13 +42,19 @@ final class Inbox<T> {
     this.producerSize = producerSize;
   }
 
-  /** Appends a delta. */
+  /** Appends a delta of an element without a slot. */
   void push(T element, int weight) {
+    push(element, weight, -1);
+  }
+
+  /** Appends a delta of the element at {@code slot} of the producer. */
+  void push(T element, int weight, int slot) {
     if (tail == items.length) {
       makeRoom();
     }
     items[tail] = element;
     weights[tail] = (byte) weight;
+    slots[tail] = slot;
     tail++;
     if (weight < 0) {
       pendingDeletes++;
@@ -76,6 +84,11 @@ final class Inbox<T> {
     return weights[head];
   }
 
+  /** The producer's slot of the oldest pending element, or -1. */
+  int peekSlot() {
+    return slots[head];
+  }
+
   /** Consumes the oldest pending entry, once it has been fully applied. */
   void pop() {
     if (weights[head] < 0) {
@@ -89,6 +102,7 @@ final class Inbox<T> {
       if (items.length > 1024) {
         items = new Object[8];
         weights = new byte[8];
+        slots = new int[8];
       }
     }
   }
@@ -108,14 +122,18 @@ final class Inbox<T> {
     if (head > 0 && size <= items.length / 2) {
       System.arraycopy(items, head, items, 0, size);
       System.arraycopy(weights, head, weights, 0, size);
+      System.arraycopy(slots, head, slots, 0, size);
       java.util.Arrays.fill(items, size, tail, null);
     } else {
       Object[] grown = new Object[items.length * 2];
       byte[] grownWeights = new byte[items.length * 2];
+      int[] grownSlots = new int[items.length * 2];
       System.arraycopy(items, head, grown, 0, size);
       System.arraycopy(weights, head, grownWeights, 0, size);
+      System.arraycopy(slots, head, grownSlots, 0, size);
       items = grown;
       weights = grownWeights;
+      slots = grownSlots;
     }
     head = 0;
     tail = size;
@@ -136,17 +154,27 @@ final class Inbox<T> {
         if (pushes != null && !pushes.isEmpty()) {
           keep[pushes.pop()] = false;
         } else {
-          earlierDeletes.computeIfAbsent(x, k -> new int[1])[0]++;
+          // All earlier deletions of one element name the same slot: the one it had when the
+          // reader last read (it cannot move while live, and cannot be freed while occurrences
+          // the reader had are left).
+          int[] deletes = earlierDeletes.get(x);
+          if (deletes == null) {
+            deletes = new int[] {0, slots[head + i]};
+            earlierDeletes.put(x, deletes);
+          }
+          deletes[0]++;
         }
       }
     }
     Object[] out = new Object[Math.max(8, size)];
     byte[] outWeights = new byte[out.length];
+    int[] outSlots = new int[out.length];
     int n = 0;
     for (Map.Entry<Object, int[]> e : earlierDeletes.entrySet()) {
       for (int c = e.getValue()[0]; c > 0; c--) {
         out[n] = e.getKey();
         outWeights[n] = -1;
+        outSlots[n] = e.getValue()[1];
         n++;
       }
     }
@@ -155,11 +183,13 @@ final class Inbox<T> {
       if (keep[i]) {
         out[n] = items[head + i];
         outWeights[n] = 1;
+        outSlots[n] = slots[head + i];
         n++;
       }
     }
     items = out;
     weights = outWeights;
+    slots = outSlots;
     head = 0;
     tail = n;
     pendingDeletes = deletes;

@@ -14,8 +14,13 @@ import java.util.function.Function;
 final class MapStage<T, R> extends DerivedStage<R> {
   private final Function<? super T, ? extends R> function;
 
-  /** For each distinct live input element, in arrival order: its occurrences and its result. */
-  private final CountTable<T, R> results = new CountTable<>();
+  /**
+   * For each distinct live input element, in arrival order: its occurrences and its result. Keyed
+   * by the element, unless the input is slotted: then {@link #bySlot} holds the same by slot.
+   */
+  private final CountTable<T, R> results;
+
+  private final SlotTable<R> bySlot;
 
   private final InputReader<T> changes;
 
@@ -23,6 +28,8 @@ final class MapStage<T, R> extends DerivedStage<R> {
     super(input, "map", false);
     this.changes = new InputReader<>(input);
     this.function = function;
+    this.bySlot = input.slotted() ? new SlotTable<>() : null;
+    this.results = bySlot == null ? new CountTable<>() : null;
   }
 
   @Override
@@ -33,6 +40,24 @@ final class MapStage<T, R> extends DerivedStage<R> {
   @Override
   void refresh() {
     Inbox<T> in = changes.catchUp();
+    SlotTable<R> slots = bySlot;
+    if (slots != null) {
+      while (!in.isEmpty()) {
+        int slot = in.peekSlot();
+        R r;
+        if (in.peekWeight() > 0) {
+          r = slots.count(slot) == 0 ? apply(in.peekElement()) : slots.value(slot);
+          slots.increment(slot, r);
+          out.emit(r, 1);
+        } else {
+          r = slots.value(slot);
+          slots.decrement(slot);
+          out.emit(r, -1);
+        }
+        in.pop();
+      }
+      return;
+    }
     CountTable<T, R> table = results;
     while (!in.isEmpty()) {
       T x = in.peekElement();
@@ -78,11 +103,21 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   @Override
   long liveSize() {
-    return results.size();
+    return bySlot != null ? bySlot.size() : results.size();
   }
 
   @Override
   void forEachLive(Consumer<? super R> action) {
+    SlotTable<R> slots = bySlot;
+    if (slots != null) {
+      for (int s = slots.first(); s >= 0; s = slots.next(s)) {
+        R r = slots.value(s);
+        for (int i = slots.count(s); i > 0; i--) {
+          action.accept(r);
+        }
+      }
+      return;
+    }
     CountTable<T, R> t = results;
     for (int s = t.first(); s >= 0; s = t.next(s)) {
       R r = t.value(s);
@@ -101,6 +136,10 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   @Override
   void checkInvariants() {
-    results.checkInvariants(label());
+    if (bySlot != null) {
+      bySlot.checkInvariants(label());
+    } else {
+      results.checkInvariants(label());
+    }
   }
 }

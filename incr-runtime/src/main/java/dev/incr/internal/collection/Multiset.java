@@ -3,6 +3,7 @@ package dev.incr.internal.collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A multiset that remembers the order in which its distinct elements first arrived (an element that
@@ -12,30 +13,32 @@ import java.util.function.Consumer;
 final class Multiset<T> {
   private final CountTable<T, Object> table = new CountTable<>();
 
-  /** Adds one occurrence ({@code weight == 1}) or removes one ({@code weight == -1}). */
-  void add(T element, int weight) {
+  /**
+   * Adds one occurrence ({@code weight == 1}) or removes one ({@code weight == -1}); returns the
+   * element's slot (see {@link Stage#slotted()}).
+   */
+  int add(T element, int weight) {
     if (weight > 0) {
-      table.increment(element);
-    } else {
-      int slot = table.find(element);
-      if (slot < 0) {
-        throw new IllegalStateException("internal error: removing absent element " + element);
-      }
-      table.decrement(slot);
+      return table.increment(element);
     }
+    int slot = table.find(element);
+    if (slot < 0) {
+      throw new IllegalStateException("internal error: removing absent element " + element);
+    }
+    table.decrement(slot);
+    return slot;
   }
 
   /**
-   * Removes one occurrence of {@code element} if there is one; returns whether there was. One
-   * lookup instead of {@link #count} followed by {@link #add}.
+   * Removes one occurrence of {@code element} if there is one; returns its slot, or -1 if there
+   * was none. One lookup instead of {@link #count} followed by {@link #add}.
    */
-  boolean removeIfPresent(Object element) {
+  int removeIfPresent(Object element) {
     int slot = table.find(element);
-    if (slot < 0) {
-      return false;
+    if (slot >= 0) {
+      table.decrement(slot);
     }
-    table.decrement(slot);
-    return true;
+    return slot;
   }
 
   /** Returns how many occurrences of {@code element} there are. */
@@ -61,6 +64,17 @@ final class Multiset<T> {
       T x = t.key(s);
       for (int i = t.count(s); i > 0; i--) {
         action.accept(x);
+      }
+    }
+  }
+
+  /** Calls {@code action} once per occurrence with the element's slot, in arrival order. */
+  void forEachOccurrenceSlotted(ObjIntConsumer<? super T> action) {
+    CountTable<T, Object> t = table;
+    for (int s = t.first(); s >= 0; s = t.next(s)) {
+      T x = t.key(s);
+      for (int i = t.count(s); i > 0; i--) {
+        action.accept(x, s);
       }
     }
   }

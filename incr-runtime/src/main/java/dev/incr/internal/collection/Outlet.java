@@ -18,17 +18,15 @@ final class Outlet<T> {
 
   /** Records a delta and queues it for every reader. */
   void emit(T element, int weight) {
-    if (live != null) {
-      live.add(element, weight);
-    }
-    forward(element, weight);
+    forward(element, weight, live != null ? live.add(element, weight) : -1);
   }
 
   /**
    * Queues a delta for every reader without recording it in {@link #live}: for a stage that has
-   * already updated {@link #live} itself.
+   * already updated {@link #live} itself or keeps its contents elsewhere. {@code slot} is the
+   * element's slot if the stage is {@link Stage#slotted()}, else -1.
    */
-  void forward(T element, int weight) {
+  void forward(T element, int weight, int slot) {
     if (readers.isEmpty()) {
       emitted++;
       return;
@@ -38,7 +36,7 @@ final class Outlet<T> {
       if (in == null) {
         readers.removeAt(i);
       } else {
-        in.push(element, weight);
+        in.push(element, weight, slot);
         i++;
       }
     }

@@ -112,10 +112,11 @@ public final class SourceCollection<T> extends Stage<T> {
   }
 
   private boolean remove(T element) {
-    if (!out.live.removeIfPresent(element)) {
+    int slot = out.live.removeIfPresent(element);
+    if (slot < 0) {
       return false;
     }
-    out.forward(element, -1);
+    out.forward(element, -1, slot);
     bump();
     return true;
   }

@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -92,6 +93,27 @@ public abstract class Stage<T> implements IncrCollection<T> {
     version().get();
   }
 
+  /**
+   * Whether every change this stage emits carries a <em>slot</em>: a small number naming the
+   * element's equality class for as long as it is live here (equal elements share it; it is
+   * reused only after the element is gone). Element-wise readers ({@link FilterStage}, {@link
+   * MapStage}) then keep their per-element state in arrays indexed by the slot ({@link SlotTable})
+   * instead of hashing each element again. Materialized stages number their elements in their
+   * multiset; filters pass their input's slots on; groups use their grouping's members table.
+   */
+  boolean slotted() {
+    return out.live != null;
+  }
+
+  /** Calls {@code action} once per live occurrence, with its slot (-1 unless {@link #slotted()}). */
+  void forEachLiveSlotted(ObjIntConsumer<? super T> action) {
+    if (out.live != null) {
+      out.live.forEachOccurrenceSlotted(action);
+    } else {
+      forEachLive(x -> action.accept(x, -1));
+    }
+  }
+
   /** The number of live elements, with multiplicity. */
   long liveSize() {
     return out.live.size();
@@ -113,7 +135,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
    */
   Inbox<T> subscribe() {
     Inbox<T> inbox = new Inbox<>(this::liveSize);
-    forEachLive(x -> inbox.push(x, 1));
+    forEachLiveSlotted((x, slot) -> inbox.push(x, 1, slot));
     out.addReader(inbox);
     return inbox;
   }

@@ -24,6 +24,11 @@
  *
  * <p>Multisets and per-element memos ({@link dev.incr.internal.collection.CountTable}) are
  * open-addressing tables over arrays that keep arrival order and allocate nothing per change.
+ * Changes carry the producer's <em>slot</em> of the element where it has one ({@code
+ * Stage.slotted()}): sources, filters, groups and other materialized stages number their distinct
+ * live elements, and filter and map keep their per-element state in arrays indexed by their
+ * input's slot ({@link dev.incr.internal.collection.SlotTable}), so a change through a chain of
+ * them hashes the element once, at the source.
  *
  * <p>Readers subscribe lazily, on their first run: the input's current contents are queued as
  * insertions, and later changes follow. A stage that is never read costs nothing. An inbox's
