@@ -12,6 +12,7 @@ import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
+import dev.incr.internal.collection.Introspection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -318,6 +319,24 @@ abstract class CollectionContract {
     assertEquals(1L, count.get(), "the bad element came and went: the stage recovers");
     xs.insert(2);
     assertEquals(2L, count.get());
+  }
+
+  @Test
+  void aThrowingMapFunctionLeavesTheStageAsItWasAndIsRetried() {
+    IncrCollection<Integer> xs = engine.collection();
+    IncrCollection<Integer> mapped = xs.map(x -> 10 / x);
+    Computed<Long> count = mapped.count();
+    xs.insert(5);
+    assertEquals(1L, count.get());
+    xs.insert(0);
+    xs.insert(2);
+    assertThrows(ArithmeticException.class, count::get);
+    assertThrows(ArithmeticException.class, mapped::toList, "still failing on the same element");
+    Introspection.checkInvariants(mapped);
+    xs.delete(0);
+    assertEquals(2L, count.get(), "the bad element came and went: the stage recovers");
+    Bags.assertSameBag(List.of(2, 5), mapped.toList(), "mapped");
+    Introspection.checkInvariants(mapped);
   }
 
   @Test

@@ -38,19 +38,15 @@ final class MapStage<T, R> extends DerivedStage<R> {
       T x = in.peekElement();
       R r;
       if (in.peekWeight() > 0) {
-        int slot = table.find(x);
-        if (slot < 0) {
-          r = function.apply(x);
-          if (r == null) {
-            throw new NullPointerException(
-                "The function of '"
-                    + label()
-                    + "' returned null for "
-                    + x
-                    + "; collections hold no nulls, so return a non-null value (e.g. an"
-                    + " Optional).");
+        int slot = table.slotFor(x);
+        if (table.count(slot) == 0) {
+          // A new entry: compute its result; if that fails, take the entry out again.
+          try {
+            r = apply(x);
+          } catch (RuntimeException | Error e) {
+            table.remove(slot);
+            throw e;
           }
-          slot = table.slotFor(x);
           table.setValue(slot, r);
         } else {
           r = table.value(slot);
@@ -65,6 +61,19 @@ final class MapStage<T, R> extends DerivedStage<R> {
       }
       in.pop();
     }
+  }
+
+  private R apply(T x) {
+    R r = function.apply(x);
+    if (r == null) {
+      throw new NullPointerException(
+          "The function of '"
+              + label()
+              + "' returned null for "
+              + x
+              + "; collections hold no nulls, so return a non-null value (e.g. an Optional).");
+    }
+    return r;
   }
 
   @Override

@@ -20,6 +20,10 @@ public final class SourceCollection<T> extends Stage<T> {
   /** Toggles between 0 and 1 on every change: readers look at its change revision only. */
   private final Var<Long> version;
 
+  private boolean versionOdd;
+  private static final Long ZERO = 0L;
+  private static final Long ONE = 1L;
+
   /**
    * On the single-threaded engine, writes reuse these instead of allocating a closure per change
    * (a write completes before another can start, listeners run after it).
@@ -117,7 +121,9 @@ public final class SourceCollection<T> extends Stage<T> {
   }
 
   private void bump() {
-    version.set(version.get() == 0L ? 1L : 0L);
+    boolean odd = !versionOdd;
+    versionOdd = odd;
+    version.set(odd ? ONE : ZERO);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -186,15 +187,36 @@ public abstract class Stage<T> implements IncrCollection<T> {
     Computed<Long> node = count;
     if (node == null) {
       Computed<Long> fresh =
-          engine.computed(
-              () -> {
-                pull();
-                return liveSize();
-              });
+          engine.computed(new CountFunction());
       fresh.label(label + ".count");
       node = COUNT.compareAndSet(this, null, fresh) ? fresh : (Computed<Long>) COUNT.get(this);
     }
     return node;
+  }
+
+  /**
+   * The count node's function. It keeps the last two values it returned, boxed, and returns the
+   * same object when the count comes back to one of them (an insertion and a deletion in turn), so
+   * reading a count after such changes allocates nothing.
+   */
+  private final class CountFunction implements Supplier<Long> {
+    private Long last;
+    private Long previous;
+
+    @Override
+    public Long get() {
+      pull();
+      long n = liveSize();
+      Long l = last;
+      if (l != null && l == n) {
+        return l;
+      }
+      Long p = previous;
+      Long result = p != null && p == n ? p : Long.valueOf(n);
+      previous = l;
+      last = result;
+      return result;
+    }
   }
 
   @Override
