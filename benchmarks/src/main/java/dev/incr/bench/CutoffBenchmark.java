@@ -89,6 +89,50 @@ public class CutoffBenchmark {
   }
 
 
+  /**
+   * The graph on {@link Engine#singleThreaded()} with the top observed: the engine keeps it up to
+   * date by pushing changes, so the clamp's cutoff ends the work wherever the top is.
+   */
+  @State(Scope.Benchmark)
+  public static class IncrSingleObserved extends IncrCutoff {
+    /** Builds the graph and observes the top. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
+      build(engine);
+      engine.observe(top, value -> { });
+    }
+  }
+
+  /** The observed graph on {@link Engine#concurrent()}, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrentObserved extends IncrCutoff {
+    /** Builds the graph and observes the top. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.concurrent();
+      build(engine);
+      engine.observe(top, value -> { });
+    }
+  }
+
+  /** The JavaFX graph with a change listener on the top, which makes JavaFX evaluate eagerly. */
+  @State(Scope.Benchmark)
+  public static class JavaFxObserved {
+    @Param({"10", "1000"})
+    int n;
+
+    final JavaFx graph = new JavaFx();
+
+    /** Builds the graph and listens to the top. */
+    @Setup
+    public void setup() {
+      graph.n = n;
+      graph.setup();
+      graph.top.addListener((observable, old, value) -> { });
+    }
+  }
+
   /** The graph as generated objects: an {@code IncrGenClamp} under {@code IncrGenChainLink}s. */
   @State(Scope.Benchmark)
   public static class Generated {
@@ -205,6 +249,24 @@ public class CutoffBenchmark {
   @Benchmark
   public int cutoff_incrSingle(IncrSingle s) {
     return s.step();
+  }
+
+  /** Set then get with the top observed ({@code cutoffObserved}). */
+  @Benchmark
+  public int cutoffObserved_incrSingle(IncrSingleObserved s) {
+    return s.step();
+  }
+
+  /** {@code cutoffObserved} on the concurrent engine. */
+  @Benchmark
+  public int cutoffObserved_incrConcurrent(IncrConcurrentObserved s) {
+    return s.step();
+  }
+
+  /** {@code cutoffObserved} in JavaFX: a change listener on the top binding. */
+  @Benchmark
+  public int cutoffObserved_javafx(JavaFxObserved s) {
+    return cutoff_javafx(s.graph);
   }
 
   /** Set then get with JavaFX bindings. */

@@ -109,6 +109,20 @@ class FunctionGraphWorkloadsAgreeTest {
     assertAllEqual(expected, run(() -> b.cutoff_incrSingle(incr)),
         run(() -> b.cutoff_incrConcurrent(conc)), run(() -> b.cutoff_incrGenerated(gen)),
         run(() -> b.cutoff_javafx(fx)), run(() -> b.cutoff_reactfx(rfx)));
+
+    CutoffBenchmark.IncrSingleObserved observed = new CutoffBenchmark.IncrSingleObserved();
+    observed.n = n;
+    observed.setup();
+    CutoffBenchmark.IncrConcurrentObserved concObserved =
+        new CutoffBenchmark.IncrConcurrentObserved();
+    concObserved.n = n;
+    concObserved.setup();
+    CutoffBenchmark.JavaFxObserved fxObserved = new CutoffBenchmark.JavaFxObserved();
+    fxObserved.n = n;
+    fxObserved.setup();
+    assertAllEqual(expected, run(() -> b.cutoffObserved_incrSingle(observed)),
+        run(() -> b.cutoffObserved_incrConcurrent(concObserved)),
+        run(() -> b.cutoffObserved_javafx(fxObserved)));
   }
 
   @Test

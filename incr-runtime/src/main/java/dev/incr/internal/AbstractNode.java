@@ -19,9 +19,12 @@ abstract class AbstractNode<T> implements Node<T> {
   long changedAt;
   /** Revision at which {@link #value} was last known to be up to date. */
   long verifiedAt;
-  String label;
-  /** Present while the node is necessary: observed, or read by a necessary computed. */
-  Necessity necessity;
+  /**
+   * The label (a String), or the node's {@link Necessity} (which carries the label) while the node
+   * is necessary: observed, or read by a necessary computed. One field for both keeps a var at 40
+   * bytes.
+   */
+  private Object tag;
 
   AbstractNode(EngineCore engine, long verifiedAt) {
     this.engine = engine;
@@ -30,8 +33,34 @@ abstract class AbstractNode<T> implements Node<T> {
 
   @Override
   public String label() {
-    String l = label;
+    Object t = tag;
+    String l = t instanceof Necessity ? ((Necessity) t).label : (String) t;
     return l != null ? l : defaultLabel();
+  }
+
+  final void setLabel(String label) {
+    Object t = tag;
+    if (t instanceof Necessity) {
+      ((Necessity) t).label = label;
+    } else {
+      tag = label;
+    }
+  }
+
+  /** The node's necessity, or null if it is not necessary. */
+  final Necessity necessity() {
+    Object t = tag;
+    return t instanceof Necessity ? (Necessity) t : null;
+  }
+
+  final void becomeNecessary() {
+    Necessity necessity = new Necessity(0);
+    necessity.label = (String) tag;
+    tag = necessity;
+  }
+
+  final void stopBeingNecessary() {
+    tag = ((Necessity) tag).label;
   }
 
   abstract String defaultLabel();

@@ -51,7 +51,7 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   @Override
   public final Computed<T> label(String label) {
-    this.label = Objects.requireNonNull(label, "label(null): a label must be a non-null name");
+    setLabel(Objects.requireNonNull(label, "label(null): a label must be a non-null name"));
     return this;
   }
 

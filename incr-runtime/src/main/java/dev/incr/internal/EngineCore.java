@@ -256,7 +256,7 @@ abstract class EngineCore implements Engine {
    */
   private boolean stillClean(AbstractNode<?> n) {
     int lowestUnsettled = flushing ? flushHeight : necessary.queue.lowestHeight();
-    if (n.necessity.height < lowestUnsettled) {
+    if (n.necessity().height < lowestUnsettled) {
       return true;
     }
     publishVerified(n, revision - 1);
@@ -295,7 +295,7 @@ abstract class EngineCore implements Engine {
         if (n.verifiedAt == revision) {
           continue;
         }
-        flushHeight = n.necessity.height;
+        flushHeight = n.necessity().height;
         try {
           verify(n, 0);
         } catch (RuntimeException e) {
@@ -457,7 +457,7 @@ abstract class EngineCore implements Engine {
   private void markVerified(ComputedNode<?> n, long rev) {
     publishVerified(n, rev);
     verifications++;
-    if (n.necessity != null) {
+    if (n.necessity() != null) {
       necessary.noteVerified(n);
     }
     if (sink != null && sink.active()) {
@@ -576,7 +576,7 @@ abstract class EngineCore implements Engine {
     runDepth--;
     AbstractNode<?>[] before = n.dependencies;
     if (dependencies != before) {
-      if (n.necessity != null) {
+      if (n.necessity() != null) {
         try {
           necessary.rewire(n, before, dependencies);
         } catch (CycleException e) {
@@ -601,7 +601,7 @@ abstract class EngineCore implements Engine {
     n.mustRun |= ComputedNode.LAST_RUN_FAILED;
     n.state = ComputedNode.VERIFYING;
     failures++;
-    if (n.necessity != null) {
+    if (n.necessity() != null) {
       // Its clean readers hold values computed from what it had; they must look again.
       necessary.markReadersDirty(n);
     }
@@ -631,7 +631,7 @@ abstract class EngineCore implements Engine {
     }
     n.mustRun = 0;
     publishVerified(n, rev);
-    if (n.necessity != null) {
+    if (n.necessity() != null) {
       if (changed) {
         necessary.markReadersDirty(n);
       }
@@ -721,7 +721,7 @@ abstract class EngineCore implements Engine {
   final <T> void write(VarNode<T> node, T newValue) {
     long rev = revision;
     boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
-    if (node.necessity != null) {
+    if (node.necessity() != null) {
       // Before the new revision is visible, so that lock-free readers stop trusting clean nodes.
       beginPending();
     }
@@ -735,7 +735,7 @@ abstract class EngineCore implements Engine {
     }
     publishValue(node, newValue);
     node.changedAt = rev;
-    if (node.necessity != null) {
+    if (node.necessity() != null) {
       necessary.markReadersDirty(node);
     }
   }
@@ -898,7 +898,7 @@ abstract class EngineCore implements Engine {
         }
         long verifiedAt = c.verifiedAt;
         if (verifiedAt == CLEAN) {
-          if (c.necessity == null || c.mustRun != 0) {
+          if (c.necessity() == null || c.mustRun != 0) {
             throw new AssertionError(c + ": clean but not necessary, or failed");
           }
           verifiedAt = revision;
@@ -917,7 +917,7 @@ abstract class EngineCore implements Engine {
             }
           }
         }
-        if (c.necessity != null) {
+        if (c.necessity() != null) {
           checkNecessary(c);
         }
       } else if (n.verifiedAt != AbstractNode.ALWAYS_VERIFIED) {
@@ -929,12 +929,12 @@ abstract class EngineCore implements Engine {
   /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
   private static void checkNecessary(ComputedNode<?> c) {
     for (AbstractNode<?> d : c.dependencies) {
-      Necessity x = d.necessity;
+      Necessity x = d.necessity();
       if (x == null) {
         throw new AssertionError(c + " is necessary but its dependency " + d + " is not");
       }
-      if (x.height >= c.necessity.height) {
-        throw new AssertionError(c + " (height " + c.necessity.height + ") reads " + d
+      if (x.height >= c.necessity().height) {
+        throw new AssertionError(c + " (height " + c.necessity().height + ") reads " + d
             + " (height " + x.height + ")");
       }
       boolean listed = false;

@@ -41,15 +41,15 @@ final class NecessaryGraph {
 
   /** An observer starts watching {@code n}, which is up to date at the current revision. */
   void addObserver(AbstractNode<?> n) {
-    if (n.necessity == null) {
+    if (n.necessity() == null) {
       makeNecessary(n);
     }
-    n.necessity.references++;
+    n.necessity().references++;
   }
 
   /** An observer of {@code n} closed. */
   void removeObserver(AbstractNode<?> n) {
-    Necessity necessity = n.necessity;
+    Necessity necessity = n.necessity();
     if (--necessity.references == 0) {
       makeUnnecessary(n);
     }
@@ -63,7 +63,7 @@ final class NecessaryGraph {
   private void makeNecessary(AbstractNode<?> root) {
     ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
     ArrayDeque<Integer> cursors = new ArrayDeque<>();
-    root.necessity = new Necessity(0);
+    root.becomeNecessary();
     stack.push(root);
     cursors.push(0);
     while (!stack.isEmpty()) {
@@ -74,8 +74,8 @@ final class NecessaryGraph {
       if (cursor < deps.length) {
         cursors.push(cursor + 1);
         AbstractNode<?> d = deps[cursor];
-        if (d.necessity == null) {
-          d.necessity = new Necessity(0);
+        if (d.necessity() == null) {
+          d.becomeNecessary();
           stack.push(d);
           cursors.push(0);
         }
@@ -86,10 +86,10 @@ final class NecessaryGraph {
         ComputedNode<?> c = (ComputedNode<?>) n;
         int height = 0;
         for (AbstractNode<?> d : deps) {
-          height = Math.max(height, d.necessity.height);
-          d.necessity.addDependent(c);
+          height = Math.max(height, d.necessity().height);
+          d.necessity().addDependent(c);
         }
-        c.necessity.height = height + 1;
+        c.necessity().height = height + 1;
         if (c.mustRun == 0 && c.verifiedAt == engine.revision) {
           verified.add(c);
         }
@@ -105,14 +105,14 @@ final class NecessaryGraph {
     stack.push(root);
     while (!stack.isEmpty()) {
       AbstractNode<?> n = stack.pop();
-      n.necessity = null;
+      n.stopBeingNecessary();
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
         if (c.verifiedAt == EngineCore.CLEAN) {
           EngineCore.publishVerified(c, engine.cleanRevision());
         }
         for (AbstractNode<?> d : c.dependencies) {
-          Necessity x = d.necessity;
+          Necessity x = d.necessity();
           x.removeDependent(c);
           if (x.references == 0) {
             stack.push(d);
@@ -130,7 +130,7 @@ final class NecessaryGraph {
    * must be verified again before anyone trusts them.
    */
   void markReadersDirty(AbstractNode<?> n) {
-    Necessity necessity = n.necessity;
+    Necessity necessity = n.necessity();
     int count = necessity.dependentCount();
     if (count == 0) {
       return;
@@ -147,7 +147,7 @@ final class NecessaryGraph {
       if (v == EngineCore.CLEAN) {
         EngineCore.publishVerified(p, stale);
       }
-      if (!p.necessity.queued) {
+      if (!p.necessity().queued) {
         queue.add(p);
       }
     }
@@ -171,7 +171,7 @@ final class NecessaryGraph {
     long rev = engine.revision;
     for (int i = 0; i < verified.size(); i++) {
       ComputedNode<?> c = verified.get(i);
-      if (c.necessity == null || c.mustRun != 0 || c.verifiedAt != rev) {
+      if (c.necessity() == null || c.mustRun != 0 || c.verifiedAt != rev) {
         continue;
       }
       boolean dependenciesClean = true;
@@ -201,7 +201,7 @@ final class NecessaryGraph {
     Set<AbstractNode<?>> old = identitySet(before);
     Set<AbstractNode<?>> current = identitySet(now);
     for (AbstractNode<?> d : now) {
-      if (!old.contains(d) && d.necessity != null && d.necessity.height >= n.necessity.height) {
+      if (!old.contains(d) && d.necessity() != null && d.necessity().height >= n.necessity().height) {
         List<AbstractNode<?>> path = pathThroughReaders(n, d);
         if (path != null) {
           List<String> labels = new ArrayList<>();
@@ -216,18 +216,18 @@ final class NecessaryGraph {
     }
     for (AbstractNode<?> d : now) {
       if (!old.contains(d)) {
-        if (d.necessity == null) {
+        if (d.necessity() == null) {
           makeNecessary(d);
         }
-        d.necessity.addDependent(n);
-        if (d.necessity.height >= n.necessity.height) {
-          raise(n, d.necessity.height + 1);
+        d.necessity().addDependent(n);
+        if (d.necessity().height >= n.necessity().height) {
+          raise(n, d.necessity().height + 1);
         }
       }
     }
     for (AbstractNode<?> d : before) {
       if (!current.contains(d)) {
-        Necessity x = d.necessity;
+        Necessity x = d.necessity();
         x.removeDependent(n);
         if (x.references == 0) {
           makeUnnecessary(d);
@@ -245,14 +245,14 @@ final class NecessaryGraph {
   /** Raises {@code n}'s height to {@code height} and its readers' above it, transitively. */
   private static void raise(ComputedNode<?> n, int height) {
     ArrayDeque<ComputedNode<?>> work = new ArrayDeque<>();
-    n.necessity.height = height;
+    n.necessity().height = height;
     work.push(n);
     while (!work.isEmpty()) {
-      Necessity x = work.pop().necessity;
+      Necessity x = work.pop().necessity();
       for (int i = 0; i < x.dependentCount(); i++) {
         ComputedNode<?> p = x.dependent(i);
-        if (p.necessity.height <= x.height) {
-          p.necessity.height = x.height + 1;
+        if (p.necessity().height <= x.height) {
+          p.necessity().height = x.height + 1;
           work.push(p);
         }
       }
@@ -269,7 +269,7 @@ final class NecessaryGraph {
     ArrayDeque<AbstractNode<?>> work = new ArrayDeque<>();
     reachedFrom.put(from, from);
     work.add(from);
-    int limit = to.necessity.height;
+    int limit = to.necessity().height;
     while (!work.isEmpty()) {
       AbstractNode<?> x = work.poll();
       if (x == to) {
@@ -279,10 +279,10 @@ final class NecessaryGraph {
         }
         return path;
       }
-      Necessity necessity = x.necessity;
+      Necessity necessity = x.necessity();
       for (int i = 0; i < necessity.dependentCount(); i++) {
         ComputedNode<?> p = necessity.dependent(i);
-        if (p.necessity.height <= limit && !reachedFrom.containsKey(p)) {
+        if (p.necessity().height <= limit && !reachedFrom.containsKey(p)) {
           reachedFrom.put(p, x);
           work.add(p);
         }

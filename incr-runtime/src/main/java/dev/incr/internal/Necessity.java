@@ -15,6 +15,8 @@ final class Necessity {
 
   private static final ComputedNode<?>[] NONE = new ComputedNode<?>[0];
 
+  /** The node's label, or null for its default one (see {@link AbstractNode#label()}). */
+  String label;
   /** 0 for vars; for computeds, more than the height of every necessary node they read. */
   int height;
   /** Observers of the node plus necessary computeds that read it. */

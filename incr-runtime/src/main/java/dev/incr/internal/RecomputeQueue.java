@@ -23,7 +23,7 @@ final class RecomputeQueue {
   }
 
   void add(ComputedNode<?> n) {
-    Necessity necessity = n.necessity;
+    Necessity necessity = n.necessity();
     necessity.queued = true;
     int h = necessity.height;
     if (h >= buckets.length) {
@@ -57,7 +57,7 @@ final class RecomputeQueue {
       ComputedNode<?> n = buckets[h][--sizes[h]];
       buckets[h][sizes[h]] = null;
       size--;
-      Necessity necessity = n.necessity;
+      Necessity necessity = n.necessity();
       if (necessity == null || !necessity.queued) {
         continue;
       }

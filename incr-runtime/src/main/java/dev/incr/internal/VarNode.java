@@ -39,7 +39,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
   @Override
   public final Var<T> label(String label) {
-    this.label = Objects.requireNonNull(label, "label(null): a label must be a non-null name");
+    setLabel(Objects.requireNonNull(label, "label(null): a label must be a non-null name"));
     return this;
   }
 
