@@ -223,6 +223,9 @@ public abstract class Stage<T> implements IncrCollection<T> {
    * reading a count after such changes allocates nothing.
    */
   private final class CountFunction implements Supplier<Long> {
+    // The values as longs too, so the comparison loads no boxed object.
+    private long lastValue;
+    private long previousValue;
     private Long last;
     private Long previous;
 
@@ -230,14 +233,14 @@ public abstract class Stage<T> implements IncrCollection<T> {
     public Long get() {
       pull();
       long n = liveSize();
-      Long l = last;
-      if (l != null && l == n) {
-        return l;
+      if (last != null && lastValue == n) {
+        return last;
       }
-      Long p = previous;
-      Long result = p != null && p == n ? p : Long.valueOf(n);
-      previous = l;
+      Long result = previous != null && previousValue == n ? previous : Long.valueOf(n);
+      previous = last;
+      previousValue = lastValue;
       last = result;
+      lastValue = n;
       return result;
     }
   }
