@@ -47,6 +47,22 @@ import java.util.function.Supplier;
  * it is updated: updates verify bottom-up, so runs do not nest. Exceptions are not used for this:
  * methods that many exceptions pass through are never inlined by the JIT.
  *
+ * <h2>Observed nodes are pushed</h2>
+ *
+ * <p>Pulling costs a walk from the read node down to what changed: reading the top of a tall graph
+ * after a change absorbed at its bottom still visits every node between. Observed nodes avoid it.
+ * An observed node and everything it reads are <em>necessary</em> ({@link NecessaryGraph}): they
+ * carry heights and reverse edges, and when up to date they hold {@link #CLEAN} in {@code
+ * verifiedAt}, which fast paths accept in every revision (through {@link #cleanMark}). A write to a
+ * necessary node marks its necessary readers dirty and queues them; the end of the outermost write
+ * ({@link #flush}) takes the queue lowest height first, verifying each node as a read would and
+ * queueing the readers of those whose value changed. Work stops where values stop changing.
+ *
+ * <p>While a change is pending (inside a batch, or during the flush), a clean node is trusted only
+ * if it is lower than everything still queued ({@link #stillClean}); otherwise verification looks
+ * at it like any stale node. This covers reads inside batches and dynamic dependencies that reach
+ * higher in the graph in the middle of a flush.
+ *
  * <h2>Publication</h2>
  *
  * <p>Fields that lock-free readers of the concurrent engine look at ({@code value}, {@code
@@ -68,7 +84,10 @@ import java.util.function.Supplier;
  *   <li>A computed's state is not {@code IDLE} exactly while it is on {@link #active}; outside a
  *       read the active stack is empty, no recorder is in use, and every state is {@code IDLE}.
  *   <li>A run that throws leaves the node's value, dependencies and revisions as they were and sets
- *       {@code LAST_RUN_FAILED}, so the next read re-runs it; no other node is touched.
+ *       {@code LAST_RUN_FAILED}, so the next read re-runs it; no other node is touched, except that
+ *       the necessary readers of a necessary node are marked dirty.
+ *   <li>Every dependency of a necessary computed is necessary, lower, and lists it as a reader. A
+ *       {@code CLEAN} computed is necessary and has not failed. Outside writes nothing is pending.
  * </ol>
  *
  * <p>{@link #checkInvariants} checks these for given nodes; tests call it after every step.
