@@ -21,10 +21,11 @@ import net.jqwik.api.constraints.Size;
 /**
  * Chains of element-wise stages, which keep their state by the slots their input numbers its
  * elements with: filter after filter, map after filter, filter and map after a group, filter and
- * map after a map (whose output has no slots), on both engines. Stages are first read at random
- * points (late subscription hands over the current contents with their slots); batches churn the
- * same elements so logs are consolidated and slots are freed and reused. After every read the
- * stage equals the oracle and its invariants hold, and a deletion calls no user function.
+ * map after a map (whose output has no slots), a group of a map's output, on both engines. Stages
+ * are first read at random points (late subscription hands over the current contents with their
+ * slots); batches churn the same elements so logs are consolidated and slots are freed and reused.
+ * After every read the stage equals the oracle and its invariants hold, and a deletion calls no
+ * user function.
  */
 class ElementwiseChainPropertiesTest {
 
@@ -78,6 +79,24 @@ class ElementwiseChainPropertiesTest {
       add(
           m2,
           l -> l.stream().filter(x -> x % 3 != 0 && x < 10).map(x -> x / 2 + 100).toList());
+      IncrCollection<Integer> hg = m2.groupBy(x -> x % 2).group(0); // grouped by element
+      IncrCollection<Integer> hgf = hg.filter(x -> x > 101);
+      add(
+          hg,
+          l ->
+              l.stream()
+                  .filter(x -> x % 3 != 0 && x < 10)
+                  .map(x -> x / 2 + 100)
+                  .filter(x -> x % 2 == 0)
+                  .toList());
+      add(
+          hgf,
+          l ->
+              l.stream()
+                  .filter(x -> x % 3 != 0 && x < 10)
+                  .map(x -> x / 2 + 100)
+                  .filter(x -> x % 2 == 0 && x > 101)
+                  .toList());
       add(g, l -> l.stream().filter(x -> x % 2 == 1).toList());
       add(gf, l -> l.stream().filter(x -> x % 2 == 1 && x < 10).toList());
       add(gm, l -> l.stream().filter(x -> x % 2 == 1 && x < 10).map(x -> x / 2).toList());

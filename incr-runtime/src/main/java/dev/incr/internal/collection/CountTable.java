@@ -7,13 +7,14 @@ import java.util.Arrays;
  * the elements first arrived, that allocates nothing per insertion (amortized). Not thread-safe.
  *
  * <p>Layout: each entry lives in a <em>slot</em>: four ints (hash, count, links) in {@code meta}
- * and two references (key, value) in {@code objs}, so a cold entry costs two cache misses; the slots of live entries are chained in arrival order by {@code
- * prev}/{@code next} (a linked hash map without node objects), and the slots of removed entries
- * are chained into a free list (through {@code next}) and reused, newest first. An open-addressing
- * index (linear probing, load at most one half) maps a hash to a slot; each index cell holds the
- * hash and the slot, so probing compares hashes without touching the slot arrays, and removal shifts
- * the following cells back (no tombstones). Slots never move except when the table grows, so an
- * insertion followed by a deletion touches the same few cache lines whatever the size.
+ * and two references (key, value) in {@code objs}, so a cold entry costs two cache misses; the
+ * slots of live entries are chained in arrival order by {@code prev}/{@code next} (a linked hash
+ * map without node objects), and the slots of removed entries are chained into a free list (through
+ * {@code next}) and reused, newest first. An open-addressing index (linear probing, load at most
+ * one half) maps a hash to a slot; each index cell holds the hash and the slot, so probing compares
+ * hashes without touching the slot arrays, and removal shifts the following cells back (no
+ * tombstones). Slots never move except when the table grows, so an insertion followed by a deletion
+ * touches the same few cache lines whatever the size.
  *
  * @param <K> the element type
  * @param <V> the value type
@@ -212,7 +213,7 @@ final class CountTable<K, V> {
     idx[gap] = 0;
   }
 
-  /** Doubles the capacity (every slot is in use): slots keep their numbers, the index is rebuilt. */
+  /** Doubles the capacity (every slot is in use): slots keep their numbers; rebuilds the index. */
   private void grow() {
     capacity *= 2;
     meta = Arrays.copyOf(meta, capacity * 4);

@@ -24,9 +24,13 @@ import java.util.function.ToDoubleFunction;
  * {@code groupBy}: routes each change of its input to the {@link GroupCollection} of the element's
  * key, O(1) per change. The members of all groups share one {@link CountTable} (element to count
  * and group); each group chains its members' slots, so a group keeps no table of its own and a
- * change touches the shared table and the group's chain ends only. Routing is one computed node ({@link #routing}); each group's version node
- * reads it and returns the number of changes routed to that group, so readers of one group are cut
- * off when other groups change.
+ * change touches the shared table and the group's chain ends only.
+ *
+ * <p>Routing consumes the input's changes in order; it is idempotent, so whoever needs the groups
+ * up to date runs it: a group's readers inline ({@link #pullRouting()}, one node run per read of a
+ * group's count), per-key aggregates through the {@link #routing} node, whose value is the number
+ * of changes routed so far. A group's version node returns the number of changes routed to that
+ * group, so readers of its contents are cut off when other groups change.
  *
  * <p>A group exists while it has elements or after {@link #group(Object)} handed it out (then it
  * stays, so it is the same object for its key forever). The map of groups is concurrent because
@@ -46,8 +50,15 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   private static final int NONE = -1;
 
-  /** Each distinct live element: its occurrences and its group. */
-  private final CountTable<T, GroupCollection<K, T>> members = new CountTable<>();
+  /**
+   * Each distinct live element: its occurrences and its group, keyed by the element; null when the
+   * input is slotted: then {@link #slotMembers} and {@link #groupOf} hold the same by input slot,
+   * and a member's slot is its input slot (no hashing on the way).
+   */
+  private final CountTable<T, GroupCollection<K, T>> members;
+
+  private final SlotTable<T> slotMembers;
+  private Object[] groupOf;
 
   /** Per member slot, at {@code 2 * slot}: the previous and next member slot of the same group. */
   private int[] links = new int[8];
@@ -56,8 +67,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     this.input = input;
     this.changes = new InputReader<>(input);
     this.key = key;
+    boolean bySlot = input.slotted();
+    this.members = bySlot ? null : new CountTable<>();
+    this.slotMembers = bySlot ? new SlotTable<>() : null;
+    this.groupOf = bySlot ? new Object[8] : null;
     this.label = "groupBy#" + IDS.incrementAndGet();
-    this.routing = input.engine.computed(this::route);
+    this.routing = input.engine.computed(() -> route());
     routing.label(label + ".routing");
   }
 
@@ -70,7 +85,15 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     return routing;
   }
 
-  private Long route() {
+  /**
+   * Routes the pending changes inside the calling computation, which thereby depends on the
+   * grouping's input: for readers of one group, whose own work is O(pending changes).
+   */
+  void pullRouting() {
+    route();
+  }
+
+  private long route() {
     Inbox<T> in = changes.catchUp();
     while (!in.isEmpty()) {
       T x = in.peekElement();
@@ -84,34 +107,45 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
                 + x
                 + "; return a non-null key (an Optional or a sentinel) instead.");
       }
-      int slot = members.find(x);
+      int inSlot = in.peekSlot();
+      int slot = slotMembers != null ? (slotMembers.count(inSlot) > 0 ? inSlot : NONE)
+          : members.find(x);
       GroupCollection<K, T> g;
       if (w > 0) {
         if (slot >= 0) {
-          g = members.value(slot);
+          g = groupAt(slot);
           if (!g.key.equals(k)) {
             throw Impure.keyOfEqualElement(label, x, k, g.key);
           }
-          members.incrementAt(slot);
+          if (slotMembers != null) {
+            slotMembers.increment(slot, x);
+          } else {
+            members.incrementAt(slot);
+          }
         } else {
           g = groups.get(k);
           if (g == null) {
             g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
           }
-          slot = members.slotFor(x);
-          members.setValue(slot, g);
-          members.incrementAt(slot);
+          slot = addMember(x, inSlot, g);
           link(g, slot);
         }
         g.size++;
       } else {
-        if (slot < 0 || !(g = members.value(slot)).key.equals(k)) {
+        if (slot < 0 || !(g = groupAt(slot)).key.equals(k)) {
           throw Impure.key(label, x, k);
         }
-        if (members.count(slot) == 1) {
+        if (memberCount(slot) == 1) {
           unlink(g, slot);
         }
-        members.decrement(slot);
+        if (slotMembers != null) {
+          slotMembers.decrement(slot);
+          if (slotMembers.count(slot) == 0) {
+            groupOf[slot] = null;
+          }
+        } else {
+          members.decrement(slot);
+        }
         g.size--;
       }
       g.out.forward(x, w, slot);
@@ -127,6 +161,35 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       in.pop();
     }
     return routed;
+  }
+
+  /** Adds a new member with one occurrence; returns its slot. */
+  private int addMember(T x, int inSlot, GroupCollection<K, T> g) {
+    if (slotMembers != null) {
+      slotMembers.increment(inSlot, x);
+      if (inSlot >= groupOf.length) {
+        groupOf = Arrays.copyOf(groupOf, Math.max(inSlot + 1, 2 * groupOf.length));
+      }
+      groupOf[inSlot] = g;
+      return inSlot;
+    }
+    int slot = members.slotFor(x);
+    members.setValue(slot, g);
+    members.incrementAt(slot);
+    return slot;
+  }
+
+  @SuppressWarnings("unchecked")
+  private GroupCollection<K, T> groupAt(int slot) {
+    return slotMembers != null ? (GroupCollection<K, T>) groupOf[slot] : members.value(slot);
+  }
+
+  private int memberCount(int slot) {
+    return slotMembers != null ? slotMembers.count(slot) : members.count(slot);
+  }
+
+  private T memberAt(int slot) {
+    return slotMembers != null ? slotMembers.value(slot) : members.key(slot);
   }
 
   /** Appends the member at {@code slot} to its group's chain. */
@@ -168,27 +231,31 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
    */
   void forEachMember(GroupCollection<K, T> g, ObjIntConsumer<? super T> action) {
     for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
-      T x = members.key(s);
-      for (int i = members.count(s); i > 0; i--) {
+      T x = memberAt(s);
+      for (int i = memberCount(s); i > 0; i--) {
         action.accept(x, s);
       }
     }
   }
 
-  /** Checks the members table and {@code g}'s chain against its size (for tests). */
+  /** Checks the members and {@code g}'s chain against its size (for tests). */
   void checkGroup(GroupCollection<K, T> g) {
-    members.checkInvariants(label);
+    if (slotMembers != null) {
+      slotMembers.checkInvariants(label);
+    } else {
+      members.checkInvariants(label);
+    }
     long total = 0;
     int before = NONE;
     int steps = 0;
     for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
-      if (++steps > members.distinct() || links[2 * s] != before) {
+      if (++steps > links.length || links[2 * s] != before) {
         throw new AssertionError(g.label() + ": broken member chain at slot " + s);
       }
-      if (members.value(s) != g) {
-        throw new AssertionError(g.label() + ": " + members.key(s) + " belongs to another group");
+      if (groupAt(s) != g || memberCount(s) <= 0) {
+        throw new AssertionError(g.label() + ": " + memberAt(s) + " belongs to another group");
       }
-      total += members.count(s);
+      total += memberCount(s);
       before = s;
     }
     if (before != g.tail || total != g.size) {

@@ -7,8 +7,9 @@ import java.util.function.ObjIntConsumer;
 
 /**
  * One key's elements of a {@link GroupByStage}, which keeps them (in its shared members table, this
- * group's slots chained from {@link #head}) and emits into this stage's outlet while routing; this stage's version node reads the routing node and returns how many changes the group
- * has received, so it changes only when this group does.
+ * group's slots chained from {@link #head}) and emits into this stage's outlet while routing. This
+ * stage's version node routes pending changes and returns how many changes the group has received,
+ * so it changes only when this group does.
  */
 final class GroupCollection<K, T> extends DerivedStage<T> {
   private final GroupByStage<K, T> grouping;
@@ -30,15 +31,15 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
     label(grouping.label() + ".group(" + key + ")");
   }
 
-  /** Readers depend on the routing directly: one node run per read instead of two. */
+  /** Readers route inline: one node run per read of this group's count. */
   @Override
   void pull() {
-    grouping.routing().get();
+    grouping.pullRouting();
   }
 
   @Override
   void refresh() {
-    grouping.routing().get();
+    grouping.pullRouting();
   }
 
   @Override

@@ -35,7 +35,7 @@ final class OrderTree<K, E> {
      * no key object.
      */
     final long prim;
-    /** 0: compare keys with the comparator; 1, 2, 3: {@link #prim} holds an Integer, Long, Double. */
+    /** 0: compare with the comparator; 1, 2, 3: {@link #prim} holds an Integer, Long, Double. */
     final byte kind;
 
     final long sequence;

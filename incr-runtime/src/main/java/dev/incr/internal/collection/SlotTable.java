@@ -28,7 +28,8 @@ final class SlotTable<V> {
 
   private void ensure(int slot) {
     if (slot < 0) {
-      throw new IllegalStateException("internal error: a change without a slot from a slotted input");
+      throw new IllegalStateException(
+          "internal error: a change without a slot from a slotted input");
     }
     if (slot >= values.length) {
       int capacity = Math.max(slot + 1, values.length * 2);
@@ -132,7 +133,8 @@ final class SlotTable<V> {
       }
     }
     if (live != distinct) {
-      throw new AssertionError(owner + ": " + live + " slots with occurrences, " + distinct + " chained");
+      throw new AssertionError(
+          owner + ": " + live + " slots with occurrences, " + distinct + " chained");
     }
   }
 }

@@ -85,9 +85,10 @@ public abstract class Stage<T> implements IncrCollection<T> {
   /**
    * Brings this stage up to date from inside the calling computation, which thereby depends on
    * whatever this stage depends on. By default a tracked read of {@link #version()}; stages whose
-   * refresh costs O(pending changes), such as filter and map, instead refresh inline, so a chain of them costs the engine one node run per read, not one per
-   * stage. Only readers whose own re-run costs O(pending changes) should pull (a reader that
-   * re-reads the whole contents should read {@link #version()}, whose early cutoff spares it).
+   * refresh costs O(pending changes), such as filter and map, instead refresh inline, so a chain of
+   * them costs the engine one node run per read, not one per stage. Only readers whose own re-run
+   * costs O(pending changes) should pull (a reader that re-reads the whole contents should read
+   * {@link #version()}, whose early cutoff spares it).
    */
   void pull() {
     version().get();
@@ -105,7 +106,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
     return out.live != null;
   }
 
-  /** Calls {@code action} once per live occurrence, with its slot (-1 unless {@link #slotted()}). */
+  /** Calls {@code action} once per live occurrence with its slot (-1 unless {@link #slotted()}). */
   void forEachLiveSlotted(ObjIntConsumer<? super T> action) {
     if (out.live != null) {
       out.live.forEachOccurrenceSlotted(action);
@@ -222,6 +223,9 @@ public abstract class Stage<T> implements IncrCollection<T> {
    * reading a count after such changes allocates nothing.
    */
   private final class CountFunction implements Supplier<Long> {
+    // The values as longs too, so the comparison loads no boxed object.
+    private long lastValue;
+    private long previousValue;
     private Long last;
     private Long previous;
 
@@ -229,14 +233,14 @@ public abstract class Stage<T> implements IncrCollection<T> {
     public Long get() {
       pull();
       long n = liveSize();
-      Long l = last;
-      if (l != null && l == n) {
-        return l;
+      if (last != null && lastValue == n) {
+        return last;
       }
-      Long p = previous;
-      Long result = p != null && p == n ? p : Long.valueOf(n);
-      previous = l;
+      Long result = previous != null && previousValue == n ? previous : Long.valueOf(n);
+      previous = last;
+      previousValue = lastValue;
       last = result;
+      lastValue = n;
       return result;
     }
   }

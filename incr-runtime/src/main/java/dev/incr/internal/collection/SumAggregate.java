@@ -1,16 +1,26 @@
 package dev.incr.internal.collection;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code sum}: an exact running sum. Finite values are accumulated as {@link BigDecimal} (every
- * double converts exactly), so additions and removals cancel exactly and the result is the
- * correctly rounded sum of the live values; NaNs and infinities are counted apart. O(1) per change.
+ * {@code sum}: an exact running sum. Every finite double is an integer multiple of 2^-1074 (the
+ * least subnormal), so finite values are accumulated exactly as a {@link BigInteger} count of
+ * 2^-1074 units: additions and removals cancel exactly, and the result is the correctly rounded sum
+ * of the live values. NaNs and infinities are counted apart. O(1) per change (an addition of at
+ * most 2,100 bits).
+ *
+ * <p>A fixed binary point rather than {@code BigDecimal}: adding decimals of different scales
+ * multiplies by powers of ten, and {@code BigDecimal.doubleValue} goes through a decimal string.
  */
 final class SumAggregate<T> extends Aggregate<T, Double> {
+  private static final int UNIT_EXPONENT = -1074;
+  private static final long MANTISSA_MASK = (1L << 52) - 1;
+
   private final ToDoubleFunction<? super T> value;
-  private BigDecimal finite = BigDecimal.ZERO;
+  /** The sum of the finite values, in units of 2^-1074. */
+  private BigInteger finite = BigInteger.ZERO;
+
   private long nans;
   private long positiveInfinities;
   private long negativeInfinities;
@@ -30,9 +40,46 @@ final class SumAggregate<T> extends Aggregate<T, Double> {
     } else if (v == Double.NEGATIVE_INFINITY) {
       negativeInfinities += weight;
     } else if (v != 0) {
-      BigDecimal d = new BigDecimal(v);
-      finite = weight > 0 ? finite.add(d) : finite.subtract(d);
+      BigInteger units = units(v);
+      finite = (v > 0) == (weight > 0) ? finite.add(units) : finite.subtract(units);
     }
+  }
+
+  /** |v| in units of 2^-1074, exactly. */
+  static BigInteger units(double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    int biased = (int) ((bits >>> 52) & 0x7ff);
+    long mantissa = bits & MANTISSA_MASK;
+    if (biased == 0) {
+      return BigInteger.valueOf(mantissa); // subnormal: mantissa * 2^-1074
+    }
+    // Normal: (2^52 + mantissa) * 2^(biased - 1075) = (2^52 + mantissa) << (biased - 1) units.
+    return BigInteger.valueOf(mantissa | (1L << 52)).shiftLeft(biased - 1);
+  }
+
+  /** {@code units} * 2^-1074, correctly rounded to the nearest double (ties to even). */
+  static double toDouble(BigInteger units) {
+    int sign = units.signum();
+    if (sign == 0) {
+      return 0.0;
+    }
+    BigInteger x = units.abs();
+    int bits = x.bitLength();
+    double magnitude;
+    if (bits <= 53) {
+      // Below 2^53 units every value is a double (subnormals and the lowest normals): exact.
+      magnitude = Math.scalb((double) x.longValue(), UNIT_EXPONENT);
+    } else {
+      // Keep 55 bits (53 + a rounding bit + a sticky bit), let the conversion round once, then
+      // scale by a power of two: exact, since the result is normal (or overflows to infinity).
+      int shift = bits - 55;
+      long top = x.shiftRight(shift).longValue();
+      if (shift > 0 && x.getLowestSetBit() < shift) {
+        top |= 1;
+      }
+      magnitude = Math.scalb((double) top, shift + UNIT_EXPONENT);
+    }
+    return sign < 0 ? -magnitude : magnitude;
   }
 
   @Override
@@ -46,6 +93,6 @@ final class SumAggregate<T> extends Aggregate<T, Double> {
     if (negativeInfinities > 0) {
       return Double.NEGATIVE_INFINITY;
     }
-    return finite.signum() == 0 ? 0.0 : finite.doubleValue();
+    return toDouble(finite);
   }
 }

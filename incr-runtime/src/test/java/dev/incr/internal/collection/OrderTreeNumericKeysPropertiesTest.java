@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Under natural order the tree compares {@code Integer}, {@code Long} and {@code Double} keys as
- * cached longs. Random insertions and removals of extreme and special values (NaN, -0.0, infinities,
- * MIN/MAX) must give exactly the order of {@code compareTo} with ties in arrival order.
+ * cached longs. Random insertions and removals of extreme and special values (NaN, -0.0,
+ * infinities, MIN/MAX) must give exactly the order of {@code compareTo} with ties in arrival order.
  */
 class OrderTreeNumericKeysPropertiesTest {
 
