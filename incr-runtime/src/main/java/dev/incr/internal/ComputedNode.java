@@ -22,8 +22,12 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
 
   final Supplier<T> function;
-  /** What the last successful run read, in first-read order, without duplicates. */
-  AbstractNode<?>[] dependencies = NO_DEPENDENCIES;
+  /**
+   * What the last successful run read, in first-read order, without duplicates: the node itself
+   * when it read exactly one (most computeds do, and an array would cost 24 bytes more), else an
+   * array ({@link #NO_DEPENDENCIES} when none).
+   */
+  Object dependencies = NO_DEPENDENCIES;
   byte state = IDLE;
   byte mustRun = NEVER_RAN;
 
@@ -47,6 +51,27 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
       }
     }
     return e.readSlowPath(this);
+  }
+
+  int dependencyCount() {
+    Object d = dependencies;
+    return d instanceof AbstractNode ? 1 : ((AbstractNode<?>[]) d).length;
+  }
+
+  AbstractNode<?> dependency(int i) {
+    Object d = dependencies;
+    return d instanceof AbstractNode ? (AbstractNode<?>) d : ((AbstractNode<?>[]) d)[i];
+  }
+
+  /** The dependencies as an array (a new one when there is exactly one), for the cold paths. */
+  AbstractNode<?>[] dependencyArray() {
+    return asArray(dependencies);
+  }
+
+  static AbstractNode<?>[] asArray(Object dependencies) {
+    return dependencies instanceof AbstractNode
+        ? new AbstractNode<?>[] {(AbstractNode<?>) dependencies}
+        : (AbstractNode<?>[]) dependencies;
   }
 
   @Override

@@ -70,6 +70,6 @@ final class CyclePath {
         }
       }
     }
-    return n.dependencies;
+    return n.dependencyArray();
   }
 }

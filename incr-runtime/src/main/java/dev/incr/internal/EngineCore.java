@@ -448,28 +448,46 @@ abstract class EngineCore implements Engine {
         run(n, null);
         return;
       }
-      AbstractNode<?>[] deps = n.dependencies;
+      Object deps = n.dependencies;
       long since = n.verifiedAt;
-      for (AbstractNode<?> d : deps) {
-        long v = d.verifiedAt;
-        if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
-          ComputedNode<?> c = (ComputedNode<?>) d;
-          if (c.state != ComputedNode.IDLE) {
-            // The old dependency is on the stack: let the re-run meet it and report the cycle.
-            run(n, c);
+      if (deps instanceof AbstractNode) {
+        if (ranBecauseOf(n, (AbstractNode<?>) deps, rev, since, depth)) {
+          return;
+        }
+      } else {
+        for (AbstractNode<?> d : (AbstractNode<?>[]) deps) {
+          if (ranBecauseOf(n, d, rev, since, depth)) {
             return;
           }
-          verify(c, depth + 1);
-        }
-        if (d.changedAt > since) {
-          run(n, d);
-          return;
         }
       }
       markVerified(n, rev);
     } finally {
       n.state = ComputedNode.IDLE;
     }
+  }
+
+  /**
+   * One step of {@link #verify}: brings dependency {@code d} of {@code n} up to date and, if it
+   * changed since {@code n} was verified, runs {@code n}. Returns whether {@code n} ran.
+   */
+  private boolean ranBecauseOf(ComputedNode<?> n, AbstractNode<?> d, long rev, long since,
+      int depth) {
+    long v = d.verifiedAt;
+    if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
+      ComputedNode<?> c = (ComputedNode<?>) d;
+      if (c.state != ComputedNode.IDLE) {
+        // The old dependency is on the stack: let the re-run meet it and report the cycle.
+        run(n, c);
+        return true;
+      }
+      verify(c, depth + 1);
+    }
+    if (d.changedAt > since) {
+      run(n, d);
+      return true;
+    }
+    return false;
   }
 
   /** Marks {@code n} up to date at {@code rev} without running it: nothing it read has changed. */
@@ -505,13 +523,13 @@ abstract class EngineCore implements Engine {
           pop();
           continue;
         }
-        AbstractNode<?>[] deps = n.dependencies;
+        int count = n.dependencyCount();
         long since = n.verifiedAt;
         AbstractNode<?> changed = null;
         ComputedNode<?> stale = null;
         int i = cursor[top];
-        for (; i < deps.length; i++) {
-          AbstractNode<?> d = deps[i];
+        for (; i < count; i++) {
+          AbstractNode<?> d = n.dependency(i);
           long v = d.verifiedAt;
           if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
             ComputedNode<?> c = (ComputedNode<?>) d;
@@ -590,14 +608,14 @@ abstract class EngineCore implements Engine {
       failed(n, r, parent, t);
       throw t;
     }
-    AbstractNode<?>[] dependencies = r.finish();
+    Object dependencies = r.finish();
     recorder = parent;
     runDepth--;
-    AbstractNode<?>[] before = n.dependencies;
+    Object before = n.dependencies;
     if (dependencies != before) {
       if (n.necessity() != null) {
         try {
-          necessary.rewire(n, before, dependencies);
+          necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
         } catch (CycleException e) {
           failedAfterRun(n);
           throw e;
@@ -929,7 +947,7 @@ abstract class EngineCore implements Engine {
           throw new AssertionError(c + ": changedAt > verifiedAt");
         }
         if (c.mustRun == 0 && verifiedAt == revision) {
-          for (AbstractNode<?> d : c.dependencies) {
+          for (AbstractNode<?> d : c.dependencyArray()) {
             if (d.changedAt > verifiedAt) {
               throw new AssertionError(c + " verified at " + revision + " but dependency " + d
                   + " changed at " + d.changedAt);
@@ -947,7 +965,7 @@ abstract class EngineCore implements Engine {
 
   /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
   private static void checkNecessary(ComputedNode<?> c) {
-    for (AbstractNode<?> d : c.dependencies) {
+    for (AbstractNode<?> d : c.dependencyArray()) {
       Necessity x = d.necessity();
       if (x == null) {
         throw new AssertionError(c + " is necessary but its dependency " + d + " is not");

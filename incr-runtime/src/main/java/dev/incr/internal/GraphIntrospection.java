@@ -26,7 +26,7 @@ final class GraphIntrospection {
         break;
       }
       AbstractNode<?> latest = null;
-      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencies) {
+      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencyArray()) {
         if (latest == null || d.changedAt > latest.changedAt) {
           latest = d;
         }
@@ -61,7 +61,7 @@ final class GraphIntrospection {
         nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, verifiedAt,
             c.mustRun == 0 && verifiedAt == rev,
             computed ? String.valueOf(c.value) : "(not computed)"));
-        for (AbstractNode<?> d : c.dependencies) {
+        for (AbstractNode<?> d : c.dependencyArray()) {
           String target = ids.get(d);
           if (target == null) {
             target = "n" + ids.size();

@@ -70,7 +70,7 @@ final class NecessaryGraph {
       AbstractNode<?> n = stack.peek();
       int cursor = cursors.pop();
       AbstractNode<?>[] deps = n instanceof ComputedNode
-          ? ((ComputedNode<?>) n).dependencies : ComputedNode.NO_DEPENDENCIES;
+          ? ((ComputedNode<?>) n).dependencyArray() : ComputedNode.NO_DEPENDENCIES;
       if (cursor < deps.length) {
         cursors.push(cursor + 1);
         AbstractNode<?> d = deps[cursor];
@@ -111,7 +111,7 @@ final class NecessaryGraph {
         if (c.verifiedAt == EngineCore.CLEAN) {
           EngineCore.publishVerified(c, engine.cleanRevision());
         }
-        for (AbstractNode<?> d : c.dependencies) {
+        for (AbstractNode<?> d : c.dependencyArray()) {
           Necessity x = d.necessity();
           x.removeDependent(c);
           if (x.references == 0) {
@@ -175,7 +175,7 @@ final class NecessaryGraph {
         continue;
       }
       boolean dependenciesClean = true;
-      for (AbstractNode<?> d : c.dependencies) {
+      for (AbstractNode<?> d : c.dependencyArray()) {
         if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
           dependenciesClean = false;
           break;
