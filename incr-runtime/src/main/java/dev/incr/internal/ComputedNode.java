@@ -7,17 +7,28 @@ import java.util.function.Supplier;
 /** A derived node; this class's own fast path is the single-threaded engine's. */
 class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
-  /** {@link #state}: not being verified or computed. */
-  static final byte IDLE = 0;
-  /** {@link #state}: on the engine's active stack, its dependencies being verified. */
-  static final byte VERIFYING = 1;
-  /** {@link #state}: its function is running. */
-  static final byte COMPUTING = 2;
+  // A computed's state lives in verifiedAt, which is otherwise a revision (at least 1) or
+  // EngineCore.CLEAN: four values no revision takes. Flag fields would cost 8 bytes per node once
+  // aligned. None of these equals a revision, so fast paths never accept such a node.
 
-  /** {@link #mustRun} bit: the function has never completed. */
-  static final byte NEVER_RAN = 1;
-  /** {@link #mustRun} bit: the last run threw, so the value is stale whatever the dependencies say. */
-  static final byte LAST_RUN_FAILED = 2;
+  /** {@code verifiedAt} of a computed whose function has never completed. */
+  static final long NEVER_RAN = 0;
+  /** {@code verifiedAt} after a run threw: the value is stale whatever the dependencies say. */
+  static final long LAST_RUN_FAILED = -1;
+  /** {@code verifiedAt} while its dependencies are being verified (the real one is kept aside). */
+  static final long VERIFYING = -2;
+  /** {@code verifiedAt} while its function is running. */
+  static final long COMPUTING = -3;
+
+  /** Whether a computed with this {@code verifiedAt} must run, whatever its dependencies say. */
+  static boolean mustRun(long verifiedAt) {
+    return verifiedAt == NEVER_RAN || verifiedAt == LAST_RUN_FAILED;
+  }
+
+  /** Whether a computed with this {@code verifiedAt} is being verified or computed. */
+  static boolean inProgress(long verifiedAt) {
+    return verifiedAt <= VERIFYING;
+  }
 
   static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
 
@@ -28,11 +39,9 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
    * array ({@link #NO_DEPENDENCIES} when none).
    */
   Object dependencies = NO_DEPENDENCIES;
-  byte state = IDLE;
-  byte mustRun = NEVER_RAN;
 
   ComputedNode(EngineCore engine, Supplier<T> function) {
-    super(engine, 0L);
+    super(engine, NEVER_RAN);
     this.function = function;
   }
 

@@ -75,19 +75,25 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>For every node, {@code changedAt <= revision}; for every computed, {@code verifiedAt <=
- *       revision}; vars have {@code verifiedAt == ALWAYS_VERIFIED}.
- *   <li>A computed with {@code mustRun == 0} has {@code changedAt <= verifiedAt}, and its value is
- *       what its function returned when run over the values its dependencies had at {@code
- *       verifiedAt}.
+ *       revision} or one of the special values below; vars have {@code verifiedAt ==
+ *       ALWAYS_VERIFIED}. A computed's {@code verifiedAt} also carries its state ({@link
+ *       ComputedNode#NEVER_RAN}, {@link ComputedNode#LAST_RUN_FAILED}, {@link
+ *       ComputedNode#VERIFYING}, {@link ComputedNode#COMPUTING}, {@link #CLEAN}); while it is
+ *       verified or run, its previous value is kept by the verification.
+ *   <li>A computed that need not run ({@code verifiedAt} a revision) has {@code changedAt <=
+ *       verifiedAt}, and its value is what its function returned when run over the values its
+ *       dependencies had at {@code verifiedAt}.
  *   <li>If {@code verifiedAt == revision}, every dependency of the computed has {@code changedAt <=
  *       verifiedAt} (nothing it read has changed since).
- *   <li>A computed's state is not {@code IDLE} exactly while it is on {@link #active}; outside a
- *       read the active stack is empty, no recorder is in use, and every state is {@code IDLE}.
- *   <li>A run that throws leaves the node's value, dependencies and revisions as they were and sets
- *       {@code LAST_RUN_FAILED}, so the next read re-runs it; no other node is touched, except that
- *       the necessary readers of a necessary node are marked dirty.
+ *   <li>A computed is {@code VERIFYING} or {@code COMPUTING} exactly while a verification holds it
+ *       (on the Java stack or on {@link #active}); outside a read none is, the active stack is
+ *       empty and no recorder is in use.
+ *   <li>A run that throws leaves the node's value, dependencies and {@code changedAt} as they were
+ *       and sets {@code LAST_RUN_FAILED} (or leaves {@code NEVER_RAN}), so the next read re-runs
+ *       it; no other node is touched, except that the necessary readers of a necessary node are
+ *       marked dirty.
  *   <li>Every dependency of a necessary computed is necessary, lower, and lists it as a reader. A
- *       {@code CLEAN} computed is necessary and has not failed. Outside writes nothing is pending.
+ *       {@code CLEAN} computed is necessary. Outside writes nothing is pending.
  * </ol>
  *
  * <p>{@link #checkInvariants} checks these for given nodes; tests call it after every step.
@@ -195,6 +201,8 @@ abstract class EngineCore implements Engine {
   // dependency to examine.
   private ComputedNode<?>[] active = new ComputedNode<?>[64];
   private int[] cursor = new int[64];
+  /** The {@code verifiedAt} each node on the active stack had before it was pushed. */
+  private long[] activeSince = new long[64];
   private int activeSize;
 
   int batchDepth;
@@ -237,7 +245,7 @@ abstract class EngineCore implements Engine {
     if (r != null) {
       r.record(node);
       if (!isCurrent(node)) {
-        if (node.state != ComputedNode.IDLE) {
+        if (ComputedNode.inProgress(node.verifiedAt)) {
           throw cycleThrough(node);
         }
         refreshNested(node);
@@ -441,15 +449,15 @@ abstract class EngineCore implements Engine {
       refresh(n);
       return;
     }
-    n.state = ComputedNode.VERIFYING;
+    long since = n.verifiedAt;
+    publishVerified(n, ComputedNode.VERIFYING);
     try {
       long rev = revision;
-      if (n.mustRun != 0) {
-        run(n, null);
+      if (ComputedNode.mustRun(since)) {
+        run(n, null, since);
         return;
       }
       Object deps = n.dependencies;
-      long since = n.verifiedAt;
       if (deps instanceof AbstractNode) {
         if (ranBecauseOf(n, (AbstractNode<?>) deps, rev, since, depth)) {
           return;
@@ -463,7 +471,9 @@ abstract class EngineCore implements Engine {
       }
       markVerified(n, rev);
     } finally {
-      n.state = ComputedNode.IDLE;
+      if (n.verifiedAt == ComputedNode.VERIFYING) {
+        publishVerified(n, since); // a dependency threw: n stays as it was
+      }
     }
   }
 
@@ -476,15 +486,15 @@ abstract class EngineCore implements Engine {
     long v = d.verifiedAt;
     if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
       ComputedNode<?> c = (ComputedNode<?>) d;
-      if (c.state != ComputedNode.IDLE) {
+      if (ComputedNode.inProgress(v)) {
         // The old dependency is on the stack: let the re-run meet it and report the cycle.
-        run(n, c);
+        run(n, c, since);
         return true;
       }
       verify(c, depth + 1);
     }
     if (d.changedAt > since) {
-      run(n, d);
+      run(n, d, since);
       return true;
     }
     return false;
@@ -518,13 +528,13 @@ abstract class EngineCore implements Engine {
           pop();
           continue;
         }
-        if (n.mustRun != 0) {
-          run(n, null);
+        long since = activeSince[top];
+        if (ComputedNode.mustRun(since)) {
+          run(n, null, since);
           pop();
           continue;
         }
         int count = n.dependencyCount();
-        long since = n.verifiedAt;
         AbstractNode<?> changed = null;
         ComputedNode<?> stale = null;
         int i = cursor[top];
@@ -533,7 +543,7 @@ abstract class EngineCore implements Engine {
           long v = d.verifiedAt;
           if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
             ComputedNode<?> c = (ComputedNode<?>) d;
-            if (c.state != ComputedNode.IDLE) {
+            if (ComputedNode.inProgress(v)) {
               // The old dependency is on the stack: let the re-run meet it and report the cycle.
               changed = c;
             } else {
@@ -552,7 +562,7 @@ abstract class EngineCore implements Engine {
           continue;
         }
         if (changed != null) {
-          run(n, changed);
+          run(n, changed, since);
         } else {
           markVerified(n, rev);
         }
@@ -566,27 +576,31 @@ abstract class EngineCore implements Engine {
     }
   }
 
-  /** Runs {@code n}'s function; {@code cause} is the changed dependency that called for it. */
-  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause) {
+  /**
+   * Runs {@code n}'s function; {@code cause} is the changed dependency that called for it, {@code
+   * since} the node's {@code verifiedAt} before this verification.
+   */
+  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause, long since) {
     TraceSink traceSink = sink;
     if (traceSink != null && traceSink.active()) {
-      runTraced(n, cause, traceSink);
+      runTraced(n, cause, since, traceSink);
       return;
     }
-    store(n, invoke(n));
+    store(n, invoke(n, since), since);
   }
 
-  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, TraceSink traceSink) {
+  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, long since,
+      TraceSink traceSink) {
     long start = System.nanoTime();
-    boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
+    boolean firstRun = since == ComputedNode.NEVER_RAN;
     T result;
     try {
-      result = invoke(n);
+      result = invoke(n, since);
     } catch (Throwable t) {
       traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
       throw t;
     }
-    boolean changed = store(n, result);
+    boolean changed = store(n, result, since);
     traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
   }
 
@@ -594,8 +608,8 @@ abstract class EngineCore implements Engine {
    * Calls the function, recording what it reads. If it throws, the node keeps its value,
    * dependencies and revisions, and is marked to re-run on the next read.
    */
-  private <T> T invoke(ComputedNode<T> n) {
-    n.state = ComputedNode.COMPUTING;
+  private <T> T invoke(ComputedNode<T> n, long since) {
+    publishVerified(n, ComputedNode.COMPUTING);
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
@@ -605,7 +619,7 @@ abstract class EngineCore implements Engine {
     try {
       result = n.function.get();
     } catch (Throwable t) {
-      failed(n, r, parent, t);
+      failed(n, since, r, parent);
       throw t;
     }
     Object dependencies = r.finish();
@@ -617,7 +631,7 @@ abstract class EngineCore implements Engine {
         try {
           necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
         } catch (CycleException e) {
-          failedAfterRun(n);
+          failedAfterRun(n, since);
           throw e;
         }
       }
@@ -626,17 +640,17 @@ abstract class EngineCore implements Engine {
     return result;
   }
 
-  private void failed(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent,
-      Throwable t) {
+  private void failed(ComputedNode<?> n, long since, DependencyRecorder r,
+      DependencyRecorder parent) {
     r.clear();
     recorder = parent;
     runDepth--;
-    failedAfterRun(n);
+    failedAfterRun(n, since);
   }
 
-  private void failedAfterRun(ComputedNode<?> n) {
-    n.mustRun |= ComputedNode.LAST_RUN_FAILED;
-    n.state = ComputedNode.VERIFYING;
+  private void failedAfterRun(ComputedNode<?> n, long since) {
+    publishVerified(n, since == ComputedNode.NEVER_RAN
+        ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED);
     failures++;
     if (n.necessity() != null) {
       // Its clean readers hold values computed from what it had; they must look again.
@@ -648,10 +662,10 @@ abstract class EngineCore implements Engine {
    * Stores a run's result: a new value stamped with the current revision, or, if it equals the old
    * one, nothing but the verification (early cutoff). Returns whether the value changed.
    */
-  private <T> boolean store(ComputedNode<T> n, T result) {
+  private <T> boolean store(ComputedNode<T> n, T result, long since) {
     long rev = revision;
     boolean changed;
-    if (n.mustRun == 0 || (n.mustRun & ComputedNode.NEVER_RAN) == 0) {
+    if (since != ComputedNode.NEVER_RAN) {
       changed = !Objects.equals(n.value, result);
       if (changed) {
         reruns++;
@@ -666,7 +680,6 @@ abstract class EngineCore implements Engine {
       publishValue(n, result);
       n.changedAt = rev;
     }
-    n.mustRun = 0;
     publishVerified(n, rev);
     if (n.necessity() != null) {
       if (changed) {
@@ -706,16 +719,21 @@ abstract class EngineCore implements Engine {
     if (size == active.length) {
       active = Arrays.copyOf(active, size * 2);
       cursor = Arrays.copyOf(cursor, size * 2);
+      activeSince = Arrays.copyOf(activeSince, size * 2);
     }
     active[size] = n;
     cursor[size] = 0;
-    n.state = ComputedNode.VERIFYING;
+    activeSince[size] = n.verifiedAt;
+    publishVerified(n, ComputedNode.VERIFYING);
     activeSize = size + 1;
   }
 
   private void pop() {
     int size = --activeSize;
-    active[size].state = ComputedNode.IDLE;
+    ComputedNode<?> n = active[size];
+    if (n.verifiedAt == ComputedNode.VERIFYING) {
+      publishVerified(n, activeSince[size]); // a dependency threw: n stays as it was
+    }
     active[size] = null;
   }
 
@@ -930,23 +948,24 @@ abstract class EngineCore implements Engine {
       }
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
-        if (c.state != ComputedNode.IDLE) {
+        long verifiedAt = c.verifiedAt;
+        if (ComputedNode.inProgress(verifiedAt)) {
           throw new AssertionError(c + ": not idle outside a computation");
         }
-        long verifiedAt = c.verifiedAt;
+        boolean mustRun = ComputedNode.mustRun(verifiedAt);
         if (verifiedAt == CLEAN) {
-          if (c.necessity() == null || c.mustRun != 0) {
-            throw new AssertionError(c + ": clean but not necessary, or failed");
+          if (c.necessity() == null) {
+            throw new AssertionError(c + ": clean but not necessary");
           }
           verifiedAt = revision;
         }
         if (verifiedAt > revision) {
           throw new AssertionError(c + ": verifiedAt beyond revision");
         }
-        if (c.mustRun == 0 && c.changedAt > verifiedAt) {
+        if (!mustRun && c.changedAt > verifiedAt) {
           throw new AssertionError(c + ": changedAt > verifiedAt");
         }
-        if (c.mustRun == 0 && verifiedAt == revision) {
+        if (!mustRun && verifiedAt == revision) {
           for (AbstractNode<?> d : c.dependencyArray()) {
             if (d.changedAt > verifiedAt) {
               throw new AssertionError(c + " verified at " + revision + " but dependency " + d

@@ -55,11 +55,11 @@ final class GraphIntrospection {
       String id = ids.get(n);
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
-        boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
+        boolean computed = c.verifiedAt != ComputedNode.NEVER_RAN;
         boolean clean = c.verifiedAt == EngineCore.CLEAN && c.engine.cleanMark == EngineCore.CLEAN;
         long verifiedAt = clean ? rev : c.verifiedAt;
         nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, verifiedAt,
-            c.mustRun == 0 && verifiedAt == rev,
+            verifiedAt == rev,
             computed ? String.valueOf(c.value) : "(not computed)"));
         for (AbstractNode<?> d : c.dependencyArray()) {
           String target = ids.get(d);

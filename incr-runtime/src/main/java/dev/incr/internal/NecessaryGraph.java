@@ -90,7 +90,7 @@ final class NecessaryGraph {
           d.necessity().addDependent(c);
         }
         c.necessity().height = height + 1;
-        if (c.mustRun == 0 && c.verifiedAt == engine.revision) {
+        if (c.verifiedAt == engine.revision) {
           verified.add(c);
         }
       }
@@ -140,7 +140,7 @@ final class NecessaryGraph {
     for (int i = 0; i < count; i++) {
       ComputedNode<?> p = necessity.dependent(i);
       long v = p.verifiedAt;
-      if (v == engine.revision || p.state != ComputedNode.IDLE) {
+      if (v == engine.revision || ComputedNode.inProgress(v)) {
         // Already up to date over n's new value, or being verified or run: it will see it.
         continue;
       }
@@ -171,7 +171,7 @@ final class NecessaryGraph {
     long rev = engine.revision;
     for (int i = 0; i < verified.size(); i++) {
       ComputedNode<?> c = verified.get(i);
-      if (c.necessity() == null || c.mustRun != 0 || c.verifiedAt != rev) {
+      if (c.necessity() == null || c.verifiedAt != rev) {
         continue;
       }
       boolean dependenciesClean = true;
