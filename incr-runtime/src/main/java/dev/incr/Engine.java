@@ -86,6 +86,13 @@ public interface Engine {
    * that changed it. The node is brought up to date now (so later notifications compare against its
    * current value) and after each change. Listeners never run inside a computation.
    *
+   * <p>An observed node, and everything it reads, is kept up to date by pushing each change upward
+   * from what was written, lowest node first, stopping wherever a recomputed value comes out equal
+   * (as Jane Street's Incremental does). So a write costs work only where values change, and reading
+   * an observed node is constant time however far below it a change was absorbed. Unobserved nodes
+   * stay lazy: they are verified when read. Closing the last observer of a node returns it, and what
+   * only it needed, to being verified on demand.
+   *
    * @return a handle whose {@link Observation#close()} stops the notifications
    * @throws IllegalArgumentException if {@code node} belongs to another engine
    */

@@ -7,28 +7,41 @@ import java.util.function.Supplier;
 /** A derived node; this class's own fast path is the single-threaded engine's. */
 class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
-  /** {@link #state}: not being verified or computed. */
-  static final byte IDLE = 0;
-  /** {@link #state}: on the engine's active stack, its dependencies being verified. */
-  static final byte VERIFYING = 1;
-  /** {@link #state}: its function is running. */
-  static final byte COMPUTING = 2;
+  // A computed's state lives in verifiedAt, which is otherwise a revision (at least 1) or
+  // EngineCore.CLEAN: four values no revision takes. Flag fields would cost 8 bytes per node once
+  // aligned. None of these equals a revision, so fast paths never accept such a node.
 
-  /** {@link #mustRun} bit: the function has never completed. */
-  static final byte NEVER_RAN = 1;
-  /** {@link #mustRun} bit: the last run threw, so the value is stale whatever the dependencies say. */
-  static final byte LAST_RUN_FAILED = 2;
+  /** {@code verifiedAt} of a computed whose function has never completed. */
+  static final long NEVER_RAN = 0;
+  /** {@code verifiedAt} after a run threw: the value is stale whatever the dependencies say. */
+  static final long LAST_RUN_FAILED = -1;
+  /** {@code verifiedAt} while its dependencies are being verified (the real one is kept aside). */
+  static final long VERIFYING = -2;
+  /** {@code verifiedAt} while its function is running. */
+  static final long COMPUTING = -3;
+
+  /** Whether a computed with this {@code verifiedAt} must run, whatever its dependencies say. */
+  static boolean mustRun(long verifiedAt) {
+    return verifiedAt == NEVER_RAN || verifiedAt == LAST_RUN_FAILED;
+  }
+
+  /** Whether a computed with this {@code verifiedAt} is being verified or computed. */
+  static boolean inProgress(long verifiedAt) {
+    return verifiedAt <= VERIFYING;
+  }
 
   static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
 
   final Supplier<T> function;
-  /** What the last successful run read, in first-read order, without duplicates. */
-  AbstractNode<?>[] dependencies = NO_DEPENDENCIES;
-  byte state = IDLE;
-  byte mustRun = NEVER_RAN;
+  /**
+   * What the last successful run read, in first-read order, without duplicates: the node itself
+   * when it read exactly one (most computeds do, and an array would cost 24 bytes more), else an
+   * array ({@link #NO_DEPENDENCIES} when none).
+   */
+  Object dependencies = NO_DEPENDENCIES;
 
   ComputedNode(EngineCore engine, Supplier<T> function) {
-    super(engine, 0L);
+    super(engine, NEVER_RAN);
     this.function = function;
   }
 
@@ -47,6 +60,27 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
       }
     }
     return e.readSlowPath(this);
+  }
+
+  int dependencyCount() {
+    Object d = dependencies;
+    return d instanceof AbstractNode ? 1 : ((AbstractNode<?>[]) d).length;
+  }
+
+  AbstractNode<?> dependency(int i) {
+    Object d = dependencies;
+    return d instanceof AbstractNode ? (AbstractNode<?>) d : ((AbstractNode<?>[]) d)[i];
+  }
+
+  /** The dependencies as an array (a new one when there is exactly one), for the cold paths. */
+  AbstractNode<?>[] dependencyArray() {
+    return asArray(dependencies);
+  }
+
+  static AbstractNode<?>[] asArray(Object dependencies) {
+    return dependencies instanceof AbstractNode
+        ? new AbstractNode<?>[] {(AbstractNode<?>) dependencies}
+        : (AbstractNode<?>[]) dependencies;
   }
 
   @Override

@@ -41,7 +41,7 @@ final class CyclePath {
       }
       positions.push(i + 1);
       AbstractNode<?> d = reads[i];
-      if (d instanceof ComputedNode && ((ComputedNode<?>) d).state != ComputedNode.IDLE
+      if (d instanceof ComputedNode && ComputedNode.inProgress(d.verifiedAt)
           && visited.put((ComputedNode<?>) d, Boolean.TRUE) == null) {
         ComputedNode<?> c = (ComputedNode<?>) d;
         path.add(c);
@@ -63,13 +63,13 @@ final class CyclePath {
 
   /** What a non-idle node is reading: its reads so far if running, else its last run's. */
   private static AbstractNode<?>[] inProgressReads(ComputedNode<?> n, DependencyRecorder recorder) {
-    if (n.state == ComputedNode.COMPUTING) {
+    if (n.verifiedAt == ComputedNode.COMPUTING) {
       for (DependencyRecorder r = recorder; r != null; r = r.parent()) {
         if (r.node == n) {
           return r.recordedSoFar();
         }
       }
     }
-    return n.dependencies;
+    return n.dependencyArray();
   }
 }

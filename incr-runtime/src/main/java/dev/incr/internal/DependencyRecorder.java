@@ -21,7 +21,12 @@ final class DependencyRecorder {
   static final int SCAN_LIMIT = 16;
 
   private final DependencyRecorder parent;
+  /** The previous run's dependencies when there were several (or none), else null. */
   private AbstractNode<?>[] previous;
+  /** The previous run's only dependency when there was exactly one, else null. */
+  private AbstractNode<?> previousOnly;
+  /** The node's dependencies object as it was: returned unchanged when the reads match it. */
+  private Object previousObject;
   private int count;
   /** Null while the reads match {@link #previous}; the diverged list after. */
   private AbstractNode<?>[] buffer;
@@ -41,9 +46,21 @@ final class DependencyRecorder {
 
   void start(ComputedNode<?> node) {
     this.node = node;
-    this.previous = node.dependencies;
+    Object d = node.dependencies;
+    previousObject = d;
+    if (d instanceof AbstractNode) {
+      previousOnly = (AbstractNode<?>) d;
+      previous = null;
+    } else {
+      previousOnly = null;
+      previous = (AbstractNode<?>[]) d;
+    }
     this.count = 0;
     this.buffer = null;
+  }
+
+  private int previousLength() {
+    return previous != null ? previous.length : 1;
   }
 
   /**
@@ -52,11 +69,13 @@ final class DependencyRecorder {
    */
   void record(AbstractNode<?> dependency) {
     int c = count;
-    AbstractNode<?>[] p = previous;
-    if (buffer == null && c < p.length && p[c] == dependency) {
-      // A dependency array has no duplicates, so this cannot be a repeated read.
-      count = c + 1;
-      return;
+    if (buffer == null) {
+      // The previous dependencies have no duplicates, so a match cannot be a repeated read.
+      AbstractNode<?>[] p = previous;
+      if (p == null ? c == 0 && previousOnly == dependency : c < p.length && p[c] == dependency) {
+        count = c + 1;
+        return;
+      }
     }
     recordSlowPath(dependency);
   }
@@ -105,34 +124,50 @@ final class DependencyRecorder {
       b = new AbstractNode<?>[Math.max(matched * 2, 8)];
       spare = b;
     }
-    System.arraycopy(previous, 0, b, 0, matched);
+    if (previous != null) {
+      System.arraycopy(previous, 0, b, 0, matched);
+    } else if (matched == 1) {
+      b[0] = previousOnly;
+    }
     buffer = b;
     return b;
   }
 
   /** The reads recorded so far in the current run (a copy). */
   AbstractNode<?>[] recordedSoFar() {
-    return Arrays.copyOf(buffer != null ? buffer : previous, count);
+    if (buffer != null) {
+      return Arrays.copyOf(buffer, count);
+    }
+    return previous != null ? Arrays.copyOf(previous, count)
+        : count == 0 ? ComputedNode.NO_DEPENDENCIES : new AbstractNode<?>[] {previousOnly};
   }
 
-  /** Returns the dependency array of the run just finished, reusing the previous one if equal. */
-  AbstractNode<?>[] finish() {
-    AbstractNode<?>[] p = previous;
-    if (buffer == null && count == p.length) {
+  /**
+   * Returns the dependencies of the run just finished (see {@link ComputedNode#dependencies}),
+   * the previous object itself if the reads were the same.
+   */
+  Object finish() {
+    if (buffer == null && count == previousLength()) {
+      Object p = previousObject;
       // Drop references so a recorder never keeps a finished graph reachable.
       node = null;
       previous = null;
+      previousOnly = null;
+      previousObject = null;
       return p;
     }
     return finishSlowPath();
   }
 
-  private AbstractNode<?>[] finishSlowPath() {
-    AbstractNode<?>[] result;
-    if (buffer == null) {
-      result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(previous, count);
+  private Object finishSlowPath() {
+    Object result;
+    AbstractNode<?>[] source = buffer != null ? buffer : previous;
+    if (count == 0) {
+      result = ComputedNode.NO_DEPENDENCIES;
+    } else if (count == 1) {
+      result = source != null ? source[0] : previousOnly;
     } else {
-      result = count == 0 ? ComputedNode.NO_DEPENDENCIES : Arrays.copyOf(buffer, count);
+      result = Arrays.copyOf(source, count);
     }
     clear();
     return result;
@@ -149,6 +184,8 @@ final class DependencyRecorder {
     }
     node = null;
     previous = null;
+    previousOnly = null;
+    previousObject = null;
     count = 0;
   }
 }

@@ -47,6 +47,22 @@ import java.util.function.Supplier;
  * it is updated: updates verify bottom-up, so runs do not nest. Exceptions are not used for this:
  * methods that many exceptions pass through are never inlined by the JIT.
  *
+ * <h2>Observed nodes are pushed</h2>
+ *
+ * <p>Pulling costs a walk from the read node down to what changed: reading the top of a tall graph
+ * after a change absorbed at its bottom still visits every node between. Observed nodes avoid it.
+ * An observed node and everything it reads are <em>necessary</em> ({@link NecessaryGraph}): they
+ * carry heights and reverse edges, and when up to date they hold {@link #CLEAN} in {@code
+ * verifiedAt}, which fast paths accept in every revision (through {@link #cleanMark}). A write to a
+ * necessary node marks its necessary readers dirty and queues them; the end of the outermost write
+ * ({@link #flush}) takes the queue lowest height first, verifying each node as a read would and
+ * queueing the readers of those whose value changed. Work stops where values stop changing.
+ *
+ * <p>While a change is pending (inside a batch, or during the flush), a clean node is trusted only
+ * if it is lower than everything still queued ({@link #stillClean}); otherwise verification looks
+ * at it like any stale node. This covers reads inside batches and dynamic dependencies that reach
+ * higher in the graph in the middle of a flush.
+ *
  * <h2>Publication</h2>
  *
  * <p>Fields that lock-free readers of the concurrent engine look at ({@code value}, {@code
@@ -59,16 +75,25 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>For every node, {@code changedAt <= revision}; for every computed, {@code verifiedAt <=
- *       revision}; vars have {@code verifiedAt == ALWAYS_VERIFIED}.
- *   <li>A computed with {@code mustRun == 0} has {@code changedAt <= verifiedAt}, and its value is
- *       what its function returned when run over the values its dependencies had at {@code
- *       verifiedAt}.
+ *       revision} or one of the special values below; vars have {@code verifiedAt ==
+ *       ALWAYS_VERIFIED}. A computed's {@code verifiedAt} also carries its state ({@link
+ *       ComputedNode#NEVER_RAN}, {@link ComputedNode#LAST_RUN_FAILED}, {@link
+ *       ComputedNode#VERIFYING}, {@link ComputedNode#COMPUTING}, {@link #CLEAN}); while it is
+ *       verified or run, its previous value is kept by the verification.
+ *   <li>A computed that need not run ({@code verifiedAt} a revision) has {@code changedAt <=
+ *       verifiedAt}, and its value is what its function returned when run over the values its
+ *       dependencies had at {@code verifiedAt}.
  *   <li>If {@code verifiedAt == revision}, every dependency of the computed has {@code changedAt <=
  *       verifiedAt} (nothing it read has changed since).
- *   <li>A computed's state is not {@code IDLE} exactly while it is on {@link #active}; outside a
- *       read the active stack is empty, no recorder is in use, and every state is {@code IDLE}.
- *   <li>A run that throws leaves the node's value, dependencies and revisions as they were and sets
- *       {@code LAST_RUN_FAILED}, so the next read re-runs it; no other node is touched.
+ *   <li>A computed is {@code VERIFYING} or {@code COMPUTING} exactly while a verification holds it
+ *       (on the Java stack or on {@link #active}); outside a read none is, the active stack is
+ *       empty and no recorder is in use.
+ *   <li>A run that throws leaves the node's value, dependencies and {@code changedAt} as they were
+ *       and sets {@code LAST_RUN_FAILED} (or leaves {@code NEVER_RAN}), so the next read re-runs
+ *       it; no other node is touched, except that the necessary readers of a necessary node are
+ *       marked dirty.
+ *   <li>Every dependency of a necessary computed is necessary, lower, and lists it as a reader. A
+ *       {@code CLEAN} computed is necessary. Outside writes nothing is pending.
  * </ol>
  *
  * <p>{@link #checkInvariants} checks these for given nodes; tests call it after every step.
@@ -176,6 +201,8 @@ abstract class EngineCore implements Engine {
   // dependency to examine.
   private ComputedNode<?>[] active = new ComputedNode<?>[64];
   private int[] cursor = new int[64];
+  /** The {@code verifiedAt} each node on the active stack had before it was pushed. */
+  private long[] activeSince = new long[64];
   private int activeSize;
 
   int batchDepth;
@@ -218,7 +245,7 @@ abstract class EngineCore implements Engine {
     if (r != null) {
       r.record(node);
       if (!isCurrent(node)) {
-        if (node.state != ComputedNode.IDLE) {
+        if (ComputedNode.inProgress(node.verifiedAt)) {
           throw cycleThrough(node);
         }
         refreshNested(node);
@@ -422,35 +449,55 @@ abstract class EngineCore implements Engine {
       refresh(n);
       return;
     }
-    n.state = ComputedNode.VERIFYING;
+    long since = n.verifiedAt;
+    publishVerified(n, ComputedNode.VERIFYING);
     try {
       long rev = revision;
-      if (n.mustRun != 0) {
-        run(n, null);
+      if (ComputedNode.mustRun(since)) {
+        run(n, null, since);
         return;
       }
-      AbstractNode<?>[] deps = n.dependencies;
-      long since = n.verifiedAt;
-      for (AbstractNode<?> d : deps) {
-        long v = d.verifiedAt;
-        if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
-          ComputedNode<?> c = (ComputedNode<?>) d;
-          if (c.state != ComputedNode.IDLE) {
-            // The old dependency is on the stack: let the re-run meet it and report the cycle.
-            run(n, c);
+      Object deps = n.dependencies;
+      if (deps instanceof AbstractNode) {
+        if (ranBecauseOf(n, (AbstractNode<?>) deps, rev, since, depth)) {
+          return;
+        }
+      } else {
+        for (AbstractNode<?> d : (AbstractNode<?>[]) deps) {
+          if (ranBecauseOf(n, d, rev, since, depth)) {
             return;
           }
-          verify(c, depth + 1);
-        }
-        if (d.changedAt > since) {
-          run(n, d);
-          return;
         }
       }
       markVerified(n, rev);
     } finally {
-      n.state = ComputedNode.IDLE;
+      if (n.verifiedAt == ComputedNode.VERIFYING) {
+        publishVerified(n, since); // a dependency threw: n stays as it was
+      }
     }
+  }
+
+  /**
+   * One step of {@link #verify}: brings dependency {@code d} of {@code n} up to date and, if it
+   * changed since {@code n} was verified, runs {@code n}. Returns whether {@code n} ran.
+   */
+  private boolean ranBecauseOf(ComputedNode<?> n, AbstractNode<?> d, long rev, long since,
+      int depth) {
+    long v = d.verifiedAt;
+    if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
+      ComputedNode<?> c = (ComputedNode<?>) d;
+      if (ComputedNode.inProgress(v)) {
+        // The old dependency is on the stack: let the re-run meet it and report the cycle.
+        run(n, c, since);
+        return true;
+      }
+      verify(c, depth + 1);
+    }
+    if (d.changedAt > since) {
+      run(n, d, since);
+      return true;
+    }
+    return false;
   }
 
   /** Marks {@code n} up to date at {@code rev} without running it: nothing it read has changed. */
@@ -481,22 +528,22 @@ abstract class EngineCore implements Engine {
           pop();
           continue;
         }
-        if (n.mustRun != 0) {
-          run(n, null);
+        long since = activeSince[top];
+        if (ComputedNode.mustRun(since)) {
+          run(n, null, since);
           pop();
           continue;
         }
-        AbstractNode<?>[] deps = n.dependencies;
-        long since = n.verifiedAt;
+        int count = n.dependencyCount();
         AbstractNode<?> changed = null;
         ComputedNode<?> stale = null;
         int i = cursor[top];
-        for (; i < deps.length; i++) {
-          AbstractNode<?> d = deps[i];
+        for (; i < count; i++) {
+          AbstractNode<?> d = n.dependency(i);
           long v = d.verifiedAt;
           if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
             ComputedNode<?> c = (ComputedNode<?>) d;
-            if (c.state != ComputedNode.IDLE) {
+            if (ComputedNode.inProgress(v)) {
               // The old dependency is on the stack: let the re-run meet it and report the cycle.
               changed = c;
             } else {
@@ -515,7 +562,7 @@ abstract class EngineCore implements Engine {
           continue;
         }
         if (changed != null) {
-          run(n, changed);
+          run(n, changed, since);
         } else {
           markVerified(n, rev);
         }
@@ -529,27 +576,31 @@ abstract class EngineCore implements Engine {
     }
   }
 
-  /** Runs {@code n}'s function; {@code cause} is the changed dependency that called for it. */
-  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause) {
+  /**
+   * Runs {@code n}'s function; {@code cause} is the changed dependency that called for it, {@code
+   * since} the node's {@code verifiedAt} before this verification.
+   */
+  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause, long since) {
     TraceSink traceSink = sink;
     if (traceSink != null && traceSink.active()) {
-      runTraced(n, cause, traceSink);
+      runTraced(n, cause, since, traceSink);
       return;
     }
-    store(n, invoke(n));
+    store(n, invoke(n, since), since);
   }
 
-  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, TraceSink traceSink) {
+  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, long since,
+      TraceSink traceSink) {
     long start = System.nanoTime();
-    boolean firstRun = (n.mustRun & ComputedNode.NEVER_RAN) != 0;
+    boolean firstRun = since == ComputedNode.NEVER_RAN;
     T result;
     try {
-      result = invoke(n);
+      result = invoke(n, since);
     } catch (Throwable t) {
       traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
       throw t;
     }
-    boolean changed = store(n, result);
+    boolean changed = store(n, result, since);
     traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
   }
 
@@ -557,8 +608,8 @@ abstract class EngineCore implements Engine {
    * Calls the function, recording what it reads. If it throws, the node keeps its value,
    * dependencies and revisions, and is marked to re-run on the next read.
    */
-  private <T> T invoke(ComputedNode<T> n) {
-    n.state = ComputedNode.COMPUTING;
+  private <T> T invoke(ComputedNode<T> n, long since) {
+    publishVerified(n, ComputedNode.COMPUTING);
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
@@ -568,19 +619,19 @@ abstract class EngineCore implements Engine {
     try {
       result = n.function.get();
     } catch (Throwable t) {
-      failed(n, r, parent, t);
+      failed(n, since, r, parent);
       throw t;
     }
-    AbstractNode<?>[] dependencies = r.finish();
+    Object dependencies = r.finish();
     recorder = parent;
     runDepth--;
-    AbstractNode<?>[] before = n.dependencies;
+    Object before = n.dependencies;
     if (dependencies != before) {
       if (n.necessity() != null) {
         try {
-          necessary.rewire(n, before, dependencies);
+          necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
         } catch (CycleException e) {
-          failedAfterRun(n);
+          failedAfterRun(n, since);
           throw e;
         }
       }
@@ -589,17 +640,17 @@ abstract class EngineCore implements Engine {
     return result;
   }
 
-  private void failed(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent,
-      Throwable t) {
+  private void failed(ComputedNode<?> n, long since, DependencyRecorder r,
+      DependencyRecorder parent) {
     r.clear();
     recorder = parent;
     runDepth--;
-    failedAfterRun(n);
+    failedAfterRun(n, since);
   }
 
-  private void failedAfterRun(ComputedNode<?> n) {
-    n.mustRun |= ComputedNode.LAST_RUN_FAILED;
-    n.state = ComputedNode.VERIFYING;
+  private void failedAfterRun(ComputedNode<?> n, long since) {
+    publishVerified(n, since == ComputedNode.NEVER_RAN
+        ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED);
     failures++;
     if (n.necessity() != null) {
       // Its clean readers hold values computed from what it had; they must look again.
@@ -611,10 +662,10 @@ abstract class EngineCore implements Engine {
    * Stores a run's result: a new value stamped with the current revision, or, if it equals the old
    * one, nothing but the verification (early cutoff). Returns whether the value changed.
    */
-  private <T> boolean store(ComputedNode<T> n, T result) {
+  private <T> boolean store(ComputedNode<T> n, T result, long since) {
     long rev = revision;
     boolean changed;
-    if (n.mustRun == 0 || (n.mustRun & ComputedNode.NEVER_RAN) == 0) {
+    if (since != ComputedNode.NEVER_RAN) {
       changed = !Objects.equals(n.value, result);
       if (changed) {
         reruns++;
@@ -629,7 +680,6 @@ abstract class EngineCore implements Engine {
       publishValue(n, result);
       n.changedAt = rev;
     }
-    n.mustRun = 0;
     publishVerified(n, rev);
     if (n.necessity() != null) {
       if (changed) {
@@ -669,16 +719,21 @@ abstract class EngineCore implements Engine {
     if (size == active.length) {
       active = Arrays.copyOf(active, size * 2);
       cursor = Arrays.copyOf(cursor, size * 2);
+      activeSince = Arrays.copyOf(activeSince, size * 2);
     }
     active[size] = n;
     cursor[size] = 0;
-    n.state = ComputedNode.VERIFYING;
+    activeSince[size] = n.verifiedAt;
+    publishVerified(n, ComputedNode.VERIFYING);
     activeSize = size + 1;
   }
 
   private void pop() {
     int size = --activeSize;
-    active[size].state = ComputedNode.IDLE;
+    ComputedNode<?> n = active[size];
+    if (n.verifiedAt == ComputedNode.VERIFYING) {
+      publishVerified(n, activeSince[size]); // a dependency threw: n stays as it was
+    }
     active[size] = null;
   }
 
@@ -893,24 +948,25 @@ abstract class EngineCore implements Engine {
       }
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
-        if (c.state != ComputedNode.IDLE) {
+        long verifiedAt = c.verifiedAt;
+        if (ComputedNode.inProgress(verifiedAt)) {
           throw new AssertionError(c + ": not idle outside a computation");
         }
-        long verifiedAt = c.verifiedAt;
+        boolean mustRun = ComputedNode.mustRun(verifiedAt);
         if (verifiedAt == CLEAN) {
-          if (c.necessity() == null || c.mustRun != 0) {
-            throw new AssertionError(c + ": clean but not necessary, or failed");
+          if (c.necessity() == null) {
+            throw new AssertionError(c + ": clean but not necessary");
           }
           verifiedAt = revision;
         }
         if (verifiedAt > revision) {
           throw new AssertionError(c + ": verifiedAt beyond revision");
         }
-        if (c.mustRun == 0 && c.changedAt > verifiedAt) {
+        if (!mustRun && c.changedAt > verifiedAt) {
           throw new AssertionError(c + ": changedAt > verifiedAt");
         }
-        if (c.mustRun == 0 && verifiedAt == revision) {
-          for (AbstractNode<?> d : c.dependencies) {
+        if (!mustRun && verifiedAt == revision) {
+          for (AbstractNode<?> d : c.dependencyArray()) {
             if (d.changedAt > verifiedAt) {
               throw new AssertionError(c + " verified at " + revision + " but dependency " + d
                   + " changed at " + d.changedAt);
@@ -928,7 +984,7 @@ abstract class EngineCore implements Engine {
 
   /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
   private static void checkNecessary(ComputedNode<?> c) {
-    for (AbstractNode<?> d : c.dependencies) {
+    for (AbstractNode<?> d : c.dependencyArray()) {
       Necessity x = d.necessity();
       if (x == null) {
         throw new AssertionError(c + " is necessary but its dependency " + d + " is not");

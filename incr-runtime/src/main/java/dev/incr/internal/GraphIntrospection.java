@@ -26,7 +26,7 @@ final class GraphIntrospection {
         break;
       }
       AbstractNode<?> latest = null;
-      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencies) {
+      for (AbstractNode<?> d : ((ComputedNode<?>) n).dependencyArray()) {
         if (latest == null || d.changedAt > latest.changedAt) {
           latest = d;
         }
@@ -55,13 +55,13 @@ final class GraphIntrospection {
       String id = ids.get(n);
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
-        boolean computed = (c.mustRun & ComputedNode.NEVER_RAN) == 0;
+        boolean computed = c.verifiedAt != ComputedNode.NEVER_RAN;
         boolean clean = c.verifiedAt == EngineCore.CLEAN && c.engine.cleanMark == EngineCore.CLEAN;
         long verifiedAt = clean ? rev : c.verifiedAt;
         nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, verifiedAt,
-            c.mustRun == 0 && verifiedAt == rev,
+            verifiedAt == rev,
             computed ? String.valueOf(c.value) : "(not computed)"));
-        for (AbstractNode<?> d : c.dependencies) {
+        for (AbstractNode<?> d : c.dependencyArray()) {
           String target = ids.get(d);
           if (target == null) {
             target = "n" + ids.size();

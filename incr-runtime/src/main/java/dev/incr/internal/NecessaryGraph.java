@@ -70,7 +70,7 @@ final class NecessaryGraph {
       AbstractNode<?> n = stack.peek();
       int cursor = cursors.pop();
       AbstractNode<?>[] deps = n instanceof ComputedNode
-          ? ((ComputedNode<?>) n).dependencies : ComputedNode.NO_DEPENDENCIES;
+          ? ((ComputedNode<?>) n).dependencyArray() : ComputedNode.NO_DEPENDENCIES;
       if (cursor < deps.length) {
         cursors.push(cursor + 1);
         AbstractNode<?> d = deps[cursor];
@@ -90,7 +90,7 @@ final class NecessaryGraph {
           d.necessity().addDependent(c);
         }
         c.necessity().height = height + 1;
-        if (c.mustRun == 0 && c.verifiedAt == engine.revision) {
+        if (c.verifiedAt == engine.revision) {
           verified.add(c);
         }
       }
@@ -111,7 +111,7 @@ final class NecessaryGraph {
         if (c.verifiedAt == EngineCore.CLEAN) {
           EngineCore.publishVerified(c, engine.cleanRevision());
         }
-        for (AbstractNode<?> d : c.dependencies) {
+        for (AbstractNode<?> d : c.dependencyArray()) {
           Necessity x = d.necessity();
           x.removeDependent(c);
           if (x.references == 0) {
@@ -140,7 +140,7 @@ final class NecessaryGraph {
     for (int i = 0; i < count; i++) {
       ComputedNode<?> p = necessity.dependent(i);
       long v = p.verifiedAt;
-      if (v == engine.revision || p.state != ComputedNode.IDLE) {
+      if (v == engine.revision || ComputedNode.inProgress(v)) {
         // Already up to date over n's new value, or being verified or run: it will see it.
         continue;
       }
@@ -171,11 +171,11 @@ final class NecessaryGraph {
     long rev = engine.revision;
     for (int i = 0; i < verified.size(); i++) {
       ComputedNode<?> c = verified.get(i);
-      if (c.necessity() == null || c.mustRun != 0 || c.verifiedAt != rev) {
+      if (c.necessity() == null || c.verifiedAt != rev) {
         continue;
       }
       boolean dependenciesClean = true;
-      for (AbstractNode<?> d : c.dependencies) {
+      for (AbstractNode<?> d : c.dependencyArray()) {
         if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
           dependenciesClean = false;
           break;
