@@ -236,7 +236,11 @@ class PipelinePropertiesTest {
       // join the per-key counts with b, then sort and window the join
       IncrCollection<Pair<Pair<Integer, Long>, Integer>> joined =
           counts.join(b, Pair::first, y -> y % 4);
-      check(() -> assertSameBag(joinOracle(), joined.toList(), "join"));
+      check(
+          () -> {
+            assertSameBag(joinOracle(), joined.toList(), "join");
+            Introspection.checkInvariants(joined);
+          });
       SortedCollection<Pair<Pair<Integer, Long>, Integer>> joinedSorted =
           joined.sortBy(p -> p.first().second() * 100 + p.second());
       IncrCollection<List<Pair<Pair<Integer, Long>, Integer>>> joinedWindows =
@@ -271,6 +275,7 @@ class PipelinePropertiesTest {
               }
             }
             assertSameBag(expected, dupJoin.toList(), "join with duplicates");
+            Introspection.checkInvariants(dupJoin);
           });
       IncrCollection<Pair<Integer, Integer>> selfJoin = b.join(b, y -> y % 2, y -> y % 2);
       check(
@@ -284,6 +289,7 @@ class PipelinePropertiesTest {
               }
             }
             assertSameBag(expected, selfJoin.toList(), "self-join");
+            Introspection.checkInvariants(selfJoin);
           });
     }
 

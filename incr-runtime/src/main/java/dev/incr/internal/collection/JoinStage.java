@@ -1,8 +1,11 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Pair;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -10,6 +13,9 @@ import java.util.function.Function;
  * change on the left emits one pair per matching right occurrence (against the right side as it
  * was), then the right side's changes are matched against the updated left side, which is the
  * product rule for bilinear operators: d(L x R) = dL x R + L' x dR. O(matching rows) per change.
+ *
+ * <p>The output is not materialized: its contents are the products of the two indexes key by key,
+ * and its size is kept as a running sum of those products, so a change costs no hashing of pairs.
  */
 final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
   private final Stage<T> left;
@@ -18,6 +24,9 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
   private final Function<? super U, ? extends K> rightKey;
   private final Map<K, Multiset<T>> leftIndex = new HashMap<>();
   private final Map<K, Multiset<U>> rightIndex = new HashMap<>();
+  /** The number of pairs: the sum over keys of left occurrences times right occurrences. */
+  private long size;
+
   private Inbox<T> leftIn;
   private Inbox<U> rightIn;
 
@@ -26,7 +35,7 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
       Stage<U> right,
       Function<? super T, ? extends K> leftKey,
       Function<? super U, ? extends K> rightKey) {
-    super(left, "join", true);
+    super(left, "join", false);
     this.left = left;
     this.right = right;
     this.leftKey = leftKey;
@@ -55,6 +64,7 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
       Multiset<U> matches = rightIndex.get(k);
       if (matches != null) {
         matches.forEachOccurrence(u -> out.emit(new Pair<>(x, u), w));
+        size += w * matches.size();
       }
       index(leftIndex, k, x, w);
       lin.pop();
@@ -71,9 +81,52 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
       Multiset<T> matches = leftIndex.get(k);
       if (matches != null) {
         matches.forEachOccurrence(x -> out.emit(new Pair<>(x, u), w));
+        size += w * matches.size();
       }
       index(rightIndex, k, u, w);
       rin.pop();
+    }
+  }
+
+  @Override
+  long liveSize() {
+    return size;
+  }
+
+  @Override
+  void forEachLive(Consumer<? super Pair<T, U>> action) {
+    for (Map.Entry<K, Multiset<T>> e : leftIndex.entrySet()) {
+      Multiset<U> matches = rightIndex.get(e.getKey());
+      if (matches != null) {
+        e.getValue()
+            .forEachOccurrence(
+                x -> matches.forEachOccurrence(u -> action.accept(new Pair<>(x, u))));
+      }
+    }
+  }
+
+  @Override
+  List<Pair<T, U>> liveList() {
+    List<Pair<T, U>> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
+    forEachLive(list::add);
+    return list;
+  }
+
+  @Override
+  void checkInvariants() {
+    long total = 0;
+    for (Map.Entry<K, Multiset<T>> e : leftIndex.entrySet()) {
+      e.getValue().checkInvariants(label());
+      Multiset<U> matches = rightIndex.get(e.getKey());
+      if (matches != null) {
+        total += e.getValue().size() * matches.size();
+      }
+    }
+    for (Multiset<U> m : rightIndex.values()) {
+      m.checkInvariants(label());
+    }
+    if (total != size) {
+      throw new AssertionError(label() + ": size " + size + " but the indexes give " + total);
     }
   }
 
