@@ -21,12 +21,11 @@ final class DependencyRecorder {
   static final int SCAN_LIMIT = 16;
 
   private final DependencyRecorder parent;
-  /** The previous run's dependencies when there were several (or none), else null. */
-  private AbstractNode<?>[] previous;
-  /** The previous run's only dependency when there was exactly one, else null. */
-  private AbstractNode<?> previousOnly;
-  /** The node's dependencies object as it was: returned unchanged when the reads match it. */
-  private Object previousObject;
+  /**
+   * The previous run's dependencies, as the node holds them (a node or an array): returned as is
+   * when the reads match them.
+   */
+  private Object previous;
   private int count;
   /** Null while the reads match {@link #previous}; the diverged list after. */
   private AbstractNode<?>[] buffer;
@@ -46,21 +45,9 @@ final class DependencyRecorder {
 
   void start(ComputedNode<?> node) {
     this.node = node;
-    Object d = node.dependencies;
-    previousObject = d;
-    if (d instanceof AbstractNode) {
-      previousOnly = (AbstractNode<?>) d;
-      previous = null;
-    } else {
-      previousOnly = null;
-      previous = (AbstractNode<?>[]) d;
-    }
+    this.previous = node.dependencies;
     this.count = 0;
     this.buffer = null;
-  }
-
-  private int previousLength() {
-    return previous != null ? previous.length : 1;
   }
 
   /**
@@ -71,8 +58,9 @@ final class DependencyRecorder {
     int c = count;
     if (buffer == null) {
       // The previous dependencies have no duplicates, so a match cannot be a repeated read.
-      AbstractNode<?>[] p = previous;
-      if (p == null ? c == 0 && previousOnly == dependency : c < p.length && p[c] == dependency) {
+      Object p = previous;
+      if (p == dependency ? c == 0 : p.getClass() == AbstractNode[].class
+          && c < ((AbstractNode<?>[]) p).length && ((AbstractNode<?>[]) p)[c] == dependency) {
         count = c + 1;
         return;
       }
@@ -124,10 +112,8 @@ final class DependencyRecorder {
       b = new AbstractNode<?>[Math.max(matched * 2, 8)];
       spare = b;
     }
-    if (previous != null) {
-      System.arraycopy(previous, 0, b, 0, matched);
-    } else if (matched == 1) {
-      b[0] = previousOnly;
+    if (matched > 0) {
+      System.arraycopy(ComputedNode.asArray(previous), 0, b, 0, matched);
     }
     buffer = b;
     return b;
@@ -135,11 +121,7 @@ final class DependencyRecorder {
 
   /** The reads recorded so far in the current run (a copy). */
   AbstractNode<?>[] recordedSoFar() {
-    if (buffer != null) {
-      return Arrays.copyOf(buffer, count);
-    }
-    return previous != null ? Arrays.copyOf(previous, count)
-        : count == 0 ? ComputedNode.NO_DEPENDENCIES : new AbstractNode<?>[] {previousOnly};
+    return Arrays.copyOf(buffer != null ? buffer : ComputedNode.asArray(previous), count);
   }
 
   /**
@@ -147,13 +129,12 @@ final class DependencyRecorder {
    * the previous object itself if the reads were the same.
    */
   Object finish() {
-    if (buffer == null && count == previousLength()) {
-      Object p = previousObject;
+    Object p = previous;
+    if (buffer == null
+        && count == (p.getClass() == AbstractNode[].class ? ((AbstractNode<?>[]) p).length : 1)) {
       // Drop references so a recorder never keeps a finished graph reachable.
       node = null;
       previous = null;
-      previousOnly = null;
-      previousObject = null;
       return p;
     }
     return finishSlowPath();
@@ -161,11 +142,11 @@ final class DependencyRecorder {
 
   private Object finishSlowPath() {
     Object result;
-    AbstractNode<?>[] source = buffer != null ? buffer : previous;
+    AbstractNode<?>[] source = buffer != null ? buffer : ComputedNode.asArray(previous);
     if (count == 0) {
       result = ComputedNode.NO_DEPENDENCIES;
     } else if (count == 1) {
-      result = source != null ? source[0] : previousOnly;
+      result = source[0];
     } else {
       result = Arrays.copyOf(source, count);
     }
@@ -184,8 +165,6 @@ final class DependencyRecorder {
     }
     node = null;
     previous = null;
-    previousOnly = null;
-    previousObject = null;
     count = 0;
   }
 }

@@ -69,7 +69,9 @@ import java.util.function.Supplier;
  * verifiedAt}, {@link #revision}) are written with release stores, value before {@code
  * verifiedAt}; the concurrent nodes read them with acquire loads. On x86 and ARM a release store
  * is an ordinary store (plus an ordering constraint on the compiler), so the single-threaded engine
- * pays nothing for sharing this code; its nodes read the fields plainly.
+ * pays nothing for sharing this code; its nodes read the fields plainly. The in-progress and failed
+ * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
+ * is not current with another, so a reader that misses them takes the slow path all the same.
  *
  * <h2>Invariants</h2>
  *
@@ -126,6 +128,9 @@ abstract class EngineCore implements Engine {
       VALUE = lookup.findVarHandle(AbstractNode.class, "value", Object.class);
       VERIFIED_AT = lookup.findVarHandle(AbstractNode.class, "verifiedAt", long.class);
       CLEAN_MARK = lookup.findVarHandle(EngineCore.class, "cleanMark", long.class);
+      // Loaded now, not at the first observer: until the class of its return type is loaded, the
+      // JIT will not inline AbstractNode.necessity(), which every run and verification calls.
+      lookup.ensureInitialized(Necessity.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -450,7 +455,7 @@ abstract class EngineCore implements Engine {
       return;
     }
     long since = n.verifiedAt;
-    publishVerified(n, ComputedNode.VERIFYING);
+    n.verifiedAt = ComputedNode.VERIFYING; // plain: no value is published by it
     try {
       long rev = revision;
       if (ComputedNode.mustRun(since)) {
@@ -458,21 +463,18 @@ abstract class EngineCore implements Engine {
         return;
       }
       Object deps = n.dependencies;
-      if (deps instanceof AbstractNode) {
-        if (ranBecauseOf(n, (AbstractNode<?>) deps, rev, since, depth)) {
+      boolean many = deps.getClass() == AbstractNode[].class;
+      int count = many ? ((AbstractNode<?>[]) deps).length : 1;
+      for (int i = 0; i < count; i++) {
+        AbstractNode<?> d = many ? ((AbstractNode<?>[]) deps)[i] : (AbstractNode<?>) deps;
+        if (ranBecauseOf(n, d, rev, since, depth)) {
           return;
-        }
-      } else {
-        for (AbstractNode<?> d : (AbstractNode<?>[]) deps) {
-          if (ranBecauseOf(n, d, rev, since, depth)) {
-            return;
-          }
         }
       }
       markVerified(n, rev);
     } finally {
       if (n.verifiedAt == ComputedNode.VERIFYING) {
-        publishVerified(n, since); // a dependency threw: n stays as it was
+        n.verifiedAt = since; // a dependency threw: n stays as it was
       }
     }
   }
@@ -609,7 +611,7 @@ abstract class EngineCore implements Engine {
    * dependencies and revisions, and is marked to re-run on the next read.
    */
   private <T> T invoke(ComputedNode<T> n, long since) {
-    publishVerified(n, ComputedNode.COMPUTING);
+    n.verifiedAt = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
@@ -649,8 +651,8 @@ abstract class EngineCore implements Engine {
   }
 
   private void failedAfterRun(ComputedNode<?> n, long since) {
-    publishVerified(n, since == ComputedNode.NEVER_RAN
-        ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED);
+    n.verifiedAt = since == ComputedNode.NEVER_RAN
+        ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED;
     failures++;
     if (n.necessity() != null) {
       // Its clean readers hold values computed from what it had; they must look again.
@@ -724,7 +726,7 @@ abstract class EngineCore implements Engine {
     active[size] = n;
     cursor[size] = 0;
     activeSince[size] = n.verifiedAt;
-    publishVerified(n, ComputedNode.VERIFYING);
+    n.verifiedAt = ComputedNode.VERIFYING; // plain: no value is published by it
     activeSize = size + 1;
   }
 
@@ -732,7 +734,7 @@ abstract class EngineCore implements Engine {
     int size = --activeSize;
     ComputedNode<?> n = active[size];
     if (n.verifiedAt == ComputedNode.VERIFYING) {
-      publishVerified(n, activeSince[size]); // a dependency threw: n stays as it was
+      n.verifiedAt = activeSince[size]; // a dependency threw: n stays as it was
     }
     active[size] = null;
   }
