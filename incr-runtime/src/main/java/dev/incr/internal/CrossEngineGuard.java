@@ -7,8 +7,8 @@ import java.lang.ref.WeakReference;
  * thread-local lookup or an atomic on the fast paths.
  *
  * <p>Every engine starting a top-level recomputation records, in plain static fields, a token of
- * itself (and a weak reference to itself), and in its own {@code topLevelThread} field the thread
- * it is running on. A fast path asks {@link #mayBeInsideAnother}: if the last engine to start
+ * itself (and a weak reference to itself), and in its own {@code topLevelThread} field the id of
+ * the thread it is running on. A fast path asks {@link #mayBeInsideAnother}: if the last engine to start
  * computing is the node's own engine (the common case: one engine per program, or per thread at a
  * time) or none, nothing more is checked. Otherwise the slow path asks that last engine whether it
  * is computing on this thread right now.
@@ -39,9 +39,9 @@ final class CrossEngineGuard {
   }
 
   /** Records that {@code engine} starts a top-level recomputation on the current thread. */
-  static Thread enter(EngineCore engine) {
-    Thread previous = engine.topLevelThread;
-    engine.topLevelThread = Thread.currentThread();
+  static long enter(EngineCore engine) {
+    long previous = engine.topLevelThread;
+    engine.topLevelThread = Thread.currentThread().getId();
     if (lastToken != engine.token && enabled) {
       lastEngine = new WeakReference<>(engine);
       lastToken = engine.token;
@@ -49,7 +49,7 @@ final class CrossEngineGuard {
     return previous;
   }
 
-  static void exit(EngineCore engine, Thread previous) {
+  static void exit(EngineCore engine, long previous) {
     engine.topLevelThread = previous;
   }
 
@@ -62,7 +62,7 @@ final class CrossEngineGuard {
       return null;
     }
     EngineCore last = lastEngine.get();
-    if (last == null || last == engine || last.topLevelThread != Thread.currentThread()) {
+    if (last == null || last == engine || last.topLevelThread != Thread.currentThread().getId()) {
       return null;
     }
     return last.recorder;

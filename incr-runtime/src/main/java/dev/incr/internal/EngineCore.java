@@ -189,8 +189,12 @@ abstract class EngineCore implements Engine {
   DependencyRecorder recorder;
   /** Identifies this engine to {@link CrossEngineGuard} without keeping it reachable. */
   final Object token = new Object();
-  /** The thread inside a top-level recomputation of this engine, or null (see CrossEngineGuard). */
-  Thread topLevelThread;
+  /**
+   * The id of the thread inside a top-level recomputation of this engine, or 0 (see
+   * CrossEngineGuard). An id, not the Thread: storing a reference into this long-lived object on
+   * every top-level read would cost a garbage-collector write barrier each time.
+   */
+  long topLevelThread;
 
   /** How many levels of reusable recorders are kept between top-level reads. */
   static final int RECORDERS_KEPT = 64;
@@ -320,7 +324,7 @@ abstract class EngineCore implements Engine {
   final void flush() {
     revisionObserved = true;
     flushing = true;
-    Thread previous = CrossEngineGuard.enter(this);
+    long previous = CrossEngineGuard.enter(this);
     try {
       ComputedNode<?> n;
       while ((n = necessary.queue.poll()) != null) {
@@ -357,7 +361,7 @@ abstract class EngineCore implements Engine {
 
   private void refreshTopLevel(ComputedNode<?> node) {
     revisionObserved = true;
-    Thread previous = CrossEngineGuard.enter(this);
+    long previous = CrossEngineGuard.enter(this);
     try {
       verify(node, 0);
     } finally {
@@ -433,8 +437,8 @@ abstract class EngineCore implements Engine {
 
   /** Moves the thread-bound parts of a running computation from one thread to another. */
   void handOver(Thread from, Thread to) {
-    if (topLevelThread == from) {
-      topLevelThread = to;
+    if (topLevelThread == from.getId()) {
+      topLevelThread = to.getId();
     }
   }
 
