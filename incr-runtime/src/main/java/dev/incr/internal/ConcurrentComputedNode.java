@@ -13,7 +13,7 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
   @SuppressWarnings("unchecked")
   public T get() {
     ConcurrentEngine e = (ConcurrentEngine) engine;
-    if (e.computingThread == Thread.currentThread()) {
+    if (e.computingThread == Thread.currentThread().getId()) {
       // This thread holds the lock and is inside the engine: plain reads, as single-threaded.
       long v = verifiedAt;
       if (v == e.revision || v == e.cleanMark) {

@@ -47,10 +47,11 @@ public final class ConcurrentEngine extends EngineCore {
 
   final ReentrantLock lock = new ReentrantLock();
   /**
-   * The thread inside a slow path (holding {@link #lock}), or null. Read racily by fast paths: a
-   * thread can only ever see itself here if it wrote itself here, so the comparison is exact.
+   * The id of the thread inside a slow path (holding {@link #lock}), or 0. Read racily by fast
+   * paths: a thread can only ever see its own id here if it wrote it here, so the comparison is
+   * exact. (An id rather than the Thread, so that setting it costs no GC write barrier.)
    */
-  Thread computingThread;
+  long computingThread;
 
   private final ConcurrentLinkedQueue<Delivery<?>> deliveries = new ConcurrentLinkedQueue<>();
   private final ReentrantLock deliveryLock = new ReentrantLock();
@@ -87,9 +88,9 @@ public final class ConcurrentEngine extends EngineCore {
   /** Runs {@code action} holding the lock, as the computing thread. */
   private <R> R locked(Supplier<R> action) {
     lock.lock();
-    Thread previous = computingThread;
+    long previous = computingThread;
     try {
-      computingThread = Thread.currentThread();
+      computingThread = Thread.currentThread().getId();
       return action.get();
     } finally {
       computingThread = previous;
@@ -127,7 +128,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   /** The slow path of a read: verify and re-run under the lock. */
   <T> T readLocked(ComputedNode<T> node) {
-    Thread me = Thread.currentThread();
+    long me = Thread.currentThread().getId();
     if (computingThread == me) {
       return readSlowPath(node);
     }
@@ -136,7 +137,7 @@ public final class ConcurrentEngine extends EngineCore {
       computingThread = me;
       return readSlowPath(node);
     } finally {
-      computingThread = null;
+      computingThread = 0;
       lock.unlock();
     }
   }
@@ -144,13 +145,13 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   void handOver(Thread from, Thread to) {
     super.handOver(from, to);
-    if (computingThread == from) {
-      computingThread = to;
+    if (computingThread == from.getId()) {
+      computingThread = to.getId();
     }
   }
 
   <T> void set(ConcurrentVarNode<T> node, T newValue) {
-    if (computingThread == Thread.currentThread()) {
+    if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
       checkWriteAllowed(node);
     }
@@ -176,7 +177,7 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
-    if (computingThread == Thread.currentThread()) {
+    if (computingThread == Thread.currentThread().getId()) {
       checkBatchAllowed();
     }
     RuntimeException failure = null;
@@ -217,8 +218,8 @@ public final class ConcurrentEngine extends EngineCore {
     if (!pending && observations.isEmpty()) {
       return null;
     }
-    Thread previous = computingThread;
-    computingThread = Thread.currentThread();
+    long previous = computingThread;
+    computingThread = Thread.currentThread().getId();
     try {
       if (pending) {
         flush();

@@ -11,7 +11,7 @@ final class ConcurrentVarNode<T> extends VarNode<T> {
   @SuppressWarnings("unchecked")
   public T get() {
     ConcurrentEngine e = (ConcurrentEngine) engine;
-    if (e.computingThread == Thread.currentThread()) {
+    if (e.computingThread == Thread.currentThread().getId()) {
       DependencyRecorder r = e.recorder;
       if (r != null) {
         r.record(this);
