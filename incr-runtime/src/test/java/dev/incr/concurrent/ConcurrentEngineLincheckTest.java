@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 @Param(name = "value", gen = IntGen.class, conf = "0:3")
 public class ConcurrentEngineLincheckTest {
 
-  private final Engine engine = Engine.concurrent();
+  final Engine engine = Engine.concurrent();
   private final Var<Integer> a = engine.var(0);
   private final Var<Integer> b = engine.var(0);
-  private final Computed<Integer> sum = engine.computed(() -> a.get() + b.get());
+  final Computed<Integer> sum = engine.computed(() -> a.get() + b.get());
   private final Computed<Boolean> aIsEven = engine.computed(() -> a.get() % 2 == 0);
-  private final Computed<String> summary =
+  final Computed<String> summary =
       engine.computed(() -> (aIsEven.get() ? "even:" : "odd:") + sum.get());
 
   /**
@@ -78,7 +78,7 @@ public class ConcurrentEngineLincheckTest {
 
   @Test
   void modelCheckingFindsNoNonLinearizableOutcome() {
-    LinChecker.check(ConcurrentEngineLincheckTest.class, new ModelCheckingOptions()
+    LinChecker.check(getClass(), new ModelCheckingOptions()
         .iterations(10)
         .invocationsPerIteration(150)
         .threads(2)
@@ -87,7 +87,7 @@ public class ConcurrentEngineLincheckTest {
 
   @Test
   void stressTestingFindsNoNonLinearizableOutcome() {
-    LinChecker.check(ConcurrentEngineLincheckTest.class, new StressOptions()
+    LinChecker.check(getClass(), new StressOptions()
         .iterations(8)
         .invocationsPerIteration(500)
         .threads(3)
