@@ -350,6 +350,10 @@ abstract class EngineContract {
     ArithmeticException e = assertThrows(ArithmeticException.class, () -> divisor.set(0));
     assertEquals("/ by zero", e.getMessage());
     assertThrows(ArithmeticException.class, plusOne::get);
+    // A write that does not reach the failing node does not report it again.
+    Var<Integer> unrelated = engine.var(0);
+    engine.observe(engine.computed(() -> unrelated.get() * 2), v -> { });
+    unrelated.set(1);
     divisor.set(4);
     assertEquals(List.of(26), seen);
     assertEquals(26, plusOne.get());

@@ -215,7 +215,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   /** Under the lock: queue the changes of observed nodes. */
   private RuntimeException collectForDelivery() {
-    if (!pending && observations.isEmpty()) {
+    if (!pending && observedChanges.isEmpty()) {
       return null;
     }
     long previous = computingThread;

@@ -220,6 +220,11 @@ abstract class EngineCore implements Engine {
   private boolean revisionObserved;
 
   final List<ObservationImpl<?>> observations = new ArrayList<>();
+  /**
+   * Observed nodes whose value changed (or whose run failed) since observers were last told: the
+   * only ones {@link #collectChanges} looks at, so a write costs nothing per unaffected observer.
+   */
+  final List<AbstractNode<?>> observedChanges = new ArrayList<>();
 
   /** Where recomputation events go: null unless a trace or flight recording is on. */
   private TraceSink sink;
@@ -335,7 +340,12 @@ abstract class EngineCore implements Engine {
         try {
           verify(n, 0);
         } catch (RuntimeException e) {
-          // Reported to whoever reads it next; failed() has queued its readers.
+          // Reported to whoever reads it next (its observers, right after this flush). The throw
+          // may come from a dependency, so n never ran: its readers must look again as well.
+          necessary.markReadersDirty(n);
+          if (n.necessity().isObserved()) {
+            noteObservedChange(n);
+          }
         }
       }
     } finally {
@@ -658,9 +668,13 @@ abstract class EngineCore implements Engine {
     n.verifiedAt = since == ComputedNode.NEVER_RAN
         ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED;
     failures++;
-    if (n.necessity() != null) {
+    Necessity necessity = n.necessity();
+    if (necessity != null) {
       // Its clean readers hold values computed from what it had; they must look again.
       necessary.markReadersDirty(n);
+      if (necessity.isObserved()) {
+        noteObservedChange(n); // so that its observers' read reports the failure to the writer
+      }
     }
   }
 
@@ -687,9 +701,13 @@ abstract class EngineCore implements Engine {
       n.changedAt = rev;
     }
     publishVerified(n, rev);
-    if (n.necessity() != null) {
+    Necessity necessity = n.necessity();
+    if (necessity != null) {
       if (changed) {
         necessary.markReadersDirty(n);
+        if (necessity.isObserved()) {
+          noteObservedChange(n);
+        }
       }
       necessary.noteVerified(n);
     }
@@ -796,8 +814,12 @@ abstract class EngineCore implements Engine {
     }
     publishValue(node, newValue);
     node.changedAt = rev;
-    if (node.necessity() != null) {
+    Necessity necessity = node.necessity();
+    if (necessity != null) {
       necessary.markReadersDirty(node);
+      if (necessity.isObserved()) {
+        noteObservedChange(node);
+      }
     }
   }
 
@@ -830,7 +852,7 @@ abstract class EngineCore implements Engine {
     Objects.requireNonNull(listener, "observe(node, null): pass the listener to call with new values");
     ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
     observations.add(observation);
-    necessary.addObserver(observation.node());
+    necessary.addObserver(observation);
     return observation;
   }
 
@@ -839,31 +861,55 @@ abstract class EngineCore implements Engine {
   /** Forgets {@code observation}; its node may stop being necessary. */
   final void unregister(ObservationImpl<?> observation) {
     if (observations.remove(observation)) {
-      necessary.removeObserver(observation.node());
+      necessary.removeObserver(observation);
     }
   }
 
   /**
-   * Brings every observed node up to date and queues a delivery for each whose value changed.
-   * Failures of observed computations are returned, not thrown, so every observer is looked at.
+   * Queues a delivery for each observer of a node that changed since it was last told (the flush
+   * has brought observed nodes up to date). Failures of observed computations are returned, not
+   * thrown, so every changed observer is looked at.
    */
   final RuntimeException collectChanges(Consumer<Delivery<?>> queue) {
     RuntimeException failure = null;
-    for (int i = 0; i < observations.size(); i++) {
-      try {
-        Delivery<?> d = observations.get(i).changeSinceLastDelivery();
-        if (d != null) {
-          queue.accept(d);
-        }
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
+    // Indexed: reading a failed node re-runs it, which may note further changes (each node once).
+    for (int i = 0; i < observedChanges.size(); i++) {
+      Necessity necessity = observedChanges.get(i).necessity();
+      if (necessity == null || !necessity.isObserved()) {
+        continue;
+      }
+      for (ObservationImpl<?> observation : List.copyOf(necessity.observations)) {
+        try {
+          Delivery<?> d = observation.changeSinceLastDelivery();
+          if (d != null) {
+            queue.accept(d);
+          }
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
         }
       }
     }
+    for (AbstractNode<?> n : observedChanges) {
+      Necessity necessity = n.necessity();
+      if (necessity != null) {
+        necessity.changeNoted = false;
+      }
+    }
+    observedChanges.clear();
     return failure;
+  }
+
+  /** Notes that observed node {@code n} changed or failed, for {@link #collectChanges}. */
+  private void noteObservedChange(AbstractNode<?> n) {
+    Necessity necessity = n.necessity();
+    if (!necessity.changeNoted) {
+      necessity.changeNoted = true;
+      observedChanges.add(n);
+    }
   }
 
   /**

@@ -39,18 +39,21 @@ final class NecessaryGraph {
   // ---------------------------------------------------------------------------------------------
   // Observers
 
-  /** An observer starts watching {@code n}, which is up to date at the current revision. */
-  void addObserver(AbstractNode<?> n) {
+  /** {@code observation} starts watching its node, which is up to date at the current revision. */
+  void addObserver(ObservationImpl<?> observation) {
+    AbstractNode<?> n = observation.node();
     if (n.necessity() == null) {
       makeNecessary(n);
     }
-    n.necessity().references++;
+    n.necessity().addObservation(observation);
   }
 
-  /** An observer of {@code n} closed. */
-  void removeObserver(AbstractNode<?> n) {
+  /** {@code observation} closed. */
+  void removeObserver(ObservationImpl<?> observation) {
+    AbstractNode<?> n = observation.node();
     Necessity necessity = n.necessity();
-    if (--necessity.references == 0) {
+    necessity.removeObservation(observation);
+    if (necessity.references == 0) {
       makeUnnecessary(n);
     }
   }

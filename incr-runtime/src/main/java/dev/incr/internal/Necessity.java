@@ -1,6 +1,8 @@
 package dev.incr.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the engine keeps for a <em>necessary</em> node: one an observer watches, or that a necessary
@@ -23,12 +25,36 @@ final class Necessity {
   int references;
   /** Whether the node waits in the engine's recompute queue. */
   boolean queued;
+  /** The node's open observations in the order they were opened, or null if none. */
+  List<ObservationImpl<?>> observations;
+  /** Whether the node is on the engine's list of observed changes not yet collected. */
+  boolean changeNoted;
   /** The necessary computeds that read the node on their last run (first {@link #dependentCount}). */
   private ComputedNode<?>[] dependents = NONE;
   private int dependentCount;
 
   Necessity(int height) {
     this.height = height;
+  }
+
+  boolean isObserved() {
+    return observations != null;
+  }
+
+  void addObservation(ObservationImpl<?> observation) {
+    if (observations == null) {
+      observations = new ArrayList<>(1);
+    }
+    observations.add(observation);
+    references++;
+  }
+
+  void removeObservation(ObservationImpl<?> observation) {
+    observations.remove(observation);
+    if (observations.isEmpty()) {
+      observations = null;
+    }
+    references--;
   }
 
   int dependentCount() {

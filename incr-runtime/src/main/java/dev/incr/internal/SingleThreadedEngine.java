@@ -104,7 +104,7 @@ public final class SingleThreadedEngine extends EngineCore {
     if (pending) {
       flush();
     }
-    if (observations.isEmpty()) {
+    if (observedChanges.isEmpty()) {
       return;
     }
     RuntimeException failure = collectChanges(deliveries::add);
