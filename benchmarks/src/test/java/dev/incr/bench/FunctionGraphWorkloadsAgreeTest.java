@@ -126,6 +126,29 @@ class FunctionGraphWorkloadsAgreeTest {
   }
 
   @Test
+  void observersSystemsAgree() {
+    ObserversBenchmark b = new ObserversBenchmark();
+    ObserversBenchmark.IncrSingle incr = new ObserversBenchmark.IncrSingle();
+    incr.n = 10;
+    incr.setup();
+    ObserversBenchmark.IncrConcurrent conc = new ObserversBenchmark.IncrConcurrent();
+    conc.n = 10;
+    conc.setup();
+    ObserversBenchmark.JavaFx fx = new ObserversBenchmark.JavaFx();
+    fx.n = 10;
+    fx.setup();
+    System.gc(); // JavaFX holds bindings weakly: the state must keep them
+    // Step k sets input k % 10 to k; its listener adds k + k % 10.
+    long expected = 0;
+    for (int k = 1; k <= 25; k++) {
+      expected += k + k % 10;
+      assertEquals(expected, b.observers_incrSingle(incr));
+      assertEquals(expected, b.observers_incrConcurrent(conc));
+      assertEquals(expected, b.observers_javafx(fx));
+    }
+  }
+
+  @Test
   void readSystemsAgree() {
     ReadBenchmark b = new ReadBenchmark();
     ReadBenchmark.IncrConcurrent conc = new ReadBenchmark.IncrConcurrent();
