@@ -219,7 +219,6 @@ abstract class EngineCore implements Engine {
   /** Whether any verification happened at the current revision (so a batch must not reuse it). */
   private boolean revisionObserved;
 
-  final List<ObservationImpl<?>> observations = new ArrayList<>();
   /**
    * Observed nodes whose value changed (or whose run failed) since observers were last told: the
    * only ones {@link #collectChanges} looks at, so a write costs nothing per unaffected observer.
@@ -342,10 +341,7 @@ abstract class EngineCore implements Engine {
         } catch (RuntimeException e) {
           // Reported to whoever reads it next (its observers, right after this flush). The throw
           // may come from a dependency, so n never ran: its readers must look again as well.
-          necessary.markReadersDirty(n);
-          if (n.necessity().isObserved()) {
-            noteObservedChange(n);
-          }
+          necessaryNodeChanged(n, n.necessity());
         }
       }
     } finally {
@@ -670,11 +666,9 @@ abstract class EngineCore implements Engine {
     failures++;
     Necessity necessity = n.necessity();
     if (necessity != null) {
-      // Its clean readers hold values computed from what it had; they must look again.
-      necessary.markReadersDirty(n);
-      if (necessity.isObserved()) {
-        noteObservedChange(n); // so that its observers' read reports the failure to the writer
-      }
+      // Its clean readers hold values computed from what it had; they must look again, and its
+      // observers' read reports the failure to the writer.
+      necessaryNodeChanged(n, necessity);
     }
   }
 
@@ -704,10 +698,7 @@ abstract class EngineCore implements Engine {
     Necessity necessity = n.necessity();
     if (necessity != null) {
       if (changed) {
-        necessary.markReadersDirty(n);
-        if (necessity.isObserved()) {
-          noteObservedChange(n);
-        }
+        necessaryNodeChanged(n, necessity);
       }
       necessary.noteVerified(n);
     }
@@ -800,7 +791,8 @@ abstract class EngineCore implements Engine {
   final <T> void write(VarNode<T> node, T newValue) {
     long rev = revision;
     boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
-    if (node.necessity() != null) {
+    Necessity necessity = node.necessity();
+    if (necessity != null) {
       // Before the new revision is visible, so that lock-free readers stop trusting clean nodes.
       beginPending();
     }
@@ -814,12 +806,8 @@ abstract class EngineCore implements Engine {
     }
     publishValue(node, newValue);
     node.changedAt = rev;
-    Necessity necessity = node.necessity();
     if (necessity != null) {
-      necessary.markReadersDirty(node);
-      if (necessity.isObserved()) {
-        noteObservedChange(node);
-      }
+      necessaryNodeChanged(node, necessity);
     }
   }
 
@@ -851,7 +839,6 @@ abstract class EngineCore implements Engine {
   final <T> ObservationImpl<T> register(Node<T> node, Consumer<? super T> listener) {
     Objects.requireNonNull(listener, "observe(node, null): pass the listener to call with new values");
     ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
-    observations.add(observation);
     necessary.addObserver(observation);
     return observation;
   }
@@ -860,9 +847,7 @@ abstract class EngineCore implements Engine {
 
   /** Forgets {@code observation}; its node may stop being necessary. */
   final void unregister(ObservationImpl<?> observation) {
-    if (observations.remove(observation)) {
-      necessary.removeObserver(observation);
-    }
+    necessary.removeObserver(observation);
   }
 
   /**
@@ -878,7 +863,9 @@ abstract class EngineCore implements Engine {
       if (necessity == null || !necessity.isObserved()) {
         continue;
       }
-      for (ObservationImpl<?> observation : List.copyOf(necessity.observations)) {
+      List<ObservationImpl<?>> observers = necessity.observations;
+      for (int j = 0; j < observers.size(); j++) {
+        ObservationImpl<?> observation = observers.get(j);
         try {
           Delivery<?> d = observation.changeSinceLastDelivery();
           if (d != null) {
@@ -903,10 +890,13 @@ abstract class EngineCore implements Engine {
     return failure;
   }
 
-  /** Notes that observed node {@code n} changed or failed, for {@link #collectChanges}. */
-  private void noteObservedChange(AbstractNode<?> n) {
-    Necessity necessity = n.necessity();
-    if (!necessity.changeNoted) {
+  /**
+   * Necessary node {@code n} changed value, or failed, at this revision: its necessary readers are
+   * queued, and if it is observed it is noted (once) for {@link #collectChanges}.
+   */
+  private void necessaryNodeChanged(AbstractNode<?> n, Necessity necessity) {
+    necessary.markReadersDirty(n);
+    if (necessity.isObserved() && !necessity.changeNoted) {
       necessity.changeNoted = true;
       observedChanges.add(n);
     }

@@ -48,12 +48,12 @@ final class NecessaryGraph {
     n.necessity().addObservation(observation);
   }
 
-  /** {@code observation} closed. */
+  /** {@code observation} closed (a second close of the same observation changes nothing). */
   void removeObserver(ObservationImpl<?> observation) {
     AbstractNode<?> n = observation.node();
     Necessity necessity = n.necessity();
-    necessity.removeObservation(observation);
-    if (necessity.references == 0) {
+    if (necessity != null && necessity.removeObservation(observation)
+        && necessity.references == 0) {
       makeUnnecessary(n);
     }
   }
@@ -72,11 +72,10 @@ final class NecessaryGraph {
     while (!stack.isEmpty()) {
       AbstractNode<?> n = stack.peek();
       int cursor = cursors.pop();
-      AbstractNode<?>[] deps = n instanceof ComputedNode
-          ? ((ComputedNode<?>) n).dependencyArray() : ComputedNode.NO_DEPENDENCIES;
-      if (cursor < deps.length) {
+      ComputedNode<?> c = n instanceof ComputedNode ? (ComputedNode<?>) n : null;
+      if (c != null && cursor < c.dependencyCount()) {
         cursors.push(cursor + 1);
-        AbstractNode<?> d = deps[cursor];
+        AbstractNode<?> d = c.dependency(cursor);
         if (d.necessity() == null) {
           d.becomeNecessary();
           stack.push(d);
@@ -85,12 +84,12 @@ final class NecessaryGraph {
         continue;
       }
       stack.pop();
-      if (n instanceof ComputedNode) {
-        ComputedNode<?> c = (ComputedNode<?>) n;
+      if (c != null) {
         int height = 0;
-        for (AbstractNode<?> d : deps) {
-          height = Math.max(height, d.necessity().height);
-          d.necessity().addDependent(c);
+        for (int i = 0; i < c.dependencyCount(); i++) {
+          Necessity x = c.dependency(i).necessity();
+          height = Math.max(height, x.height);
+          x.addDependent(c);
         }
         c.necessity().height = height + 1;
         if (c.verifiedAt == engine.revision) {
@@ -201,8 +200,8 @@ final class NecessaryGraph {
    * cycle through reverse edges that on-demand verification could not see.
    */
   void rewire(ComputedNode<?> n, AbstractNode<?>[] before, AbstractNode<?>[] now) {
-    Set<AbstractNode<?>> old = identitySet(before);
-    Set<AbstractNode<?>> current = identitySet(now);
+    Members old = new Members(before);
+    Members current = new Members(now);
     for (AbstractNode<?> d : now) {
       if (!old.contains(d) && d.necessity() != null && d.necessity().height >= n.necessity().height) {
         List<AbstractNode<?>> path = pathThroughReaders(n, d);
@@ -239,10 +238,33 @@ final class NecessaryGraph {
     }
   }
 
-  private static Set<AbstractNode<?>> identitySet(AbstractNode<?>[] nodes) {
-    Set<AbstractNode<?>> set = Collections.newSetFromMap(new IdentityHashMap<>());
-    Collections.addAll(set, nodes);
-    return set;
+  /** Membership in a dependency array: scanned when short (most are), hashed by identity else. */
+  private static final class Members {
+    private static final int SCAN_LIMIT = 8;
+    private final AbstractNode<?>[] nodes;
+    private final Set<AbstractNode<?>> set;
+
+    Members(AbstractNode<?>[] nodes) {
+      this.nodes = nodes;
+      if (nodes.length <= SCAN_LIMIT) {
+        set = null;
+      } else {
+        set = Collections.newSetFromMap(new IdentityHashMap<>());
+        Collections.addAll(set, nodes);
+      }
+    }
+
+    boolean contains(AbstractNode<?> node) {
+      if (set != null) {
+        return set.contains(node);
+      }
+      for (AbstractNode<?> n : nodes) {
+        if (n == node) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Raises {@code n}'s height to {@code height} and its readers' above it, transitively. */

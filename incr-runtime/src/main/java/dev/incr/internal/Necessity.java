@@ -49,12 +49,16 @@ final class Necessity {
     references++;
   }
 
-  void removeObservation(ObservationImpl<?> observation) {
-    observations.remove(observation);
+  /** Removes {@code observation}; returns false if it was not there (closed already). */
+  boolean removeObservation(ObservationImpl<?> observation) {
+    if (observations == null || !observations.remove(observation)) {
+      return false;
+    }
     if (observations.isEmpty()) {
       observations = null;
     }
     references--;
+    return true;
   }
 
   int dependentCount() {
