@@ -196,8 +196,13 @@ final class NecessaryGraph {
   /**
    * A run of necessary computed {@code n} read {@code now} instead of {@code before}: nodes it
    * newly reads become necessary (raising heights above them as needed), nodes it no longer reads
-   * lose a reference. Throws {@link CycleException}, changing nothing, if a new read closes a
-   * cycle through reverse edges that on-demand verification could not see.
+   * lose a reference.
+   *
+   * <p>A new read that closes a cycle is reported by verification before the run ends (the node
+   * read is stale or suspect, so verification walks down to {@code n}, which is in progress). The
+   * check below is a guard, not a path any test reaches: if that reasoning ever failed, raising
+   * heights around the cycle would never terminate, so it throws {@link CycleException} instead,
+   * changing nothing.
    */
   void rewire(ComputedNode<?> n, AbstractNode<?>[] before, AbstractNode<?>[] now) {
     Members old = new Members(before);
