@@ -303,6 +303,15 @@ abstract class EngineCore implements Engine {
     return false;
   }
 
+  /**
+   * Whether dependency {@code d}, whose {@code verifiedAt} is {@code v}, must be verified before
+   * its {@code changedAt} can be trusted at revision {@code rev}: it is stale, or clean but
+   * possibly reached by a pending change (in which case it is made dirty).
+   */
+  private boolean mustVerify(AbstractNode<?> d, long v, long rev) {
+    return v < rev || (v == CLEAN && pending && !stillClean(d));
+  }
+
   /** The revision at which a clean node is known current: now, or before the pending change. */
   final long cleanRevision() {
     return pending ? revision - 1 : revision;
@@ -496,7 +505,7 @@ abstract class EngineCore implements Engine {
   private boolean ranBecauseOf(ComputedNode<?> n, AbstractNode<?> d, long rev, long since,
       int depth) {
     long v = d.verifiedAt;
-    if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
+    if (mustVerify(d, v, rev)) {
       ComputedNode<?> c = (ComputedNode<?>) d;
       if (ComputedNode.inProgress(v)) {
         // The old dependency is on the stack: let the re-run meet it and report the cycle.
@@ -553,7 +562,7 @@ abstract class EngineCore implements Engine {
         for (; i < count; i++) {
           AbstractNode<?> d = n.dependency(i);
           long v = d.verifiedAt;
-          if (v < rev || (v == CLEAN && pending && !stillClean(d))) {
+          if (mustVerify(d, v, rev)) {
             ComputedNode<?> c = (ComputedNode<?>) d;
             if (ComputedNode.inProgress(v)) {
               // The old dependency is on the stack: let the re-run meet it and report the cycle.
