@@ -4,9 +4,10 @@ import dev.incr.Observation;
 import java.util.function.Consumer;
 
 /**
- * An observer of one node. The engine asks it, after each outermost write, whether its node's value
- * changed since the last delivery ({@link #changeSinceLastDelivery}), and delivers the change
- * later, outside any computation and (in the concurrent engine) outside the engine lock.
+ * An observer of one node. After an outermost write that changed its node (or made it fail), the
+ * engine asks it for the change since the last delivery ({@link #changeSinceLastDelivery}) and
+ * delivers it later, outside any computation and (in the concurrent engine) outside the engine
+ * lock. Observers of nodes a write did not change are not asked.
  */
 final class ObservationImpl<T> implements Observation {
   private final EngineCore engine;
