@@ -13,62 +13,53 @@ import java.util.function.Predicate;
  *
  * <p>If the input is {@link Stage#slotted()}, the elements that passed are kept in a {@link
  * SlotTable} indexed by the input's slots (no hashing), and the output carries the same slots;
- * otherwise in a multiset, whose slots the output carries. Either way the output is slotted.
+ * otherwise in a multiset, whose slots the output carries. Either way the output is slotted. When
+ * slotted, a filter whose only reader is element-wise hands it its changes directly ({@link
+ * ElementwiseStage}).
  */
-final class FilterStage<T> extends DerivedStage<T> {
+final class FilterStage<T> extends ElementwiseStage<T, T> {
   private final Predicate<? super T> predicate;
-  private final InputReader<T> changes;
 
   /** The elements that passed, by input slot; null when the input is not slotted. */
   private final SlotTable<T> passed;
 
   FilterStage(Stage<T> input, Predicate<? super T> predicate) {
     super(input, "filter", !input.slotted());
-    this.changes = new InputReader<>(input);
     this.predicate = predicate;
     this.passed = input.slotted() ? new SlotTable<>() : null;
   }
 
   @Override
-  void pull() {
-    refresh();
-  }
-
-  @Override
-  void refresh() {
-    Inbox<T> in = changes.catchUp();
+  public void accept(T x, int weight, int slot) {
     SlotTable<T> table = passed;
     if (table != null) {
-      while (!in.isEmpty()) {
-        T x = in.peekElement();
-        int slot = in.peekSlot();
-        if (in.peekWeight() > 0) {
-          if (predicate.test(x)) {
-            table.increment(slot, x);
-            out.forward(x, 1, slot);
-          }
-        } else if (table.count(slot) > 0) {
-          table.decrement(slot);
-          out.forward(x, -1, slot);
+      if (weight > 0) {
+        if (predicate.test(x)) {
+          emit(x, 1, slot);
+          table.increment(slot, x);
         }
-        in.pop();
+      } else if (table.count(slot) > 0) {
+        emit(x, -1, slot);
+        table.decrement(slot);
       }
       return;
     }
-    while (!in.isEmpty()) {
-      T x = in.peekElement();
-      if (in.peekWeight() > 0) {
-        if (predicate.test(x)) {
-          out.emit(x, 1);
-        }
-      } else {
-        int slot = out.live.removeIfPresent(x);
-        if (slot >= 0) {
-          out.forward(x, -1, slot);
-        }
+    if (weight > 0) {
+      if (predicate.test(x)) {
+        out.emit(x, 1);
       }
-      in.pop();
+    } else {
+      int s = out.live.removeIfPresent(x);
+      if (s >= 0) {
+        out.forward(x, -1, s);
+      }
     }
+  }
+
+  /** Only when slotted: otherwise the outlet's multiset numbers the output. */
+  @Override
+  boolean feedsDirectly() {
+    return passed != null;
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * duplicates or deletions. Those remembered results are also this stage's contents: it keeps no
  * separate multiset of its output.
  */
-final class MapStage<T, R> extends DerivedStage<R> {
+final class MapStage<T, R> extends ElementwiseStage<T, R> {
   private final Function<? super T, ? extends R> function;
 
   /**
@@ -22,70 +22,61 @@ final class MapStage<T, R> extends DerivedStage<R> {
 
   private final SlotTable<R> bySlot;
 
-  private final InputReader<T> changes;
-
   MapStage(Stage<T> input, Function<? super T, ? extends R> function) {
     super(input, "map", false);
-    this.changes = new InputReader<>(input);
     this.function = function;
     this.bySlot = input.slotted() ? new SlotTable<>() : null;
     this.results = bySlot == null ? new CountTable<>() : null;
   }
 
   @Override
-  void pull() {
-    refresh();
-  }
-
-  @Override
-  void refresh() {
-    Inbox<T> in = changes.catchUp();
+  public void accept(T x, int weight, int inSlot) {
     SlotTable<R> slots = bySlot;
     if (slots != null) {
-      while (!in.isEmpty()) {
-        int slot = in.peekSlot();
-        R r;
-        if (in.peekWeight() > 0) {
-          r = slots.count(slot) == 0 ? apply(in.peekElement()) : slots.value(slot);
-          slots.increment(slot, r);
-          out.emit(r, 1);
-        } else {
-          r = slots.value(slot);
-          slots.decrement(slot);
-          out.emit(r, -1);
-        }
-        in.pop();
+      R r;
+      if (weight > 0) {
+        r = slots.count(inSlot) == 0 ? apply(x) : slots.value(inSlot);
+        emit(r, 1, -1);
+        slots.increment(inSlot, r);
+      } else {
+        r = slots.value(inSlot);
+        emit(r, -1, -1);
+        slots.decrement(inSlot);
       }
       return;
     }
     CountTable<T, R> table = results;
-    while (!in.isEmpty()) {
-      T x = in.peekElement();
-      R r;
-      if (in.peekWeight() > 0) {
-        int slot = table.slotFor(x);
-        if (table.count(slot) == 0) {
-          // A new entry: compute its result; if that fails, take the entry out again.
-          try {
-            r = apply(x);
-          } catch (RuntimeException | Error e) {
-            table.remove(slot);
-            throw e;
-          }
+    if (weight > 0) {
+      int slot = table.slotFor(x);
+      boolean fresh = table.count(slot) == 0;
+      try {
+        R r;
+        if (fresh) {
+          r = apply(x);
           table.setValue(slot, r);
         } else {
           r = table.value(slot);
         }
-        table.incrementAt(slot);
-        out.emit(r, 1);
-      } else {
-        int slot = table.find(x);
-        r = table.value(slot);
-        table.decrement(slot);
-        out.emit(r, -1);
+        emit(r, 1, -1);
+      } catch (RuntimeException | Error e) {
+        // Nothing changes: take out the entry made for x.
+        if (fresh) {
+          table.remove(slot);
+        }
+        throw e;
       }
-      in.pop();
+      table.incrementAt(slot);
+    } else {
+      int slot = table.find(x);
+      emit(table.value(slot), -1, -1);
+      table.decrement(slot);
     }
+  }
+
+  /** Always: the output keeps no multiset (the results are the contents). */
+  @Override
+  boolean feedsDirectly() {
+    return true;
   }
 
   private R apply(T x) {

@@ -43,6 +43,19 @@ final class Outlet<T> {
     emitted++;
   }
 
+  /**
+   * Counts a delta that was handed directly to this outlet's only reader (see {@link
+   * Stage#refreshInto}) instead of being queued.
+   */
+  void countDelivered() {
+    emitted++;
+  }
+
+  /** Whether {@code inbox} is this outlet's only reader. */
+  boolean onlyReaderIs(Inbox<T> inbox) {
+    return readers.isOnly(inbox);
+  }
+
   /** The number of deltas emitted so far: the value of a derived stage's version node. */
   long emitted() {
     return emitted;

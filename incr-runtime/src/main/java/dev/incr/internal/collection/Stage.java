@@ -95,6 +95,19 @@ public abstract class Stage<T> implements IncrCollection<T> {
   }
 
   /**
+   * Brings this stage up to date like {@link #pull()}, but hands each change it emits straight to
+   * {@code sink} instead of queueing it, if {@code inbox} (the inbox {@code sink}'s stage reads
+   * this stage through) is this stage's only reader and this stage can: the changes then count as
+   * emitted and consumed at once. Returns false, having done nothing, otherwise. Call only from
+   * {@code sink}'s own refresh, and only while {@code inbox} is empty (so order is kept, pending
+   * changes wait in one queue where they are consolidated, and an exception thrown by {@code sink}
+   * reaches the computation that asked for it). By default false.
+   */
+  boolean refreshInto(Inbox<T> inbox, Sink<? super T> sink) {
+    return false;
+  }
+
+  /**
    * Whether every change this stage emits carries a <em>slot</em>: a small number naming the
    * element's equality class for as long as it is live here (equal elements share it; it is
    * reused only after the element is gone). Element-wise readers ({@link FilterStage}, {@link

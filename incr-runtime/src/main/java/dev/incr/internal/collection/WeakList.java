@@ -36,6 +36,11 @@ final class WeakList<E> {
     return refs.isEmpty();
   }
 
+  /** Whether {@code element} is the only element (and not collected). */
+  boolean isOnly(E element) {
+    return refs.size() == 1 && refs.get(0).get() == element;
+  }
+
   int size() {
     return refs.size();
   }
