@@ -89,6 +89,34 @@ final class CountTable<K, V> {
   }
 
   /**
+   * Removes one occurrence of {@code key} if it has an entry (the entry goes when its count reaches
+   * zero); returns its slot, or -1 if it had none. One probe: the index cell found is the one
+   * removed.
+   */
+  int removeOne(Object key) {
+    int h = hash(key);
+    long[] idx = index;
+    int m = mask;
+    for (int i = home(h); ; i = (i + 1) & m) {
+      long cell = idx[i];
+      if (cell == 0) {
+        return NONE;
+      }
+      if ((int) (cell >>> 32) == h) {
+        int slot = (int) cell - 1;
+        Object k = objs[2 * slot];
+        if (k == key || k.equals(key)) {
+          size--;
+          if (--meta[4 * slot + 1] == 0) {
+            unlinkAndFree(slot, i);
+          }
+          return slot;
+        }
+      }
+    }
+  }
+
+  /**
    * Returns the slot of {@code key}, adding an entry with count 0 and a null value (last in
    * arrival order) if it has none.
    */
@@ -163,11 +191,16 @@ final class CountTable<K, V> {
 
   /** Removes the entry at {@code slot} with all its occurrences. */
   void remove(int slot) {
+    size -= meta[4 * slot + 1];
+    meta[4 * slot + 1] = 0;
+    unlinkAndFree(slot, cellOf(slot));
+  }
+
+  /** Takes the entry at {@code slot}, whose index cell is at {@code position}, out of the table. */
+  private void unlinkAndFree(int slot, int position) {
     int[] md = meta;
     int at = 4 * slot;
-    size -= md[at + 1];
-    md[at + 1] = 0;
-    unindex(slot);
+    unindex(position);
     objs[2 * slot] = null;
     objs[2 * slot + 1] = null;
     int p = md[at + 2];
@@ -187,7 +220,8 @@ final class CountTable<K, V> {
     distinct--;
   }
 
-  private void unindex(int slot) {
+  /** The position in the index of the cell of the entry at {@code slot}. */
+  private int cellOf(int slot) {
     int h = meta[4 * slot];
     long[] idx = index;
     int m = mask;
@@ -196,8 +230,15 @@ final class CountTable<K, V> {
     while (idx[i] != target) {
       i = (i + 1) & m;
     }
+    return i;
+  }
+
+  /** Empties the index cell at position {@code position}. */
+  private void unindex(int position) {
+    long[] idx = index;
+    int m = mask;
     // Backward-shift deletion: move later cells of the probe run into the gap where allowed.
-    int gap = i;
+    int gap = position;
     for (int j = (gap + 1) & m; ; j = (j + 1) & m) {
       long cell = idx[j];
       if (cell == 0) {

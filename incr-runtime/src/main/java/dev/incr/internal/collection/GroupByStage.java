@@ -52,25 +52,30 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   /**
    * Each distinct live element: its occurrences and its group, keyed by the element; null when the
-   * input is slotted: then {@link #slotMembers} and {@link #groupOf} hold the same by input slot,
-   * and a member's slot is its input slot (no hashing on the way).
+   * input is slotted: then a member's slot is its input slot (no hashing on the way), and {@link
+   * #links} and {@link #memberObjs} hold its occurrences, element and group.
    */
   private final CountTable<T, GroupCollection<K, T>> members;
 
-  private final SlotTable<T> slotMembers;
-  private Object[] groupOf;
+  /** Whether members are kept by input slot (the input is slotted). */
+  private final boolean bySlot;
 
-  /** Per member slot, at {@code 2 * slot}: the previous and next member slot of the same group. */
-  private int[] links = new int[8];
+  /**
+   * Per member slot, at {@code 4 * slot}: the previous and next member slot of the same group,
+   * and (by input slot only) the occurrences; one cache line per change.
+   */
+  private int[] links = new int[16];
+
+  /** By input slot only: per member slot, at {@code 2 * slot}, its element and its group. */
+  private Object[] memberObjs;
 
   GroupByStage(Stage<T> input, Function<? super T, ? extends K> key) {
     this.input = input;
     this.changes = new InputReader<>(input);
     this.key = key;
-    boolean bySlot = input.slotted();
+    this.bySlot = input.slotted();
     this.members = bySlot ? null : new CountTable<>();
-    this.slotMembers = bySlot ? new SlotTable<>() : null;
-    this.groupOf = bySlot ? new Object[8] : null;
+    this.memberObjs = bySlot ? new Object[8] : null;
     this.label = "groupBy#" + IDS.incrementAndGet();
     this.routing = input.engine.computed(() -> route());
     routing.label(label + ".routing");
@@ -108,8 +113,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
                 + "; return a non-null key (an Optional or a sentinel) instead.");
       }
       int inSlot = in.peekSlot();
-      int slot = slotMembers != null ? (slotMembers.count(inSlot) > 0 ? inSlot : NONE)
-          : members.find(x);
+      int slot = bySlot ? (slotCount(inSlot) > 0 ? inSlot : NONE) : members.find(x);
       GroupCollection<K, T> g;
       if (w > 0) {
         if (slot >= 0) {
@@ -117,8 +121,8 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
           if (!g.key.equals(k)) {
             throw Impure.keyOfEqualElement(label, x, k, g.key);
           }
-          if (slotMembers != null) {
-            slotMembers.increment(slot, x);
+          if (bySlot) {
+            links[4 * slot + 2]++;
           } else {
             members.incrementAt(slot);
           }
@@ -138,10 +142,10 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
         if (memberCount(slot) == 1) {
           unlink(g, slot);
         }
-        if (slotMembers != null) {
-          slotMembers.decrement(slot);
-          if (slotMembers.count(slot) == 0) {
-            groupOf[slot] = null;
+        if (bySlot) {
+          if (--links[4 * slot + 2] == 0) {
+            memberObjs[2 * slot] = null;
+            memberObjs[2 * slot + 1] = null;
           }
         } else {
           members.decrement(slot);
@@ -165,12 +169,18 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   /** Adds a new member with one occurrence; returns its slot. */
   private int addMember(T x, int inSlot, GroupCollection<K, T> g) {
-    if (slotMembers != null) {
-      slotMembers.increment(inSlot, x);
-      if (inSlot >= groupOf.length) {
-        groupOf = Arrays.copyOf(groupOf, Math.max(inSlot + 1, 2 * groupOf.length));
+    if (bySlot) {
+      if (inSlot < 0) {
+        throw new IllegalStateException(
+            "internal error: a change without a slot from a slotted input");
       }
-      groupOf[inSlot] = g;
+      ensureLinks(inSlot);
+      if (2 * inSlot + 1 >= memberObjs.length) {
+        memberObjs = Arrays.copyOf(memberObjs, Math.max(2 * (inSlot + 1), 2 * memberObjs.length));
+      }
+      links[4 * inSlot + 2] = 1;
+      memberObjs[2 * inSlot] = x;
+      memberObjs[2 * inSlot + 1] = g;
       return inSlot;
     }
     int slot = members.slotFor(x);
@@ -181,46 +191,69 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   @SuppressWarnings("unchecked")
   private GroupCollection<K, T> groupAt(int slot) {
-    return slotMembers != null ? (GroupCollection<K, T>) groupOf[slot] : members.value(slot);
+    return bySlot ? (GroupCollection<K, T>) memberObjs[2 * slot + 1] : members.value(slot);
   }
 
   private int memberCount(int slot) {
-    return slotMembers != null ? slotMembers.count(slot) : members.count(slot);
+    return bySlot ? links[4 * slot + 2] : members.count(slot);
   }
 
+  @SuppressWarnings("unchecked")
   private T memberAt(int slot) {
-    return slotMembers != null ? slotMembers.value(slot) : members.key(slot);
+    return bySlot ? (T) memberObjs[2 * slot] : members.key(slot);
+  }
+
+  /** The occurrences of the member at input slot {@code slot} (0 for a slot never seen). */
+  private int slotCount(int slot) {
+    int at = 4 * slot + 2;
+    return at < links.length ? links[at] : 0;
+  }
+
+  private void ensureLinks(int slot) {
+    if (links.length < 4 * (slot + 1)) {
+      links = Arrays.copyOf(links, Math.max(4 * (slot + 1), 2 * links.length));
+    }
+  }
+
+  /** Checks that every slot with occurrences has an element and a group, and no other has. */
+  private void checkSlotMembers() {
+    for (int s = 0; 4 * s + 2 < links.length; s++) {
+      int count = links[4 * s + 2];
+      boolean held = 2 * s < memberObjs.length && memberObjs[2 * s] != null;
+      if (count < 0 || (count > 0) != held
+          || held && !(memberObjs[2 * s + 1] instanceof GroupCollection)) {
+        throw new AssertionError(label + ": member slot " + s + " has count " + count);
+      }
+    }
   }
 
   /** Appends the member at {@code slot} to its group's chain. */
   private void link(GroupCollection<K, T> g, int slot) {
-    if (links.length < 2 * (slot + 1)) {
-      links = Arrays.copyOf(links, Math.max(2 * (slot + 1), 2 * links.length));
-    }
+    ensureLinks(slot);
     int tail = g.tail;
-    links[2 * slot] = tail;
-    links[2 * slot + 1] = NONE;
+    links[4 * slot] = tail;
+    links[4 * slot + 1] = NONE;
     if (tail == NONE) {
       g.head = slot;
     } else {
-      links[2 * tail + 1] = slot;
+      links[4 * tail + 1] = slot;
     }
     g.tail = slot;
   }
 
   /** Removes the member at {@code slot} from its group's chain. */
   private void unlink(GroupCollection<K, T> g, int slot) {
-    int p = links[2 * slot];
-    int n = links[2 * slot + 1];
+    int p = links[4 * slot];
+    int n = links[4 * slot + 1];
     if (p == NONE) {
       g.head = n;
     } else {
-      links[2 * p + 1] = n;
+      links[4 * p + 1] = n;
     }
     if (n == NONE) {
       g.tail = p;
     } else {
-      links[2 * n] = p;
+      links[4 * n] = p;
     }
   }
 
@@ -230,7 +263,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
    * routing).
    */
   void forEachMember(GroupCollection<K, T> g, ObjIntConsumer<? super T> action) {
-    for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
+    for (int s = g.head; s != NONE; s = links[4 * s + 1]) {
       T x = memberAt(s);
       for (int i = memberCount(s); i > 0; i--) {
         action.accept(x, s);
@@ -240,16 +273,16 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   /** Checks the members and {@code g}'s chain against its size (for tests). */
   void checkGroup(GroupCollection<K, T> g) {
-    if (slotMembers != null) {
-      slotMembers.checkInvariants(label);
+    if (bySlot) {
+      checkSlotMembers();
     } else {
       members.checkInvariants(label);
     }
     long total = 0;
     int before = NONE;
     int steps = 0;
-    for (int s = g.head; s != NONE; s = links[2 * s + 1]) {
-      if (++steps > links.length || links[2 * s] != before) {
+    for (int s = g.head; s != NONE; s = links[4 * s + 1]) {
+      if (++steps > links.length || links[4 * s] != before) {
         throw new AssertionError(g.label() + ": broken member chain at slot " + s);
       }
       if (groupAt(s) != g || memberCount(s) <= 0) {

@@ -34,11 +34,7 @@ final class Multiset<T> {
    * was none. One lookup instead of {@link #count} followed by {@link #add}.
    */
   int removeIfPresent(Object element) {
-    int slot = table.find(element);
-    if (slot >= 0) {
-      table.decrement(slot);
-    }
-    return slot;
+    return table.removeOne(element);
   }
 
   /** Returns how many occurrences of {@code element} there are. */

@@ -10,6 +10,12 @@ final class Outlet<T> {
   final Multiset<T> live;
 
   private final WeakList<Inbox<T>> readers = new WeakList<>();
+  /**
+   * {@code readers.size()}, kept here so that a stage without readers (most groups, a stage read
+   * only through its count) decides on this object's own cache line.
+   */
+  private int readerEntries;
+
   private long emitted;
 
   Outlet(boolean materialize) {
@@ -27,7 +33,7 @@ final class Outlet<T> {
    * element's slot if the stage is {@link Stage#slotted()}, else -1.
    */
   void forward(T element, int weight, int slot) {
-    if (readers.isEmpty()) {
+    if (readerEntries == 0) {
       emitted++;
       return;
     }
@@ -35,6 +41,7 @@ final class Outlet<T> {
       Inbox<T> in = readers.get(i);
       if (in == null) {
         readers.removeAt(i);
+        readerEntries = readers.size();
       } else {
         in.push(element, weight, slot);
         i++;
@@ -63,11 +70,14 @@ final class Outlet<T> {
 
   void addReader(Inbox<T> inbox) {
     readers.add(inbox);
+    readerEntries = readers.size();
   }
 
   /** The number of readers not garbage-collected yet. */
   int readerCount() {
-    return readers.live().size();
+    int n = readers.live().size();
+    readerEntries = readers.size();
+    return n;
   }
 
   /** The number of entries queued for readers and not consumed yet. */
@@ -76,6 +86,7 @@ final class Outlet<T> {
     for (Inbox<T> in : readers.live()) {
       total += in.size();
     }
+    readerEntries = readers.size();
     return total;
   }
 }

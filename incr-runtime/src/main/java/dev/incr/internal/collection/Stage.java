@@ -231,29 +231,42 @@ public abstract class Stage<T> implements IncrCollection<T> {
   }
 
   /**
-   * The count node's function. It keeps the last two values it returned, boxed, and returns the
-   * same object when the count comes back to one of them (an insertion and a deletion in turn), so
-   * reading a count after such changes allocates nothing.
+   * The count node's function. It keeps two boxed values and returns one of them when the count
+   * comes back to it (an insertion and a deletion in turn), so reading a count after such changes
+   * allocates nothing; a hit writes no field either (a reference store into an old object costs a
+   * GC write barrier). A miss replaces the value that was not returned last.
    */
   private final class CountFunction implements Supplier<Long> {
     // The values as longs too, so the comparison loads no boxed object.
-    private long lastValue;
-    private long previousValue;
-    private Long last;
-    private Long previous;
+    private long valueA = -1;
+    private long valueB = -1;
+    private Long boxedA;
+    private Long boxedB;
+    /** Whether boxedA was returned last. */
+    private boolean lastWasA;
 
     @Override
     public Long get() {
       pull();
       long n = liveSize();
-      if (last != null && lastValue == n) {
-        return last;
+      if (n == valueA) {
+        lastWasA = true;
+        return boxedA;
       }
-      Long result = previous != null && previousValue == n ? previous : Long.valueOf(n);
-      previous = last;
-      previousValue = lastValue;
-      last = result;
-      lastValue = n;
+      if (n == valueB) {
+        lastWasA = false;
+        return boxedB;
+      }
+      Long result = n;
+      if (lastWasA) {
+        boxedB = result;
+        valueB = n;
+        lastWasA = false;
+      } else {
+        boxedA = result;
+        valueA = n;
+        lastWasA = true;
+      }
       return result;
     }
   }

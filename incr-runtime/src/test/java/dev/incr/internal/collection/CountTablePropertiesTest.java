@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.Size;
 /**
  * Random insertions and removals on the hash table behind multisets, map results and sorted-stage
  * indexes, compared after every step with a {@link LinkedHashMap} of counts (which also fixes the
- * arrival order). Keys with few distinct hash codes force long probe runs, so removals exercise the
+ * arrival order). Removals go by slot ({@code decrement}, {@code remove}) and by key ({@code
+ * removeOne}, also of absent keys). Keys with few distinct hash codes force long probe runs, so removals exercise the
  * backward shift of the index; the table's invariants are checked after every step.
  */
 class CountTablePropertiesTest {
@@ -46,6 +47,13 @@ class CountTablePropertiesTest {
         }
         expected.merge(key, 1, Integer::sum);
         size++;
+      } else if (op % 16 == 4) {
+        // removeOne, also of absent keys
+        assertEquals(slot, table.removeOne(key), "removeOne " + key);
+        if (slot >= 0) {
+          size--;
+          expected.computeIfPresent(key, (k, c) -> c == 1 ? null : c - 1);
+        }
       } else if (slot >= 0) {
         assertEquals("v" + id, table.value(slot), "value of " + key);
         if (op % 8 == 0) {
