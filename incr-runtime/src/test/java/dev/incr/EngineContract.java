@@ -266,6 +266,37 @@ abstract class EngineContract {
     assertEquals(List.of(2, 3), seen);
   }
 
+
+  @Test
+  void changesLeftUndeliveredByAListenerThrowingAnErrorAreDeliveredByTheNextWrite() {
+    Var<Integer> x = engine.var(1);
+    Var<Integer> y = engine.var(1);
+    Var<Integer> unobserved = engine.var(1);
+    List<String> seen = new ArrayList<>();
+    boolean[] failNext = {true};
+    engine.observe(x, v -> {
+      if (failNext[0]) {
+        failNext[0] = false;
+        throw new AssertionError("listener broke on " + v);
+      }
+      seen.add("x=" + v);
+    });
+    engine.observe(x, v -> seen.add("second x=" + v));
+    engine.observe(y, v -> seen.add("y=" + v));
+    AssertionError e = assertThrows(AssertionError.class, () -> engine.batch(() -> {
+      x.set(2);
+      y.set(2);
+    }));
+    assertEquals("listener broke on 2", e.getMessage());
+    assertEquals(List.of(), seen, "the Error stops this delivery at the failing listener");
+
+    unobserved.set(2);
+    assertEquals(List.of("second x=2", "y=2"), seen, "the rest, in order, at any next write");
+    y.set(3);
+    x.set(3);
+    assertEquals(List.of("second x=2", "y=2", "y=3", "x=3", "second x=3"), seen);
+  }
+
   @Test
   void anObservedNodeAboveAnAbsorbedChangeIsNeitherRunNorVerified() {
     Var<Integer> x = engine.var(20).label("x");

@@ -188,6 +188,22 @@ public class ChainBenchmark {
     }
   }
 
+  /** The reference point: see {@link BareVerifierChain}. */
+  @State(Scope.Benchmark)
+  public static class BareVerifier {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    BareVerifierChain chain;
+    int next;
+
+    /** Builds and computes the chain. */
+    @Setup
+    public void setup() {
+      chain = new BareVerifierChain(n);
+    }
+  }
+
   /** Set then get on the single-threaded engine. */
   @Benchmark
   public int chain_incrSingle(IncrSingle s) {
@@ -206,6 +222,13 @@ public class ChainBenchmark {
   public int chain_reactfx(ReactFx s) {
     s.input.setValue(++s.next);
     return s.last.getValue();
+  }
+
+  /** Set then get through the bare verifier (a reference point, not a peer). */
+  @Benchmark
+  public int chain_bareVerifier(BareVerifier s) {
+    s.chain.input.set(++s.next);
+    return (Integer) s.chain.last.get();
   }
 
   /** Set then get, hand-written. */

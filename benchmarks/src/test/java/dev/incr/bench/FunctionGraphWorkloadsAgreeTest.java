@@ -73,12 +73,16 @@ class FunctionGraphWorkloadsAgreeTest {
       ChainBenchmark.Handwritten hand = new ChainBenchmark.Handwritten();
       hand.n = n;
       hand.setup();
+      ChainBenchmark.BareVerifier bare = new ChainBenchmark.BareVerifier();
+      bare.n = n;
+      bare.setup();
       List<Integer> expected = run(() -> b.chain_handwritten(hand));
       assertEquals(n + 1, expected.get(0));
       assertEquals(n + STEPS, expected.get(STEPS - 1));
       assertAllEqual(expected, run(() -> b.chain_incrSingle(incr)),
           run(() -> b.chain_incrConcurrent(conc)), run(() -> b.chain_incrGenerated(gen)),
-          run(() -> b.chain_javafx(fx)), run(() -> b.chain_reactfx(rfx)));
+          run(() -> b.chain_javafx(fx)), run(() -> b.chain_reactfx(rfx)),
+          run(() -> b.chain_bareVerifier(bare)));
     }
   }
 

@@ -12,7 +12,6 @@ import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,8 +52,12 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long computingThread;
 
-  private final ConcurrentLinkedQueue<Delivery<?>> deliveries = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock deliveryLock = new ReentrantLock();
+  /** Changes waiting for their observers. Guarded by {@link #lock}. */
+  private DeliveryRing deliveries = new DeliveryRing();
+  /** An empty ring to put in place of the one a deliverer takes. Guarded by {@link #lock}. */
+  private DeliveryRing spareDeliveries = new DeliveryRing();
+  /** Whether a thread is delivering; it also takes what is queued meanwhile. Guarded by lock. */
+  private boolean delivering;
 
   /** Use {@link Engine#concurrent()}. */
   public ConcurrentEngine() {}
@@ -156,6 +159,7 @@ public final class ConcurrentEngine extends EngineCore {
       checkWriteAllowed(node);
     }
     RuntimeException failure = null;
+    DeliveryRing toDeliver = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -167,11 +171,12 @@ public final class ConcurrentEngine extends EngineCore {
       write(node, newValue);
       if (batchDepth == 0) {
         failure = collectForDelivery();
+        toDeliver = takeDeliveries();
       }
     } finally {
       lock.unlock();
     }
-    deliverQueued(failure);
+    deliver(toDeliver, failure);
   }
 
   @Override
@@ -181,6 +186,7 @@ public final class ConcurrentEngine extends EngineCore {
       checkBatchAllowed();
     }
     RuntimeException failure = null;
+    DeliveryRing toDeliver = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -192,12 +198,13 @@ public final class ConcurrentEngine extends EngineCore {
       } finally {
         if (endBatch()) {
           failure = collectForDelivery();
+          toDeliver = takeDeliveries();
         }
       }
     } finally {
       lock.unlock();
     }
-    deliverQueued(failure);
+    deliver(toDeliver, failure);
   }
 
   @Override
@@ -224,20 +231,54 @@ public final class ConcurrentEngine extends EngineCore {
       if (pending) {
         flush();
       }
-      return collectChanges(deliveries::add);
+      return collectChanges(deliveries);
     } finally {
       computingThread = previous;
     }
   }
 
-  /** Outside the lock: deliver queued changes unless another thread (or this one) already is. */
-  private void deliverQueued(RuntimeException failure) {
-    while (!deliveries.isEmpty() && !deliveryLock.isHeldByCurrentThread()
-        && deliveryLock.tryLock()) {
+  /**
+   * Under the lock: takes the queued changes for this thread to deliver, or returns null if there
+   * are none or another delivery is in progress (which will take them).
+   */
+  private DeliveryRing takeDeliveries() {
+    if (delivering || deliveries.isEmpty()) {
+      return null;
+    }
+    delivering = true;
+    DeliveryRing taken = deliveries;
+    deliveries = spareDeliveries;
+    spareDeliveries = null;
+    return taken;
+  }
+
+  /**
+   * Outside the lock: delivers {@code taken}, then whatever was queued meanwhile, until nothing is
+   * left; then throws {@code failure} with the listeners' exceptions, if any.
+   */
+  private void deliver(DeliveryRing taken, RuntimeException failure) {
+    while (taken != null) {
+      boolean delivered = false;
       try {
-        failure = deliverAll(deliveries, failure);
+        failure = taken.deliverAll(failure);
+        delivered = true;
       } finally {
-        deliveryLock.unlock();
+        lock.lock();
+        try {
+          delivering = false;
+          if (delivered) {
+            spareDeliveries = taken;
+            taken = takeDeliveries();
+          } else {
+            // A listener threw an Error: keep what it left undelivered at the head of the queue.
+            taken.addAll(deliveries);
+            spareDeliveries = deliveries;
+            deliveries = taken;
+            taken = null;
+          }
+        } finally {
+          lock.unlock();
+        }
       }
     }
     if (failure != null) {

@@ -859,12 +859,17 @@ abstract class EngineCore implements Engine {
     necessary.removeObserver(observation);
   }
 
+  /** Where {@link #collectChanges} queues the changes it finds for observers. */
+  interface DeliveryQueue {
+    void add(ObservationImpl<?> observation, Object value);
+  }
+
   /**
    * Queues a delivery for each observer of a node that changed since it was last told (the flush
    * has brought observed nodes up to date). Failures of observed computations are returned, not
    * thrown, so every changed observer is looked at.
    */
-  final RuntimeException collectChanges(Consumer<Delivery<?>> queue) {
+  final RuntimeException collectChanges(DeliveryQueue queue) {
     RuntimeException failure = null;
     // Indexed: reading a failed node re-runs it, which may note further changes (each node once).
     for (int i = 0; i < observedChanges.size(); i++) {
@@ -874,28 +879,29 @@ abstract class EngineCore implements Engine {
       }
       List<ObservationImpl<?>> observers = necessity.observations;
       for (int j = 0; j < observers.size(); j++) {
-        ObservationImpl<?> observation = observers.get(j);
         try {
-          Delivery<?> d = observation.changeSinceLastDelivery();
-          if (d != null) {
-            queue.accept(d);
-          }
+          observers.get(j).queueChange(queue);
         } catch (RuntimeException e) {
-          if (failure == null) {
-            failure = e;
-          } else {
-            failure.addSuppressed(e);
-          }
+          failure = withSuppressed(failure, e);
         }
       }
     }
-    for (AbstractNode<?> n : observedChanges) {
-      Necessity necessity = n.necessity();
+    for (int i = 0; i < observedChanges.size(); i++) {
+      Necessity necessity = observedChanges.get(i).necessity();
       if (necessity != null) {
         necessity.changeNoted = false;
       }
     }
     observedChanges.clear();
+    return failure;
+  }
+
+  /** {@code failure} with {@code e} added as suppressed, or {@code e} if there was none. */
+  static RuntimeException withSuppressed(RuntimeException failure, RuntimeException e) {
+    if (failure == null) {
+      return e;
+    }
+    failure.addSuppressed(e);
     return failure;
   }
 
@@ -908,33 +914,6 @@ abstract class EngineCore implements Engine {
     if (necessity.isObserved() && !necessity.changeNoted) {
       necessity.changeNoted = true;
       observedChanges.add(n);
-    }
-  }
-
-  /**
-   * Delivers every queued change, in order, even if some listeners throw; returns {@code failure}
-   * with their exceptions added (the first becomes it if it was null).
-   */
-  static RuntimeException deliverAll(java.util.Queue<Delivery<?>> queue, RuntimeException failure) {
-    Delivery<?> d;
-    while ((d = queue.poll()) != null) {
-      try {
-        d.deliver();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    return failure;
-  }
-
-  /** A change to hand to one observer: its listener and the value. */
-  record Delivery<T>(ObservationImpl<T> observation, T value) {
-    void deliver() {
-      observation.deliver(value);
     }
   }
 

@@ -177,7 +177,8 @@ final class NecessaryGraph {
         continue;
       }
       boolean dependenciesClean = true;
-      for (AbstractNode<?> d : c.dependencyArray()) {
+      for (int j = 0, n = c.dependencyCount(); j < n; j++) {
+        AbstractNode<?> d = c.dependency(j);
         if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
           dependenciesClean = false;
           break;

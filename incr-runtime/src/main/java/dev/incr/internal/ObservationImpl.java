@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * An observer of one node. After an outermost write that changed its node (or made it fail), the
- * engine asks it for the change since the last delivery ({@link #changeSinceLastDelivery}) and
+ * engine asks it for the change since the last delivery ({@link #queueChange}) and
  * delivers it later, outside any computation and (in the concurrent engine) outside the engine
  * lock. Observers of nodes a write did not change are not asked.
  */
@@ -29,20 +29,21 @@ final class ObservationImpl<T> implements Observation {
     return node;
   }
 
-  /** Brings the node up to date; returns a delivery if its value changed since the last one. */
-  EngineCore.Delivery<T> changeSinceLastDelivery() {
+  /** Brings the node up to date and queues its value if it changed since the last delivery. */
+  void queueChange(EngineCore.DeliveryQueue queue) {
     T value = node.get();
     long changedAt = node.changedAt;
-    if (changedAt == lastQueued) {
-      return null;
+    if (changedAt != lastQueued) {
+      lastQueued = changedAt;
+      queue.add(this, value);
     }
-    lastQueued = changedAt;
-    return new EngineCore.Delivery<>(this, value);
   }
 
-  void deliver(T value) {
+  /** Calls the listener with {@code value}, which the engine queued for this observation. */
+  @SuppressWarnings("unchecked")
+  void deliverUnchecked(Object value) {
     if (!closed) {
-      listener.accept(value);
+      listener.accept((T) value);
     }
   }
 

@@ -9,7 +9,6 @@ import dev.incr.Observation;
 import dev.incr.Traced;
 import dev.incr.Var;
 import dev.incr.Why;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class SingleThreadedEngine extends EngineCore {
 
-  private final ArrayDeque<Delivery<?>> deliveries = new ArrayDeque<>();
+  private final DeliveryRing deliveries = new DeliveryRing();
   private boolean delivering;
 
   /** Use {@link Engine#singleThreaded()}. */
@@ -104,14 +103,15 @@ public final class SingleThreadedEngine extends EngineCore {
     if (pending) {
       flush();
     }
-    if (observedChanges.isEmpty()) {
+    if (observedChanges.isEmpty() && deliveries.isEmpty()) {
+      // (Deliveries may be left over only by a listener that threw an Error.)
       return;
     }
-    RuntimeException failure = collectChanges(deliveries::add);
+    RuntimeException failure = collectChanges(deliveries);
     if (!delivering) {
       delivering = true;
       try {
-        failure = deliverAll(deliveries, failure);
+        failure = deliveries.deliverAll(failure);
       } finally {
         delivering = false;
       }

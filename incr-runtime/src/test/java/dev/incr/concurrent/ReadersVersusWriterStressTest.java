@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,45 @@ class ReadersVersusWriterStressTest {
     int total = writers * perWriter;
     // Every delivery happened on some writer thread before its set returned or on a later one.
     assertEquals(total, seen.size());
+    for (int i = 0; i < total; i++) {
+      assertEquals(2 * (i + 1), seen.get(i), "delivery " + i);
+    }
+  }
+
+  @Test
+  void racingWritersLeaveDeliveriesToOneThreadAtATimeAndNoneIsLostOrRepeated() throws Exception {
+    Engine engine = Engine.concurrent();
+    Var<Integer> counter = engine.var(0);
+    Computed<Integer> doubled = engine.computed(() -> counter.get() * 2);
+    List<Integer> seen = new ArrayList<>(); // guarded by "one delivering thread at a time"
+    AtomicInteger inListener = new AtomicInteger();
+    AtomicInteger overlaps = new AtomicInteger();
+    engine.observe(doubled, value -> {
+      if (inListener.incrementAndGet() != 1) {
+        overlaps.incrementAndGet();
+      }
+      seen.add(value);
+      Thread.onSpinWait();
+      inListener.decrementAndGet();
+    });
+    int writers = 3;
+    int perWriter = 3_000;
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      Thread t = new Thread(() -> {
+        for (int i = 0; i < perWriter; i++) {
+          engine.batch(() -> counter.set(counter.get() + 1)); // each batch one increment
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(0, overlaps.get(), "two threads delivered at once");
+    int total = writers * perWriter;
+    assertEquals(total, seen.size(), "every change delivered once, by the time writers return");
     for (int i = 0; i < total; i++) {
       assertEquals(2 * (i + 1), seen.get(i), "delivery " + i);
     }
