@@ -50,6 +50,16 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   private static final int NONE = -1;
 
+  /** The size of {@link #recent}: a power of two. */
+  private static final int RECENT = 1024;
+
+  /**
+   * Groups routed to lately, each at its key's hash: spares the concurrent map a lookup (and its
+   * entry's cache lines) when a new member joins a group. Holds only groups that are in {@link
+   * #groups}; touched only while routing. Created on the first new member.
+   */
+  private Object[] recent;
+
   /**
    * Each distinct live element: its occurrences and its group, keyed by the element; null when the
    * input is slotted: then a member's slot is its input slot (no hashing on the way), and {@link
@@ -127,10 +137,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
             members.incrementAt(slot);
           }
         } else {
-          g = groups.get(k);
-          if (g == null) {
-            g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
-          }
+          g = groupFor(k);
           slot = addMember(x, inSlot, g);
           link(g, slot);
         }
@@ -154,6 +161,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       }
       g.out.forward(x, w, slot);
       if (g.size == 0) {
+        forget(g);
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.size > 0 ? gg : null);
       }
       if (!aggregates.isEmpty()) {
@@ -165,6 +173,42 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       in.pop();
     }
     return routed;
+  }
+
+  private static int recentIndex(Object k) {
+    int h = k.hashCode();
+    return (h ^ (h >>> 16)) & (RECENT - 1);
+  }
+
+  /** The group of key {@code k}, created if it has none (call while routing). */
+  @SuppressWarnings("unchecked")
+  private GroupCollection<K, T> groupFor(K k) {
+    Object[] r = recent;
+    if (r == null) {
+      r = recent = new Object[RECENT];
+    }
+    int i = recentIndex(k);
+    GroupCollection<K, T> g = (GroupCollection<K, T>) r[i];
+    if (g != null && (g.key == k || g.key.equals(k))) {
+      return g;
+    }
+    g = groups.get(k);
+    if (g == null) {
+      g = groups.computeIfAbsent(k, kk -> new GroupCollection<>(this, kk));
+    }
+    r[i] = g;
+    return g;
+  }
+
+  /** Drops {@code g} from {@link #recent}: it is about to leave the map (call while routing). */
+  private void forget(GroupCollection<K, T> g) {
+    Object[] r = recent;
+    if (r != null) {
+      int i = recentIndex(g.key);
+      if (r[i] == g) {
+        r[i] = null;
+      }
+    }
   }
 
   /** Adds a new member with one occurrence; returns its slot. */
