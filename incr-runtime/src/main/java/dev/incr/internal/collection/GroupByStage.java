@@ -22,9 +22,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * {@code groupBy}: routes each change of its input to the {@link GroupCollection} of the element's
- * key, O(1) per change. The members of all groups share one {@link CountTable} (element to count
- * and group); each group chains its members' slots, so a group keeps no table of its own and a
- * change touches the shared table and the group's chain ends only.
+ * key, O(1) per change. The members of all groups share one table (element to count and group):
+ * arrays indexed by the input's slots when the input is slotted, else a {@link CountTable}; each
+ * group chains its members' slots, so a group keeps no table of its own and a change touches the
+ * shared table and the group's chain ends only.
  *
  * <p>Routing consumes the input's changes in order; it is idempotent, so whoever needs the groups
  * up to date runs it: a group's readers inline ({@link #pullRouting()}, one node run per read of a

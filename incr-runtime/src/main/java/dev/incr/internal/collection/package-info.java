@@ -20,7 +20,13 @@
  * group), which readers refresh inline, inside their own computation. A reader of a chain of such
  * stages then depends on the chain's first version node directly and costs the engine one node run
  * per read, not one per stage; a reader that re-reads whole contents ({@code toList()}) reads the
- * version node instead, keeping its early cutoff.
+ * version node instead, keeping its early cutoff. Where such an element-wise stage (filter over a
+ * slotted input, map) has exactly one reader, itself element-wise, and nothing is queued between
+ * them, the reader's refresh has the stage hand its changes over by direct calls ({@link
+ * dev.incr.internal.collection.ElementwiseStage}, {@code Stage.refreshInto}): pending changes then
+ * wait only in the chain's first inbox, are consolidated there, and reach the last stage with no
+ * inbox in between. Each stage hands a change on before updating its own state, so a function that
+ * throws further down leaves the whole chain as it was.
  *
  * <p>Multisets and per-element memos ({@link dev.incr.internal.collection.CountTable}) are
  * open-addressing tables over arrays that keep arrival order and allocate nothing per change.
