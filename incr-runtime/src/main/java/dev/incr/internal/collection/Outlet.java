@@ -12,7 +12,10 @@ final class Outlet<T> {
   private final WeakList<Inbox<T>> readers = new WeakList<>();
   /**
    * {@code readers.size()}, kept here so that a stage without readers (most groups, a stage read
-   * only through its count) decides on this object's own cache line.
+   * only through its count) decides on this object's own cache line. Updated where readers are
+   * added and where {@link #forward} prunes them (inside computations and writes); the
+   * introspection methods may prune outside them and leave it too high, which only sends the next
+   * {@link #forward} through its loop, which corrects it. It is never below the number of entries.
    */
   private int readerEntries;
 
@@ -41,12 +44,12 @@ final class Outlet<T> {
       Inbox<T> in = readers.get(i);
       if (in == null) {
         readers.removeAt(i);
-        readerEntries = readers.size();
       } else {
         in.push(element, weight, slot);
         i++;
       }
     }
+    readerEntries = readers.size();
     emitted++;
   }
 
@@ -75,9 +78,7 @@ final class Outlet<T> {
 
   /** The number of readers not garbage-collected yet. */
   int readerCount() {
-    int n = readers.live().size();
-    readerEntries = readers.size();
-    return n;
+    return readers.live().size();
   }
 
   /** The number of entries queued for readers and not consumed yet. */
@@ -86,7 +87,6 @@ final class Outlet<T> {
     for (Inbox<T> in : readers.live()) {
       total += in.size();
     }
-    readerEntries = readers.size();
     return total;
   }
 }
