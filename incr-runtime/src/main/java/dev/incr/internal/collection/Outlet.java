@@ -1,5 +1,7 @@
 package dev.incr.internal.collection;
 
+import java.lang.ref.WeakReference;
+
 /**
  * The output side of a stage: the materialized multiset of what it has emitted (unless the stage
  * keeps its contents in another structure) and the inboxes of its readers, each of which receives
@@ -15,9 +17,16 @@ final class Outlet<T> {
    * only through its count) decides on this object's own cache line. Updated where readers are
    * added and where {@link #forward} prunes them (inside computations and writes); the
    * introspection methods may prune outside them and leave it too high, which only sends the next
-   * {@link #forward} through its loop, which corrects it. It is never below the number of entries.
+   * {@link #forward} through its loop, which corrects it. It is never below the number of entries
+   * (and while it is 1, the one entry there is, or was, is {@link #only}).
    */
   private int readerEntries;
+
+  /**
+   * The reference to the only reader while {@link #readerEntries} is 1, else null: the common
+   * case of one reader skips the list.
+   */
+  private WeakReference<Inbox<T>> only;
 
   private long emitted;
 
@@ -40,6 +49,14 @@ final class Outlet<T> {
       emitted++;
       return;
     }
+    if (readerEntries == 1) {
+      Inbox<T> in = only.get();
+      if (in != null) {
+        in.push(element, weight, slot);
+        emitted++;
+        return;
+      }
+    }
     for (int i = 0; i < readers.size(); ) {
       Inbox<T> in = readers.get(i);
       if (in == null) {
@@ -49,7 +66,9 @@ final class Outlet<T> {
         i++;
       }
     }
-    readerEntries = readers.size();
+    if (readers.size() != readerEntries) {
+      readersChanged();
+    }
     emitted++;
   }
 
@@ -63,7 +82,7 @@ final class Outlet<T> {
 
   /** Whether {@code inbox} is this outlet's only reader. */
   boolean onlyReaderIs(Inbox<T> inbox) {
-    return readers.isOnly(inbox);
+    return readerEntries == 1 && only.get() == inbox;
   }
 
   /** The number of deltas emitted so far: the value of a derived stage's version node. */
@@ -73,7 +92,12 @@ final class Outlet<T> {
 
   void addReader(Inbox<T> inbox) {
     readers.add(inbox);
+    readersChanged();
+  }
+
+  private void readersChanged() {
     readerEntries = readers.size();
+    only = readerEntries == 1 ? readers.reference(0) : null;
   }
 
   /** The number of readers not garbage-collected yet. */

@@ -36,9 +36,9 @@ final class WeakList<E> {
     return refs.isEmpty();
   }
 
-  /** Whether {@code element} is the only element (and not collected). */
-  boolean isOnly(E element) {
-    return refs.size() == 1 && refs.get(0).get() == element;
+  /** The reference at {@code i}, whose referent may have been collected. */
+  WeakReference<E> reference(int i) {
+    return refs.get(i);
   }
 
   int size() {
