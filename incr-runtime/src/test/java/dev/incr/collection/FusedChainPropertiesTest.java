@@ -24,9 +24,10 @@ import net.jqwik.api.constraints.Size;
 /**
  * A chain of element-wise stages that each have one reader, so a change moves from the first
  * stage's queue to the last stage through direct calls: filter, filter, map, map (keyed by
- * element), filter (keyed by element), map. The first map throws for 13, so a read below it fails
- * while 13 is live and reaches it, and must work again once 13 is deleted; stages above it must
- * never see its exception. Stages are read at random points (each read of a middle stage queues
+ * element), filter (keyed by element), map. The first map throws for 13 and the third filter for
+ * 35 (what 17 becomes), so a read below either fails while such an element is live and reaches
+ * it, and must work again once it is deleted; stages above must never see the exception, and
+ * stages that hand changes on to a throwing one must be left as they were. Stages are read at random points (each read of a middle stage queues
  * changes between it and its reader, so fused and queued hand-overs alternate), and second readers
  * are attached to middle stages at random points, which ends the direct hand-over there. After
  * every read the stage equals a from-scratch computation over the live elements (or throws exactly
@@ -49,14 +50,17 @@ class FusedChainPropertiesTest {
   /** The element the first map's function throws for. */
   static final int BAD = 13;
 
+  /** The element whose image the third filter's predicate throws for. */
+  static final int BAD2 = 17;
+
   static final class Chain {
     final Engine engine;
     final IncrCollection<Integer> xs;
     final List<Integer> live = new ArrayList<>();
     final List<IncrCollection<Integer>> stages = new ArrayList<>();
     final List<Function<Stream<Integer>, Stream<Integer>>> oracles = new ArrayList<>();
-    /** Whether the stage is below the throwing map. */
-    final List<Boolean> belowBadMap = new ArrayList<>();
+    /** Per stage: 0 above the throwing stages, 1 below the first map, 2 below the third filter. */
+    final List<Integer> level = new ArrayList<>();
 
     final List<Computed<Long>> counts = new ArrayList<>();
     final AtomicLong calls = new AtomicLong();
@@ -77,14 +81,22 @@ class FusedChainPropertiesTest {
                     return x * 2;
                   }));
       IncrCollection<Integer> m2 = m1.map(countedF(x -> x + 1));
-      IncrCollection<Integer> f3 = m2.filter(counted(x -> x % 3 != 0));
+      IncrCollection<Integer> f3 =
+          m2.filter(
+              counted(
+                  x -> {
+                    if (x == 2 * BAD2 + 1) {
+                      throw new IllegalArgumentException("no " + (2 * BAD2 + 1));
+                    }
+                    return x % 3 != 0;
+                  }));
       IncrCollection<Integer> m3 = f3.map(countedF(x -> x / 2));
-      add(f1, s -> s.filter(x -> x % 5 != 0), false);
-      add(f2, s -> oracle(0).apply(s).filter(x -> x < 40), false);
-      add(m1, s -> oracle(1).apply(s).map(x -> x * 2), true);
-      add(m2, s -> oracle(2).apply(s).map(x -> x + 1), true);
-      add(f3, s -> oracle(3).apply(s).filter(x -> x % 3 != 0), true);
-      add(m3, s -> oracle(4).apply(s).map(x -> x / 2), true);
+      add(f1, s -> s.filter(x -> x % 5 != 0), 0);
+      add(f2, s -> oracle(0).apply(s).filter(x -> x < 40), 0);
+      add(m1, s -> oracle(1).apply(s).map(x -> x * 2), 1);
+      add(m2, s -> oracle(2).apply(s).map(x -> x + 1), 1);
+      add(f3, s -> oracle(3).apply(s).filter(x -> x % 3 != 0), 2);
+      add(m3, s -> oracle(4).apply(s).map(x -> x / 2), 2);
     }
 
     private Function<Stream<Integer>, Stream<Integer>> oracle(int i) {
@@ -108,28 +120,41 @@ class FusedChainPropertiesTest {
     private void add(
         IncrCollection<Integer> stage,
         Function<Stream<Integer>, Stream<Integer>> oracle,
-        boolean below) {
+        int below) {
       stages.add(stage);
       oracles.add(oracle);
-      belowBadMap.add(below);
+      level.add(below);
       counts.add(stage.count());
     }
 
-    /** Whether 13 is live and passes the filters above the throwing map. */
-    boolean badReachesMap() {
-      return oracle(1).apply(live.stream()).anyMatch(x -> x == BAD);
+    /** Whether {@code v} is live and passes the filters above the first map. */
+    boolean reaches(int v) {
+      return oracle(1).apply(live.stream()).anyMatch(x -> x == v);
+    }
+
+    /** Whether reading stage {@code i} must fail. */
+    boolean fails(int i) {
+      int l = level.get(i);
+      return l >= 1 && reaches(BAD) || l >= 2 && reaches(BAD2);
+    }
+
+    boolean anyFailure() {
+      return reaches(BAD) || reaches(BAD2);
     }
 
     /** Reads stage i (its count, or its list, or both) and compares with the oracle. */
     void check(int i, int how) {
-      if (belowBadMap.get(i) && badReachesMap()) {
-        if (how % 2 == 0) {
-          IllegalArgumentException e =
-              assertThrows(IllegalArgumentException.class, counts.get(i)::get, "stage " + i);
-          assertTrue(e.getMessage().contains("no " + BAD), e.getMessage());
-        } else {
-          assertThrows(IllegalArgumentException.class, stages.get(i)::toList, "stage " + i);
-        }
+      if (fails(i)) {
+        IllegalArgumentException e =
+            how % 2 == 0
+                ? assertThrows(IllegalArgumentException.class, counts.get(i)::get, "stage " + i)
+                : assertThrows(IllegalArgumentException.class, stages.get(i)::toList, "stage " + i);
+        boolean first = level.get(i) >= 1 && reaches(BAD);
+        boolean second = level.get(i) >= 2 && reaches(BAD2);
+        assertTrue(
+            first && e.getMessage().contains("no " + BAD)
+                || second && e.getMessage().contains("no " + (2 * BAD2 + 1)),
+            e.getMessage());
         return;
       }
       List<Integer> expected = oracles.get(i).apply(live.stream()).toList();
@@ -150,7 +175,7 @@ class FusedChainPropertiesTest {
       lateReaders++;
       int i = at % (stages.size() - 1);
       Function<Stream<Integer>, Stream<Integer>> above = oracles.get(i);
-      add(stages.get(i).map(x -> x + 7), s -> above.apply(s).map(x -> x + 7), belowBadMap.get(i));
+      add(stages.get(i).map(x -> x + 7), s -> above.apply(s).map(x -> x + 7), level.get(i));
     }
 
     void run(List<Integer> ops) {
@@ -163,7 +188,10 @@ class FusedChainPropertiesTest {
             live.add(v);
           }
           case 5, 6 -> assertEquals(removeLast(live, v), xs.delete(v), "delete " + v);
-          case 7 -> assertEquals(removeLast(live, BAD), xs.delete(BAD), "delete " + BAD);
+          case 7 -> {
+            int bad = v % 2 == 0 ? BAD : BAD2;
+            assertEquals(removeLast(live, bad), xs.delete(bad), "delete " + bad);
+          }
           case 8 ->
               engine.batch(
                   () -> {
@@ -177,7 +205,7 @@ class FusedChainPropertiesTest {
           case 9 -> addLateReader(op / 16);
           case 10 -> {
             // Everything up to date, then a deletion: it calls no predicate or function.
-            if (!badReachesMap()) {
+            if (!anyFailure()) {
               for (int s = 0; s < stages.size(); s++) {
                 check(s, 2);
               }
@@ -195,10 +223,12 @@ class FusedChainPropertiesTest {
       for (int s = 0; s < stages.size(); s++) {
         check(s, 2);
       }
-      while (xs.delete(BAD)) {
-        assertTrue(removeLast(live, BAD));
+      for (int bad : new int[] {BAD, BAD2}) {
+        while (xs.delete(bad)) {
+          assertTrue(removeLast(live, bad));
+        }
+        assertTrue(!live.contains(bad));
       }
-      assertTrue(!live.contains(BAD));
       for (int s = stages.size() - 1; s >= 0; s--) {
         check(s, 2);
       }
