@@ -33,6 +33,13 @@ final class Inbox<T> {
   private int sizeAfterConsolidation;
 
   /**
+   * The weak reference its producer holds it by, once registered ({@link Outlet#addReader}): a
+   * reader, which holds this inbox strongly, can then ask whether it is the producer's only reader
+   * by comparing references, without reading the weak one.
+   */
+  Object registration;
+
+  /**
    * Creates an empty inbox.
    *
    * @param producerSize the producer's current number of live elements, for the consolidation

@@ -82,7 +82,8 @@ final class Outlet<T> {
 
   /** Whether {@code inbox} is this outlet's only reader. */
   boolean onlyReaderIs(Inbox<T> inbox) {
-    return readerEntries == 1 && only.get() == inbox;
+    // The caller holds inbox strongly, so its reference cannot have been cleared.
+    return readerEntries == 1 && only == inbox.registration;
   }
 
   /** The number of deltas emitted so far: the value of a derived stage's version node. */
@@ -91,7 +92,7 @@ final class Outlet<T> {
   }
 
   void addReader(Inbox<T> inbox) {
-    readers.add(inbox);
+    inbox.registration = readers.add(inbox);
     readersChanged();
   }
 

@@ -13,8 +13,11 @@ import java.util.List;
 final class WeakList<E> {
   private final ArrayList<WeakReference<E>> refs = new ArrayList<>(2);
 
-  void add(E element) {
-    refs.add(new WeakReference<>(element));
+  /** Adds {@code element}; returns the weak reference that holds it here. */
+  WeakReference<E> add(E element) {
+    WeakReference<E> ref = new WeakReference<>(element);
+    refs.add(ref);
+    return ref;
   }
 
   /** Returns the live elements, pruning cleared references. */
