@@ -268,6 +268,22 @@ abstract class EngineContract {
 
 
   @Test
+  void whatAThrowingListenerWroteIsStillDeliveredBeforeItsExceptionReachesTheWriter() {
+    Var<Integer> x = engine.var(0);
+    Var<Integer> y = engine.var(0);
+    List<Integer> ys = new ArrayList<>();
+    engine.observe(x, v -> {
+      y.set(v * 10);
+      throw new IllegalStateException("failed after writing " + v * 10);
+    });
+    engine.observe(y, ys::add);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.set(1));
+    assertEquals("failed after writing 10", e.getMessage());
+    assertEquals(List.of(10), ys);
+    assertEquals(10, y.get());
+  }
+
+  @Test
   void changesLeftUndeliveredByAListenerThrowingAnErrorAreDeliveredByTheNextWrite() {
     Var<Integer> x = engine.var(1);
     Var<Integer> y = engine.var(1);

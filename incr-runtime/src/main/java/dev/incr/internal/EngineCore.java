@@ -896,6 +896,24 @@ abstract class EngineCore implements Engine {
     return failure;
   }
 
+  /**
+   * If the last write changed one observed node with one observer, forgets the change and returns
+   * that observer, to be told directly; otherwise returns null and leaves the changes to {@link
+   * #collectChanges}.
+   */
+  final ObservationImpl<?> soleObservationToTell() {
+    if (observedChanges.size() != 1) {
+      return null;
+    }
+    Necessity necessity = observedChanges.get(0).necessity();
+    if (necessity == null || !necessity.isObserved() || necessity.observations.size() != 1) {
+      return null;
+    }
+    necessity.changeNoted = false;
+    observedChanges.clear();
+    return necessity.observations.get(0);
+  }
+
   /** {@code failure} with {@code e} added as suppressed, or {@code e} if there was none. */
   static RuntimeException withSuppressed(RuntimeException failure, RuntimeException e) {
     if (failure == null) {

@@ -39,6 +39,21 @@ final class ObservationImpl<T> implements Observation {
     }
   }
 
+  /**
+   * {@link #queueChange} and the delivery in one step, for a change with no other delivery
+   * queued before it.
+   */
+  void tellChange() {
+    T value = node.get();
+    long changedAt = node.changedAt;
+    if (changedAt != lastQueued) {
+      lastQueued = changedAt;
+      if (!closed) {
+        listener.accept(value);
+      }
+    }
+  }
+
   /** Calls the listener with {@code value}, which the engine queued for this observation. */
   @SuppressWarnings("unchecked")
   void deliverUnchecked(Object value) {
