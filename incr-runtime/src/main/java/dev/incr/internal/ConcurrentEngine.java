@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  *       the lock and each change is queued, in revision order; the queue is delivered after the
  *       lock is released, by one thread at a time, so each observer sees each change once, in
  *       revision order, never inside a computation and never while the engine lock is held. A
- *       listener may write (its consequences are queued behind it).
+ *       listener may write (its consequences are queued behind it). A lone change, with nothing
+ *       queued or being delivered, skips the queue: the writing thread takes it straight to its
+ *       observer, as the deliverer of the moment.
  * </ul>
  *
  * <p>User code inside a {@code batch} runs holding the lock: it must not wait for another thread
@@ -158,8 +160,7 @@ public final class ConcurrentEngine extends EngineCore {
       // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
       checkWriteAllowed(node);
     }
-    RuntimeException failure = null;
-    DeliveryRing toDeliver = null;
+    Handoff handoff = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -170,13 +171,12 @@ public final class ConcurrentEngine extends EngineCore {
       }
       write(node, newValue);
       if (batchDepth == 0) {
-        failure = collectForDelivery();
-        toDeliver = takeDeliveries();
+        handoff = collectForDelivery();
       }
     } finally {
       lock.unlock();
     }
-    deliver(toDeliver, failure);
+    deliver(handoff);
   }
 
   @Override
@@ -185,8 +185,7 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       checkBatchAllowed();
     }
-    RuntimeException failure = null;
-    DeliveryRing toDeliver = null;
+    Handoff handoff = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -197,14 +196,13 @@ public final class ConcurrentEngine extends EngineCore {
         changes.run();
       } finally {
         if (endBatch()) {
-          failure = collectForDelivery();
-          toDeliver = takeDeliveries();
+          handoff = collectForDelivery();
         }
       }
     } finally {
       lock.unlock();
     }
-    deliver(toDeliver, failure);
+    deliver(handoff);
   }
 
   @Override
@@ -220,9 +218,25 @@ public final class ConcurrentEngine extends EngineCore {
     });
   }
 
-  /** Under the lock: queue the changes of observed nodes. */
-  private RuntimeException collectForDelivery() {
-    if (!pending && observedChanges.isEmpty()) {
+  /**
+   * What a write leaves to do once the lock is released: a failure to report, and either the
+   * queued changes this thread is to deliver or one change to hand straight to its observer.
+   */
+  private static final class Handoff {
+    RuntimeException failure;
+    DeliveryRing queued;
+    ObservationImpl<?> direct;
+    Object directValue;
+  }
+
+  /**
+   * Under the lock, after an outermost write: brings observed nodes up to date and collects their
+   * changes. The common case (one observer of one changed node, nothing queued or being delivered)
+   * skips the queue: the change is handed straight to this thread. Returns null if there is
+   * nothing to do.
+   */
+  private Handoff collectForDelivery() {
+    if (!pending && observedChanges.isEmpty() && deliveries.isEmpty()) {
       return null;
     }
     long previous = computingThread;
@@ -231,10 +245,62 @@ public final class ConcurrentEngine extends EngineCore {
       if (pending) {
         flush();
       }
-      return collectChanges(deliveries);
+      Handoff handoff = new Handoff();
+      if (!delivering && deliveries.isEmpty()) {
+        ObservationImpl<?> only = soleObservationToTell();
+        if (only != null) {
+          try {
+            Object value = only.changeOrNone();
+            if (value != ObservationImpl.NO_CHANGE) {
+              delivering = true;
+              handoff.direct = only;
+              handoff.directValue = value;
+            }
+          } catch (RuntimeException e) {
+            handoff.failure = e;
+          }
+          return handoff;
+        }
+      }
+      handoff.failure = collectChanges(deliveries);
+      handoff.queued = takeDeliveries();
+      return handoff;
     } finally {
       computingThread = previous;
     }
+  }
+
+  /** Outside the lock: carries out {@code handoff} (see {@link #collectForDelivery}). */
+  private void deliver(Handoff handoff) {
+    if (handoff == null) {
+      return;
+    }
+    if (handoff.direct == null) {
+      deliver(handoff.queued, handoff.failure);
+      return;
+    }
+    RuntimeException failure = null;
+    DeliveryRing next = null;
+    boolean delivered = false;
+    try {
+      try {
+        handoff.direct.deliverUnchecked(handoff.directValue);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      delivered = true;
+    } finally {
+      lock.lock();
+      try {
+        delivering = false;
+        if (delivered) {
+          next = takeDeliveries(); // what listeners' writes queued meanwhile
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    deliver(next, failure);
   }
 
   /**

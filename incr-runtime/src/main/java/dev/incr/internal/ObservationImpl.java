@@ -29,12 +29,27 @@ final class ObservationImpl<T> implements Observation {
     return node;
   }
 
-  /** Brings the node up to date and queues its value if it changed since the last delivery. */
-  void queueChange(EngineCore.DeliveryQueue queue) {
+  /** What {@link #changeOrNone} returns when the node has not changed since the last delivery. */
+  static final Object NO_CHANGE = new Object();
+
+  /**
+   * Brings the node up to date and returns its value if it changed since the last delivery (which
+   * it then counts as delivered), else {@link #NO_CHANGE}.
+   */
+  Object changeOrNone() {
     T value = node.get();
     long changedAt = node.changedAt;
-    if (changedAt != lastQueued) {
-      lastQueued = changedAt;
+    if (changedAt == lastQueued) {
+      return NO_CHANGE;
+    }
+    lastQueued = changedAt;
+    return value;
+  }
+
+  /** Queues the node's value if it changed since the last delivery. */
+  void queueChange(EngineCore.DeliveryQueue queue) {
+    Object value = changeOrNone();
+    if (value != NO_CHANGE) {
       queue.add(this, value);
     }
   }
@@ -44,13 +59,9 @@ final class ObservationImpl<T> implements Observation {
    * queued before it.
    */
   void tellChange() {
-    T value = node.get();
-    long changedAt = node.changedAt;
-    if (changedAt != lastQueued) {
-      lastQueued = changedAt;
-      if (!closed) {
-        listener.accept(value);
-      }
+    Object value = changeOrNone();
+    if (value != NO_CHANGE) {
+      deliverUnchecked(value);
     }
   }
 
