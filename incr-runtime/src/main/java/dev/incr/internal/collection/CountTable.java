@@ -70,22 +70,8 @@ final class CountTable<K, V> {
 
   /** Returns the slot of {@code key}, or -1 if it has no entry. */
   int find(Object key) {
-    int h = hash(key);
-    long[] idx = index;
-    int m = mask;
-    for (int i = home(h); ; i = (i + 1) & m) {
-      long cell = idx[i];
-      if (cell == 0) {
-        return NONE;
-      }
-      if ((int) (cell >>> 32) == h) {
-        int slot = (int) cell - 1;
-        Object k = objs[2 * slot];
-        if (k == key || k.equals(key)) {
-          return slot;
-        }
-      }
-    }
+    int i = cellOf(key);
+    return i == NONE ? NONE : (int) index[i] - 1;
   }
 
   /**
@@ -94,6 +80,20 @@ final class CountTable<K, V> {
    * removed.
    */
   int removeOne(Object key) {
+    int i = cellOf(key);
+    if (i == NONE) {
+      return NONE;
+    }
+    int slot = (int) index[i] - 1;
+    size--;
+    if (--meta[4 * slot + 1] == 0) {
+      unlinkAndFree(slot, i);
+    }
+    return slot;
+  }
+
+  /** The position in {@link #index} of {@code key}'s cell, or -1 if it has no entry. */
+  private int cellOf(Object key) {
     int h = hash(key);
     long[] idx = index;
     int m = mask;
@@ -103,14 +103,9 @@ final class CountTable<K, V> {
         return NONE;
       }
       if ((int) (cell >>> 32) == h) {
-        int slot = (int) cell - 1;
-        Object k = objs[2 * slot];
+        Object k = objs[2 * ((int) cell - 1)];
         if (k == key || k.equals(key)) {
-          size--;
-          if (--meta[4 * slot + 1] == 0) {
-            unlinkAndFree(slot, i);
-          }
-          return slot;
+          return i;
         }
       }
     }
