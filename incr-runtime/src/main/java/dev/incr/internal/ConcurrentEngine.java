@@ -166,7 +166,7 @@ public final class ConcurrentEngine extends EngineCore {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
         checkWriteAllowed(node); // a computation of another engine on this thread
       }
-      if (Objects.equals(node.value, newValue)) {
+      if (SameValue.test(node.value, newValue)) {
         return;
       }
       write(node, newValue);

@@ -689,7 +689,7 @@ abstract class EngineCore implements Engine {
     long rev = revision;
     boolean changed;
     if (since != ComputedNode.NEVER_RAN) {
-      changed = !Objects.equals(n.value, result);
+      changed = !SameValue.test(n.value, result);
       if (changed) {
         reruns++;
       } else {

@@ -30,7 +30,7 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
     if (e.recorder != null || CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkWriteAllowed(this);
     }
-    if (Objects.equals(value, newValue)) {
+    if (SameValue.test(value, newValue)) {
       return;
     }
     e.write(this, newValue);
