@@ -1,7 +1,5 @@
 package dev.incr.internal.collection;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
@@ -79,12 +77,7 @@ final class FilterStage<T> extends ElementwiseStage<T, T> {
       super.forEachLiveSlotted(action);
       return;
     }
-    for (int s = t.first(); s >= 0; s = t.next(s)) {
-      T x = t.value(s);
-      for (int i = t.count(s); i > 0; i--) {
-        action.accept(x, s);
-      }
-    }
+    t.forEachOccurrence(action);
   }
 
   @Override
@@ -94,16 +87,6 @@ final class FilterStage<T> extends ElementwiseStage<T, T> {
     } else {
       forEachLiveSlotted((x, slot) -> action.accept(x));
     }
-  }
-
-  @Override
-  List<T> liveList() {
-    if (passed == null) {
-      return super.liveList();
-    }
-    List<T> list = new ArrayList<>((int) Math.min(liveSize(), Integer.MAX_VALUE - 8));
-    forEachLive(list::add);
-    return list;
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.incr.internal.collection;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 
@@ -61,13 +59,6 @@ final class GroupCollection<K, T> extends DerivedStage<T> {
   @Override
   void forEachLiveSlotted(ObjIntConsumer<? super T> action) {
     grouping.forEachMember(this, action);
-  }
-
-  @Override
-  List<T> liveList() {
-    List<T> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
-    forEachLive(list::add);
-    return list;
   }
 
   @Override

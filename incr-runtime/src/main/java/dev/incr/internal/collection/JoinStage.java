@@ -1,9 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Pair;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -103,13 +101,6 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
                 x -> matches.forEachOccurrence(u -> action.accept(new Pair<>(x, u))));
       }
     }
-  }
-
-  @Override
-  List<Pair<T, U>> liveList() {
-    List<Pair<T, U>> list = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE - 8));
-    forEachLive(list::add);
-    return list;
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.incr.internal.collection;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -101,12 +99,7 @@ final class MapStage<T, R> extends ElementwiseStage<T, R> {
   void forEachLive(Consumer<? super R> action) {
     SlotTable<R> slots = bySlot;
     if (slots != null) {
-      for (int s = slots.first(); s >= 0; s = slots.next(s)) {
-        R r = slots.value(s);
-        for (int i = slots.count(s); i > 0; i--) {
-          action.accept(r);
-        }
-      }
+      slots.forEachOccurrence((r, slot) -> action.accept(r));
       return;
     }
     CountTable<T, R> t = results;
@@ -116,13 +109,6 @@ final class MapStage<T, R> extends ElementwiseStage<T, R> {
         action.accept(r);
       }
     }
-  }
-
-  @Override
-  List<R> liveList() {
-    List<R> list = new ArrayList<>((int) Math.min(liveSize(), Integer.MAX_VALUE - 8));
-    forEachLive(list::add);
-    return list;
   }
 
   @Override

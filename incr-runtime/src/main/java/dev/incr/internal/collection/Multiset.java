@@ -55,13 +55,7 @@ final class Multiset<T> {
 
   /** Calls {@code action} once per occurrence, distinct elements in arrival order. */
   void forEachOccurrence(Consumer<? super T> action) {
-    CountTable<T, Object> t = table;
-    for (int s = t.first(); s >= 0; s = t.next(s)) {
-      T x = t.key(s);
-      for (int i = t.count(s); i > 0; i--) {
-        action.accept(x);
-      }
-    }
+    forEachOccurrenceSlotted((x, slot) -> action.accept(x));
   }
 
   /** Calls {@code action} once per occurrence with the element's slot, in arrival order. */
@@ -73,13 +67,6 @@ final class Multiset<T> {
         action.accept(x, s);
       }
     }
-  }
-
-  /** Returns the occurrences as a new list. */
-  List<T> toList() {
-    List<T> list = new ArrayList<>((int) Math.min(size(), Integer.MAX_VALUE - 8));
-    forEachOccurrence(list::add);
-    return list;
   }
 
   /** Checks that every count is positive and the sizes add up. */

@@ -96,10 +96,4 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
     }
   }
 
-  @Override
-  List<R> liveList() {
-    List<R> list = new ArrayList<>((int) liveSize());
-    forEachLive(list::add);
-    return list;
-  }
 }

@@ -1,6 +1,7 @@
 package dev.incr.internal.collection;
 
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Per-slot state of an element-wise stage whose input numbers its distinct live elements with
@@ -106,6 +107,16 @@ final class SlotTable<V> {
   /** The live slot after {@code slot} in arrival order, or -1. */
   int next(int slot) {
     return meta[4 * slot + 2];
+  }
+
+  /** Calls {@code action} once per occurrence with its value and slot, in arrival order. */
+  void forEachOccurrence(ObjIntConsumer<? super V> action) {
+    for (int s = first; s >= 0; s = next(s)) {
+      V v = value(s);
+      for (int i = count(s); i > 0; i--) {
+        action.accept(v, s);
+      }
+    }
   }
 
   /** Checks counts, the chain and the size (for tests). */

@@ -10,6 +10,7 @@ import dev.incr.SortedCollection;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,7 +141,9 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   /** The live occurrences as a new mutable list. */
   List<T> liveList() {
-    return out.live.toList();
+    List<T> list = new ArrayList<>((int) Math.min(liveSize(), Integer.MAX_VALUE - 8));
+    forEachLive(list::add);
+    return list;
   }
 
   /**
