@@ -5,14 +5,13 @@ package dev.incr.internal;
  * pairs in a growable ring, so a write that changes an observed node queues its delivery without
  * allocating. Values may be null. Not thread-safe: the concurrent engine guards it with its lock.
  */
-final class DeliveryRing implements EngineCore.DeliveryQueue {
+final class DeliveryRing {
   /** Observation at even indexes, its value at the next odd one. */
   private Object[] slots = new Object[16];
   private int head;
   private int size;
 
-  @Override
-  public void add(ObservationImpl<?> observation, Object value) {
+  void add(ObservationImpl<?> observation, Object value) {
     if (size * 2 == slots.length) {
       grow();
     }

@@ -859,17 +859,12 @@ abstract class EngineCore implements Engine {
     necessary.removeObserver(observation);
   }
 
-  /** Where {@link #collectChanges} queues the changes it finds for observers. */
-  interface DeliveryQueue {
-    void add(ObservationImpl<?> observation, Object value);
-  }
-
   /**
    * Queues a delivery for each observer of a node that changed since it was last told (the flush
    * has brought observed nodes up to date). Failures of observed computations are returned, not
    * thrown, so every changed observer is looked at.
    */
-  final RuntimeException collectChanges(DeliveryQueue queue) {
+  final RuntimeException collectChanges(DeliveryRing queue) {
     RuntimeException failure = null;
     // Indexed: reading a failed node re-runs it, which may note further changes (each node once).
     for (int i = 0; i < observedChanges.size(); i++) {

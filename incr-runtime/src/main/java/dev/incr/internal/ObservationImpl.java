@@ -47,7 +47,7 @@ final class ObservationImpl<T> implements Observation {
   }
 
   /** Queues the node's value if it changed since the last delivery. */
-  void queueChange(EngineCore.DeliveryQueue queue) {
+  void queueChange(DeliveryRing queue) {
     Object value = changeOrNone();
     if (value != NO_CHANGE) {
       queue.add(this, value);

@@ -107,44 +107,23 @@ public final class SingleThreadedEngine extends EngineCore {
       // (Deliveries may be left over only by a listener that threw an Error.)
       return;
     }
-    if (!delivering && deliveries.isEmpty()) {
-      ObservationImpl<?> only = soleObservationToTell();
-      if (only != null) {
-        tellDirectly(only);
-        return;
-      }
-    }
-    RuntimeException failure = collectChanges(deliveries);
+    // The common case (one observer of one changed node, nothing queued before it) skips the queue.
+    ObservationImpl<?> only = !delivering && deliveries.isEmpty() ? soleObservationToTell() : null;
+    RuntimeException failure = only == null ? collectChanges(deliveries) : null;
     if (!delivering) {
       delivering = true;
       try {
-        failure = deliveries.deliverAll(failure);
+        if (only != null) {
+          try {
+            only.tellChange();
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+        }
+        failure = deliveries.deliverAll(failure); // with what listeners' writes queued meanwhile
       } finally {
         delivering = false;
       }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /**
-   * The common case of a write: one observer to tell of one change, and nothing queued before it.
-   * Its listener gets the value straight away, with no trip through the queue; what its own
-   * writes queue is delivered after it, as usual.
-   */
-  private void tellDirectly(ObservationImpl<?> only) {
-    RuntimeException failure = null;
-    delivering = true;
-    try {
-      try {
-        only.tellChange();
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      failure = deliveries.deliverAll(failure);
-    } finally {
-      delivering = false;
     }
     if (failure != null) {
       throw failure;
