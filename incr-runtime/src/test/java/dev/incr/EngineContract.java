@@ -408,6 +408,25 @@ abstract class EngineContract {
   }
 
   @Test
+  void anObservedNodeWhoseOwnFunctionFailsIsReportedOnceNotAgainByUnrelatedWrites() {
+    Var<Integer> divisor = engine.var(1).label("divisor");
+    Computed<Integer> quotient = engine.computed(() -> 100 / divisor.get()).label("quotient");
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(quotient, seen::add);
+    Var<Integer> unrelated = engine.var(0);
+    List<Integer> doubled = new ArrayList<>();
+    engine.observe(engine.computed(() -> unrelated.get() * 2), doubled::add);
+    ArithmeticException e = assertThrows(ArithmeticException.class, () -> divisor.set(0));
+    assertEquals("/ by zero", e.getMessage());
+    unrelated.set(1); // neither throws nor re-runs the failing node
+    unrelated.set(2);
+    assertEquals(List.of(2, 4), doubled);
+    divisor.set(5);
+    assertEquals(List.of(20), seen);
+    assertEngineStillWorks();
+  }
+
+  @Test
   void observingANodeOfAnotherEngineIsRejected() {
     Var<Integer> foreign = newEngine().var(1).label("foreign");
     IllegalArgumentException e =

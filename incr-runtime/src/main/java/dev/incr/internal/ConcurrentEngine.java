@@ -250,7 +250,7 @@ public final class ConcurrentEngine extends EngineCore {
         ObservationImpl<?> only = soleObservationToTell();
         if (only != null) {
           try {
-            Object value = only.changeOrNone();
+            Object value = takeLoneChange(only);
             if (value != ObservationImpl.NO_CHANGE) {
               delivering = true;
               handoff.direct = only;

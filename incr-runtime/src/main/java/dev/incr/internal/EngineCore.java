@@ -881,6 +881,15 @@ abstract class EngineCore implements Engine {
         }
       }
     }
+    forgetObservedChanges();
+    return failure;
+  }
+
+  /**
+   * Clears the list of observed changes, once they have been read: not before, because reading a
+   * failed node re-runs it, and a failure noted again then would stay behind for the next write.
+   */
+  private void forgetObservedChanges() {
     for (int i = 0; i < observedChanges.size(); i++) {
       Necessity necessity = observedChanges.get(i).necessity();
       if (necessity != null) {
@@ -888,13 +897,12 @@ abstract class EngineCore implements Engine {
       }
     }
     observedChanges.clear();
-    return failure;
   }
 
   /**
-   * If the last write changed one observed node with one observer, forgets the change and returns
-   * that observer, to be told directly; otherwise returns null and leaves the changes to {@link
-   * #collectChanges}.
+   * If the last write changed one observed node with one observer, returns that observer, whose
+   * change the caller then takes with {@link #takeLoneChange} instead of {@link #collectChanges};
+   * otherwise null.
    */
   final ObservationImpl<?> soleObservationToTell() {
     if (observedChanges.size() != 1) {
@@ -904,9 +912,19 @@ abstract class EngineCore implements Engine {
     if (necessity == null || !necessity.isObserved() || necessity.observations.size() != 1) {
       return null;
     }
-    necessity.changeNoted = false;
-    observedChanges.clear();
     return necessity.observations.get(0);
+  }
+
+  /**
+   * {@link #collectChanges} for the lone observer found by {@link #soleObservationToTell}: returns
+   * its node's new value, or {@link ObservationImpl#NO_CHANGE}, for the caller to deliver.
+   */
+  final Object takeLoneChange(ObservationImpl<?> only) {
+    try {
+      return only.changeOrNone();
+    } finally {
+      forgetObservedChanges();
+    }
   }
 
   /** {@code failure} with {@code e} added as suppressed, or {@code e} if there was none. */

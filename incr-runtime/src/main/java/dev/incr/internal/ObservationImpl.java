@@ -54,17 +54,6 @@ final class ObservationImpl<T> implements Observation {
     }
   }
 
-  /**
-   * {@link #queueChange} and the delivery in one step, for a change with no other delivery
-   * queued before it.
-   */
-  void tellChange() {
-    Object value = changeOrNone();
-    if (value != NO_CHANGE) {
-      deliverUnchecked(value);
-    }
-  }
-
   /** Calls the listener with {@code value}, which the engine queued for this observation. */
   @SuppressWarnings("unchecked")
   void deliverUnchecked(Object value) {

@@ -109,15 +109,25 @@ public final class SingleThreadedEngine extends EngineCore {
     }
     // The common case (one observer of one changed node, nothing queued before it) skips the queue.
     ObservationImpl<?> only = !delivering && deliveries.isEmpty() ? soleObservationToTell() : null;
-    RuntimeException failure = only == null ? collectChanges(deliveries) : null;
+    Object loneValue = ObservationImpl.NO_CHANGE;
+    RuntimeException failure = null;
+    if (only == null) {
+      failure = collectChanges(deliveries);
+    } else {
+      try {
+        loneValue = takeLoneChange(only);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
     if (!delivering) {
       delivering = true;
       try {
-        if (only != null) {
+        if (loneValue != ObservationImpl.NO_CHANGE) {
           try {
-            only.tellChange();
+            only.deliverUnchecked(loneValue);
           } catch (RuntimeException e) {
-            failure = e;
+            failure = withSuppressed(failure, e);
           }
         }
         failure = deliveries.deliverAll(failure); // with what listeners' writes queued meanwhile

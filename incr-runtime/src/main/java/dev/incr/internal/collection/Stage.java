@@ -236,8 +236,8 @@ public abstract class Stage<T> implements IncrCollection<T> {
   /**
    * The count node's function. It keeps two boxed values and returns one of them when the count
    * comes back to it (an insertion and a deletion in turn), so reading a count after such changes
-   * allocates nothing; a hit writes no field either (a reference store into an old object costs a
-   * GC write barrier). A miss replaces the value that was not returned last.
+   * allocates nothing; a hit stores no reference either (a reference store into an old object costs
+   * a GC write barrier). A miss replaces the value that was not returned last.
    */
   private final class CountFunction implements Supplier<Long> {
     // The values as longs too, so the comparison loads no boxed object.
