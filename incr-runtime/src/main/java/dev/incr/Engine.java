@@ -4,6 +4,9 @@ import dev.incr.internal.ConcurrentEngine;
 import dev.incr.internal.SingleThreadedEngine;
 import dev.incr.internal.collection.SourceCollection;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +55,33 @@ public interface Engine {
    * nodes it reads.
    */
   <T> Computed<T> computed(Supplier<T> function);
+
+  /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link IntVar}. */
+  IntVar intVar(int initial);
+
+  /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link LongVar}. */
+  LongVar longVar(long initial);
+
+  /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link DoubleVar}. */
+  DoubleVar doubleVar(double initial);
+
+  /**
+   * Creates a derived node whose function returns an {@code int}, stored and compared unboxed: the
+   * fast kind of node for numbers. Runs like {@link #computed(Supplier)}. See {@link IntComputed}.
+   */
+  IntComputed computedInt(IntSupplier function);
+
+  /**
+   * Creates a derived node whose function returns a {@code long}, stored and compared unboxed. See
+   * {@link LongComputed}.
+   */
+  LongComputed computedLong(LongSupplier function);
+
+  /**
+   * Creates a derived node whose function returns a {@code double}, stored and compared unboxed
+   * ({@link Double#compare}: NaN equals NaN). See {@link DoubleComputed}.
+   */
+  DoubleComputed computedDouble(DoubleSupplier function);
 
   /**
    * Creates an empty incremental collection (a multiset) whose changes flow through the operators

@@ -65,6 +65,14 @@ abstract class AbstractNode<T> implements Node<T> {
 
   abstract String defaultLabel();
 
+  /**
+   * The value, boxed, for introspection and error reports (computes nothing): {@link #value}, or
+   * the primitive nodes' own field.
+   */
+  Object boxedValue() {
+    return value;
+  }
+
   @Override
   public Engine engine() {
     return engine;

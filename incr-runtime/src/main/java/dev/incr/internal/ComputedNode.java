@@ -32,7 +32,11 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
 
-  final Supplier<T> function;
+  /**
+   * The function: a {@code Supplier<T>} here, the primitive supplier in the primitive nodes (one
+   * field for all, so that they are no bigger).
+   */
+  final Object function;
   /**
    * What the last successful run read, in first-read order, without duplicates: the node itself
    * when it read exactly one (most computeds do, and an array would cost 24 bytes more), else an
@@ -40,7 +44,7 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
    */
   Object dependencies = NO_DEPENDENCIES;
 
-  ComputedNode(EngineCore engine, Supplier<T> function) {
+  ComputedNode(EngineCore engine, Object function) {
     super(engine, NEVER_RAN);
     this.function = function;
   }
@@ -60,6 +64,56 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
       }
     }
     return e.readSlowPath(this);
+  }
+
+  /**
+   * Runs the function for the engine's algorithm and keeps the result: {@link
+   * EngineCore#startRun}, the function, {@link EngineCore#finishRun} (or {@link
+   * EngineCore#runThrew}), then the value is published if it changed and {@link EngineCore#stored}
+   * completes the run. Returns whether the value changed. The primitive nodes override this to keep
+   * their result unboxed.
+   */
+  @SuppressWarnings("unchecked")
+  boolean compute(EngineCore core, long since) {
+    DependencyRecorder parent = core.startRun(this);
+    T result;
+    try {
+      result = ((Supplier<T>) function).get();
+    } catch (Throwable t) {
+      core.runThrew(this, since, parent);
+      throw t;
+    }
+    core.finishRun(this, since, parent);
+    boolean changed = since == NEVER_RAN || !SameValue.test(value, result);
+    if (changed) {
+      EngineCore.publishValue(this, result);
+    }
+    return core.stored(this, changed, since);
+  }
+
+  /**
+   * For the primitive nodes' getters: records the read and brings the node up to date, leaving its
+   * value for the caller to read from its own field. Returns true if the caller may read that field
+   * plainly, false if it must use an acquire load (a lock-free reader of the concurrent engine).
+   */
+  final boolean prepareRead() {
+    EngineCore e = engine;
+    if (e.lockFreeReads) {
+      return ((ConcurrentEngine) e).prepareRead(this);
+    }
+    long v = verifiedAt;
+    if (v == e.revision || v == e.cleanMark) {
+      DependencyRecorder r = e.recorder;
+      if (r != null) {
+        r.record(this);
+        return true;
+      }
+      if (CrossEngineGuard.lastToken == e.token) {
+        return true;
+      }
+    }
+    e.refreshForRead(this);
+    return true;
   }
 
   int dependencyCount() {
@@ -84,7 +138,7 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   }
 
   @Override
-  public final Computed<T> label(String label) {
+  public Computed<T> label(String label) {
     setLabel(Objects.requireNonNull(label, "label(null): a label must be a non-null name"));
     return this;
   }

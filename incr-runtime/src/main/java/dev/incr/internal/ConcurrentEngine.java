@@ -9,8 +9,6 @@ import dev.incr.Observation;
 import dev.incr.Traced;
 import dev.incr.Var;
 import dev.incr.Why;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -62,31 +60,20 @@ public final class ConcurrentEngine extends EngineCore {
   private boolean delivering;
 
   /** Use {@link Engine#concurrent()}. */
-  public ConcurrentEngine() {}
-
-  private static final VarHandle VARS_CREATED;
-  private static final VarHandle COMPUTEDS_CREATED;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      VARS_CREATED = lookup.findVarHandle(EngineCore.class, "varsCreated", long.class);
-      COMPUTEDS_CREATED = lookup.findVarHandle(EngineCore.class, "computedsCreated", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+  public ConcurrentEngine() {
+    super(true);
   }
 
   @Override
   public <T> Var<T> var(T initial) {
-    long unusedVars = (long) VARS_CREATED.getAndAdd((EngineCore) this, 1L);
+    countVar();
     return new ConcurrentVarNode<>(this, initial, revision());
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
     Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
-    long unusedComputeds = (long) COMPUTEDS_CREATED.getAndAdd((EngineCore) this, 1L);
+    countComputed();
     return new ConcurrentComputedNode<>(this, function);
   }
 
@@ -147,6 +134,57 @@ public final class ConcurrentEngine extends EngineCore {
     }
   }
 
+  /**
+   * {@link ComputedNode#prepareRead()} on this engine: returns true if the caller is the thread
+   * inside the engine (it reads the value plainly), false if it must read it with an acquire load.
+   */
+  boolean prepareRead(ComputedNode<?> node) {
+    long me = Thread.currentThread().getId();
+    if (computingThread == me) {
+      long v = node.verifiedAt;
+      DependencyRecorder r = recorder;
+      if (r != null && (v == revision || v == cleanMark)) {
+        r.record(node);
+      } else {
+        refreshForRead(node);
+      }
+      return true;
+    }
+    long v = EngineCore.acquireVerified(node);
+    if (v == EngineCore.acquireRevision(this) || v == EngineCore.acquireCleanMark(this)) {
+      if (CrossEngineGuard.mayBeInsideAnother(this)) {
+        checkNotForeignRead(node);
+      }
+      return false;
+    }
+    lock.lock();
+    try {
+      computingThread = me;
+      refreshForRead(node);
+    } finally {
+      computingThread = 0;
+      lock.unlock();
+    }
+    // Read after the lock is released: a later write may have replaced the value meanwhile, which
+    // is a value of a later revision, as a read starting a moment later would have returned.
+    return false;
+  }
+
+  /** {@link VarNode#prepareRead()} on this engine: see {@link #prepareRead(ComputedNode)}. */
+  boolean prepareRead(VarNode<?> node) {
+    if (computingThread == Thread.currentThread().getId()) {
+      DependencyRecorder r = recorder;
+      if (r != null) {
+        r.record(node);
+      }
+      return true;
+    }
+    if (CrossEngineGuard.mayBeInsideAnother(this)) {
+      checkNotForeignRead(node);
+    }
+    return false;
+  }
+
   @Override
   void handOver(Thread from, Thread to) {
     super.handOver(from, to);
@@ -171,6 +209,36 @@ public final class ConcurrentEngine extends EngineCore {
       }
       write(node, newValue);
       if (batchDepth == 0) {
+        handoff = collectForDelivery();
+      }
+    } finally {
+      lock.unlock();
+    }
+    deliver(handoff);
+  }
+
+  @Override
+  void beginSet(AbstractNode<?> node) {
+    if (computingThread == Thread.currentThread().getId()) {
+      // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
+      checkWriteAllowed(node);
+    }
+    lock.lock();
+    if (CrossEngineGuard.mayBeInsideAnother(this)) {
+      try {
+        checkWriteAllowed(node); // a computation of another engine on this thread
+      } catch (RuntimeException e) {
+        lock.unlock();
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  void endSet(boolean wrote) {
+    Handoff handoff = null;
+    try {
+      if (wrote && batchDepth == 0) {
         handoff = collectForDelivery();
       }
     } finally {

@@ -1,9 +1,15 @@
 package dev.incr.internal;
 
 import dev.incr.CycleException;
+import dev.incr.DoubleComputed;
+import dev.incr.DoubleVar;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.GraphSnapshot;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
+import dev.incr.LongComputed;
+import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.Trace;
 import dev.incr.Traced;
@@ -15,6 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -112,6 +121,8 @@ abstract class EngineCore implements Engine {
   static final VarHandle VALUE;
   static final VarHandle VERIFIED_AT;
   static final VarHandle CLEAN_MARK;
+  private static final VarHandle VARS_CREATED;
+  private static final VarHandle COMPUTEDS_CREATED;
 
   /**
    * {@code verifiedAt} of a clean necessary computed ({@link NecessaryGraph}): current in every
@@ -128,6 +139,8 @@ abstract class EngineCore implements Engine {
       VALUE = lookup.findVarHandle(AbstractNode.class, "value", Object.class);
       VERIFIED_AT = lookup.findVarHandle(AbstractNode.class, "verifiedAt", long.class);
       CLEAN_MARK = lookup.findVarHandle(EngineCore.class, "cleanMark", long.class);
+      VARS_CREATED = lookup.findVarHandle(EngineCore.class, "varsCreated", long.class);
+      COMPUTEDS_CREATED = lookup.findVarHandle(EngineCore.class, "computedsCreated", long.class);
       // Loaded now, not at the first observer: until the class of its return type is loaded, the
       // JIT will not inline AbstractNode.necessity(), which every run and verification calls.
       lookup.ensureInitialized(Necessity.class);
@@ -239,7 +252,91 @@ abstract class EngineCore implements Engine {
   private long verifications;
   private long failures;
 
-  EngineCore() {}
+  /**
+   * Whether other threads read nodes without the engine's lock while it works (the concurrent
+   * engine): its nodes then read published fields with acquire loads, and the algorithm runs under
+   * the lock. Nodes shared by both engines (the primitive ones) branch on this.
+   */
+  final boolean lockFreeReads;
+
+  EngineCore(boolean lockFreeReads) {
+    this.lockFreeReads = lockFreeReads;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Creating nodes (the boxed ones are created by each engine, as each has its own classes)
+
+  @Override
+  public final IntVar intVar(int initial) {
+    countVar();
+    return new IntVarNode(this, initial, revision());
+  }
+
+  @Override
+  public final LongVar longVar(long initial) {
+    countVar();
+    return new LongVarNode(this, initial, revision());
+  }
+
+  @Override
+  public final DoubleVar doubleVar(double initial) {
+    countVar();
+    return new DoubleVarNode(this, initial, revision());
+  }
+
+  @Override
+  public final IntComputed computedInt(IntSupplier function) {
+    Objects.requireNonNull(function, "computedInt(null): pass the function that computes the value");
+    countComputed();
+    return new IntComputedNode(this, function);
+  }
+
+  @Override
+  public final LongComputed computedLong(LongSupplier function) {
+    Objects.requireNonNull(function,
+        "computedLong(null): pass the function that computes the value");
+    countComputed();
+    return new LongComputedNode(this, function);
+  }
+
+  @Override
+  public final DoubleComputed computedDouble(DoubleSupplier function) {
+    Objects.requireNonNull(function,
+        "computedDouble(null): pass the function that computes the value");
+    countComputed();
+    return new DoubleComputedNode(this, function);
+  }
+
+  /** Counts a var created (atomically where nodes may be created on several threads at once). */
+  final void countVar() {
+    if (lockFreeReads) {
+      long unused = (long) VARS_CREATED.getAndAdd(this, 1L);
+    } else {
+      varsCreated++;
+    }
+  }
+
+  /** Counts a computed created (atomically where nodes may be created on several threads). */
+  final void countComputed() {
+    if (lockFreeReads) {
+      long unused = (long) COMPUTEDS_CREATED.getAndAdd(this, 1L);
+    } else {
+      computedsCreated++;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Setting a primitive var: beginSet, the node compares and publishes its value between openWrite
+  // and closeWrite, then endSet (in a finally). Boxed vars have each engine's own set.
+
+  /**
+   * Starts a set of {@code node}: throws if the write is not allowed here; in the concurrent engine,
+   * takes the lock (released by {@link #endSet}).
+   */
+  abstract void beginSet(AbstractNode<?> node);
+
+  /** Ends a set started by {@link #beginSet}: if it wrote, tells observers (outside any batch). */
+  abstract void endSet(boolean wrote);
 
   @Override
   public long revision() {
@@ -254,6 +351,15 @@ abstract class EngineCore implements Engine {
    * lock.
    */
   final <T> T readSlowPath(ComputedNode<T> node) {
+    refreshForRead(node);
+    return node.value;
+  }
+
+  /**
+   * Records and brings up to date a read of {@code node} whose fast path could not, leaving its
+   * value for the caller to read. The concurrent engine calls this holding its lock.
+   */
+  final void refreshForRead(ComputedNode<?> node) {
     DependencyRecorder r = recorder;
     if (r != null) {
       r.record(node);
@@ -274,7 +380,6 @@ abstract class EngineCore implements Engine {
         refreshTopLevel(node);
       }
     }
-    return node.value;
   }
 
   /**
@@ -601,49 +706,64 @@ abstract class EngineCore implements Engine {
    * Runs {@code n}'s function; {@code cause} is the changed dependency that called for it, {@code
    * since} the node's {@code verifiedAt} before this verification.
    */
-  private <T> void run(ComputedNode<T> n, AbstractNode<?> cause, long since) {
+  private void run(ComputedNode<?> n, AbstractNode<?> cause, long since) {
     TraceSink traceSink = sink;
     if (traceSink != null && traceSink.active()) {
       runTraced(n, cause, since, traceSink);
       return;
     }
-    store(n, invoke(n, since), since);
+    n.compute(this, since);
   }
 
-  private <T> void runTraced(ComputedNode<T> n, AbstractNode<?> cause, long since,
+  private void runTraced(ComputedNode<?> n, AbstractNode<?> cause, long since,
       TraceSink traceSink) {
     long start = System.nanoTime();
     boolean firstRun = since == ComputedNode.NEVER_RAN;
-    T result;
+    boolean changed;
     try {
-      result = invoke(n, since);
+      changed = n.compute(this, since);
     } catch (Throwable t) {
       traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
       throw t;
     }
-    boolean changed = store(n, result, since);
     traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
   }
 
+  // A run is startRun, the function, then finishRun (or runThrew) and stored, called by the node's
+  // own ComputedNode.compute, so that each kind of node keeps its result in its own (possibly
+  // primitive) field without boxing it on the way.
+
   /**
-   * Calls the function, recording what it reads. If it throws, the node keeps its value,
-   * dependencies and revisions, and is marked to re-run on the next read.
+   * Starts a run of {@code n}'s function: from here its reads are recorded. Returns the recorder of
+   * the enclosing computation, for {@link #finishRun} or {@link #runThrew}.
    */
-  private <T> T invoke(ComputedNode<T> n, long since) {
+  final DependencyRecorder startRun(ComputedNode<?> n) {
     n.verifiedAt = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
     recorder = r;
     runDepth++;
-    T result;
-    try {
-      result = n.function.get();
-    } catch (Throwable t) {
-      failed(n, since, r, parent);
-      throw t;
-    }
-    Object dependencies = r.finish();
+    return parent;
+  }
+
+  /**
+   * The function of {@code n} threw: the node keeps its value, dependencies and revisions, and is
+   * marked to re-run on the next read.
+   */
+  final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    recorder.clear();
+    recorder = parent;
+    runDepth--;
+    failedAfterRun(n, since);
+  }
+
+  /**
+   * The function of {@code n} returned: what it read becomes its dependencies. Throws (leaving the
+   * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
+   */
+  final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    Object dependencies = recorder.finish();
     recorder = parent;
     runDepth--;
     Object before = n.dependencies;
@@ -658,15 +778,6 @@ abstract class EngineCore implements Engine {
       }
       n.dependencies = dependencies;
     }
-    return result;
-  }
-
-  private void failed(ComputedNode<?> n, long since, DependencyRecorder r,
-      DependencyRecorder parent) {
-    r.clear();
-    recorder = parent;
-    runDepth--;
-    failedAfterRun(n, since);
   }
 
   private void failedAfterRun(ComputedNode<?> n, long since) {
@@ -682,25 +793,22 @@ abstract class EngineCore implements Engine {
   }
 
   /**
-   * Stores a run's result: a new value stamped with the current revision, or, if it equals the old
-   * one, nothing but the verification (early cutoff). Returns whether the value changed.
+   * Completes a run once the node has stored its result: if the value changed (the node has
+   * published the new one), stamps it with the current revision; either way the node is verified
+   * now (a run with an equal result is an early cutoff). Returns {@code changed}.
    */
-  private <T> boolean store(ComputedNode<T> n, T result, long since) {
+  final boolean stored(ComputedNode<?> n, boolean changed, long since) {
     long rev = revision;
-    boolean changed;
     if (since != ComputedNode.NEVER_RAN) {
-      changed = !SameValue.test(n.value, result);
       if (changed) {
         reruns++;
       } else {
         cutoffs++;
       }
     } else {
-      changed = true;
       runs++;
     }
     if (changed) {
-      publishValue(n, result);
       n.changedAt = rev;
     }
     publishVerified(n, rev);
@@ -798,10 +906,19 @@ abstract class EngineCore implements Engine {
    * joins an open batch that no read has seen yet.
    */
   final <T> void write(VarNode<T> node, T newValue) {
+    long rev = openWrite(node);
+    publishValue(node, newValue);
+    closeWrite(node, rev);
+  }
+
+  /**
+   * The part of a write before the var publishes its new value: returns the revision the write
+   * lands in (see {@link #write}).
+   */
+  final long openWrite(VarNode<?> node) {
     long rev = revision;
     boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
-    Necessity necessity = node.necessity();
-    if (necessity != null) {
+    if (node.necessity() != null) {
       // Before the new revision is visible, so that lock-free readers stop trusting clean nodes.
       beginPending();
     }
@@ -813,8 +930,13 @@ abstract class EngineCore implements Engine {
       rev++;
       publishRevision(this, rev);
     }
-    publishValue(node, newValue);
+    return rev;
+  }
+
+  /** The part of a write after the var has published its new value. */
+  final void closeWrite(VarNode<?> node, long rev) {
     node.changedAt = rev;
+    Necessity necessity = node.necessity();
     if (necessity != null) {
       necessaryNodeChanged(node, necessity);
     }

@@ -60,7 +60,7 @@ final class GraphIntrospection {
         long verifiedAt = clean ? rev : c.verifiedAt;
         nodes.add(new GraphSnapshot.NodeInfo(id, c.label(), "computed", c.changedAt, verifiedAt,
             verifiedAt == rev,
-            computed ? String.valueOf(c.value) : "(not computed)"));
+            computed ? String.valueOf(c.boxedValue()) : "(not computed)"));
         for (AbstractNode<?> d : c.dependencyArray()) {
           String target = ids.get(d);
           if (target == null) {
@@ -72,7 +72,7 @@ final class GraphIntrospection {
         }
       } else {
         nodes.add(new GraphSnapshot.NodeInfo(id, n.label(), "var", n.changedAt, rev, true,
-            String.valueOf(n.value)));
+            String.valueOf(n.boxedValue())));
       }
     }
     return new GraphSnapshot(rev, nodes, edges);

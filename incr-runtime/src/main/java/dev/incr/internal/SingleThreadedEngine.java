@@ -24,7 +24,9 @@ public final class SingleThreadedEngine extends EngineCore {
   private boolean delivering;
 
   /** Use {@link Engine#singleThreaded()}. */
-  public SingleThreadedEngine() {}
+  public SingleThreadedEngine() {
+    super(false);
+  }
 
   @Override
   public <T> Var<T> var(T initial) {
@@ -93,6 +95,20 @@ public final class SingleThreadedEngine extends EngineCore {
   @Override
   void remove(ObservationImpl<?> observation) {
     unregister(observation);
+  }
+
+  @Override
+  void beginSet(AbstractNode<?> node) {
+    if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
+      checkWriteAllowed(node);
+    }
+  }
+
+  @Override
+  void endSet(boolean wrote) {
+    if (wrote) {
+      afterWrite();
+    }
   }
 
   /** Notifies observers after a write, unless a batch is still open. */

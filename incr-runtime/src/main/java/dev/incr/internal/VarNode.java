@@ -37,8 +37,27 @@ class VarNode<T> extends AbstractNode<T> implements Var<T> {
     ((SingleThreadedEngine) e).afterWrite();
   }
 
+  /**
+   * For the primitive vars' getters: records the read, leaving the value for the caller to read
+   * from its own field. Returns true if the caller may read that field plainly, false if it must
+   * use an acquire load (a lock-free reader of the concurrent engine).
+   */
+  final boolean prepareRead() {
+    EngineCore e = engine;
+    if (e.lockFreeReads) {
+      return ((ConcurrentEngine) e).prepareRead(this);
+    }
+    DependencyRecorder r = e.recorder;
+    if (r != null) {
+      r.record(this);
+    } else if (CrossEngineGuard.mayBeInsideAnother(e)) {
+      e.checkNotForeignRead(this);
+    }
+    return true;
+  }
+
   @Override
-  public final Var<T> label(String label) {
+  public Var<T> label(String label) {
     setLabel(Objects.requireNonNull(label, "label(null): a label must be a non-null name"));
     return this;
   }

@@ -1,0 +1,28 @@
+package dev.incr;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link Computed} whose function returns a primitive {@code long}: the engine stores the result
+ * unboxed and compares it for early cutoff without boxing ({@code ==}), and {@link #getAsLong()}
+ * reads it without boxing. Created by {@link Engine#computedLong(LongSupplier)}.
+ *
+ * <p>In a graph of numbers this is the fast kind of node: a boxed {@code Computed<Long>} allocates
+ * a new box on most re-runs, which costs more than the rest of the re-run. Otherwise it behaves
+ * like any computed: {@link #get()} returns the value boxed, and it can be read, traced and
+ * observed like any other node.
+ */
+public interface LongComputed extends Computed<Long>, LongSupplier {
+
+  /**
+   * Returns the current value, as {@link #get()} does, without boxing it.
+   *
+   * @throws CycleException if the node depends on itself
+   * @throws IllegalArgumentException if called inside a computation of a different engine
+   */
+  @Override
+  long getAsLong();
+
+  @Override
+  LongComputed label(String label);
+}

@@ -1,0 +1,76 @@
+package dev.incr.internal;
+
+import dev.incr.DoubleComputed;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A {@link DoubleComputed} of either engine. The result lives unboxed in {@link #current} ({@code
+ * value} stays null) and is compared for cutoff with {@link Double#compare} equality (NaN
+ * equals NaN). It is published with a release
+ * store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of the
+ * concurrent engine read it with an acquire load.
+ */
+final class DoubleComputedNode extends ComputedNode<Double> implements DoubleComputed {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(DoubleComputedNode.class, "current", double.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private double current;
+
+  DoubleComputedNode(EngineCore engine, DoubleSupplier function) {
+    super(engine, function);
+  }
+
+  @Override
+  public double getAsDouble() {
+    return prepareRead() ? current : (double) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Double get() {
+    return getAsDouble();
+  }
+
+  @Override
+  boolean compute(EngineCore core, long since) {
+    DependencyRecorder parent = core.startRun(this);
+    double result;
+    try {
+      result = ((DoubleSupplier) function).getAsDouble();
+    } catch (Throwable t) {
+      core.runThrew(this, since, parent);
+      throw t;
+    }
+    core.finishRun(this, since, parent);
+    boolean changed = since == NEVER_RAN || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
+    if (changed) {
+      CURRENT.setRelease(this, result);
+    }
+    return core.stored(this, changed, since);
+  }
+
+  @Override
+  public DoubleComputed label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (double) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "computedDouble@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.incr.internal;
+
+import dev.incr.DoubleVar;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A {@link DoubleVar} of either engine. The value lives unboxed in {@link #current} ({@code value}
+ * stays null); it is written under the engine's write protocol ({@link EngineCore#beginSet}) with
+ * a release store, and lock-free readers of the concurrent engine read it with an acquire load.
+ */
+final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(DoubleVarNode.class, "current", double.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private double current;
+
+  DoubleVarNode(EngineCore engine, double initial, long revision) {
+    super(engine, null, revision);
+    this.current = initial;
+  }
+
+  @Override
+  public double getAsDouble() {
+    return prepareRead() ? current : (double) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Double get() {
+    return getAsDouble();
+  }
+
+  @Override
+  public void set(double newValue) {
+    EngineCore e = engine;
+    e.beginSet(this);
+    boolean wrote = false;
+    try {
+      if (Double.doubleToLongBits(newValue) != Double.doubleToLongBits(current)) {
+        long rev = e.openWrite(this);
+        CURRENT.setRelease(this, newValue);
+        e.closeWrite(this, rev);
+        wrote = true;
+      }
+    } finally {
+      e.endSet(wrote);
+    }
+  }
+
+  @Override
+  public void set(Double newValue) {
+    if (newValue == null) {
+      throw new NullPointerException("Cannot set '" + label() + "' to null: it is a DoubleVar and"
+          + " holds a double. Use engine.var(...) for a value that may be null.");
+    }
+    set(newValue.doubleValue());
+  }
+
+  @Override
+  public DoubleVar label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (double) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "doubleVar@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

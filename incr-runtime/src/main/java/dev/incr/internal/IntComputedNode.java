@@ -1,0 +1,75 @@
+package dev.incr.internal;
+
+import dev.incr.IntComputed;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.IntSupplier;
+
+/**
+ * A {@link IntComputed} of either engine. The result lives unboxed in {@link #current} ({@code
+ * value} stays null) and is compared for cutoff with {@code ==}. It is published with a release
+ * store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of the
+ * concurrent engine read it with an acquire load.
+ */
+final class IntComputedNode extends ComputedNode<Integer> implements IntComputed {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(IntComputedNode.class, "current", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private int current;
+
+  IntComputedNode(EngineCore engine, IntSupplier function) {
+    super(engine, function);
+  }
+
+  @Override
+  public int getAsInt() {
+    return prepareRead() ? current : (int) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Integer get() {
+    return getAsInt();
+  }
+
+  @Override
+  boolean compute(EngineCore core, long since) {
+    DependencyRecorder parent = core.startRun(this);
+    int result;
+    try {
+      result = ((IntSupplier) function).getAsInt();
+    } catch (Throwable t) {
+      core.runThrew(this, since, parent);
+      throw t;
+    }
+    core.finishRun(this, since, parent);
+    boolean changed = since == NEVER_RAN || result != current;
+    if (changed) {
+      CURRENT.setRelease(this, result);
+    }
+    return core.stored(this, changed, since);
+  }
+
+  @Override
+  public IntComputed label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (int) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "computedInt@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

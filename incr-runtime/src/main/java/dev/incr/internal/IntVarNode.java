@@ -1,0 +1,82 @@
+package dev.incr.internal;
+
+import dev.incr.IntVar;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A {@link IntVar} of either engine. The value lives unboxed in {@link #current} ({@code value}
+ * stays null); it is written under the engine's write protocol ({@link EngineCore#beginSet}) with
+ * a release store, and lock-free readers of the concurrent engine read it with an acquire load.
+ */
+final class IntVarNode extends VarNode<Integer> implements IntVar {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(IntVarNode.class, "current", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private int current;
+
+  IntVarNode(EngineCore engine, int initial, long revision) {
+    super(engine, null, revision);
+    this.current = initial;
+  }
+
+  @Override
+  public int getAsInt() {
+    return prepareRead() ? current : (int) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Integer get() {
+    return getAsInt();
+  }
+
+  @Override
+  public void set(int newValue) {
+    EngineCore e = engine;
+    e.beginSet(this);
+    boolean wrote = false;
+    try {
+      if (newValue != current) {
+        long rev = e.openWrite(this);
+        CURRENT.setRelease(this, newValue);
+        e.closeWrite(this, rev);
+        wrote = true;
+      }
+    } finally {
+      e.endSet(wrote);
+    }
+  }
+
+  @Override
+  public void set(Integer newValue) {
+    if (newValue == null) {
+      throw new NullPointerException("Cannot set '" + label() + "' to null: it is a IntVar and"
+          + " holds a int. Use engine.var(...) for a value that may be null.");
+    }
+    set(newValue.intValue());
+  }
+
+  @Override
+  public IntVar label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (int) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "intVar@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

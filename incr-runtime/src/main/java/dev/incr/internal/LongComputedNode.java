@@ -1,0 +1,75 @@
+package dev.incr.internal;
+
+import dev.incr.LongComputed;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link LongComputed} of either engine. The result lives unboxed in {@link #current} ({@code
+ * value} stays null) and is compared for cutoff with {@code ==}. It is published with a release
+ * store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of the
+ * concurrent engine read it with an acquire load.
+ */
+final class LongComputedNode extends ComputedNode<Long> implements LongComputed {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(LongComputedNode.class, "current", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private long current;
+
+  LongComputedNode(EngineCore engine, LongSupplier function) {
+    super(engine, function);
+  }
+
+  @Override
+  public long getAsLong() {
+    return prepareRead() ? current : (long) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Long get() {
+    return getAsLong();
+  }
+
+  @Override
+  boolean compute(EngineCore core, long since) {
+    DependencyRecorder parent = core.startRun(this);
+    long result;
+    try {
+      result = ((LongSupplier) function).getAsLong();
+    } catch (Throwable t) {
+      core.runThrew(this, since, parent);
+      throw t;
+    }
+    core.finishRun(this, since, parent);
+    boolean changed = since == NEVER_RAN || result != current;
+    if (changed) {
+      CURRENT.setRelease(this, result);
+    }
+    return core.stored(this, changed, since);
+  }
+
+  @Override
+  public LongComputed label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (long) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "computedLong@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.incr.internal;
+
+import dev.incr.LongVar;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A {@link LongVar} of either engine. The value lives unboxed in {@link #current} ({@code value}
+ * stays null); it is written under the engine's write protocol ({@link EngineCore#beginSet}) with
+ * a release store, and lock-free readers of the concurrent engine read it with an acquire load.
+ */
+final class LongVarNode extends VarNode<Long> implements LongVar {
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT = MethodHandles.lookup().findVarHandle(LongVarNode.class, "current", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private long current;
+
+  LongVarNode(EngineCore engine, long initial, long revision) {
+    super(engine, null, revision);
+    this.current = initial;
+  }
+
+  @Override
+  public long getAsLong() {
+    return prepareRead() ? current : (long) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  public Long get() {
+    return getAsLong();
+  }
+
+  @Override
+  public void set(long newValue) {
+    EngineCore e = engine;
+    e.beginSet(this);
+    boolean wrote = false;
+    try {
+      if (newValue != current) {
+        long rev = e.openWrite(this);
+        CURRENT.setRelease(this, newValue);
+        e.closeWrite(this, rev);
+        wrote = true;
+      }
+    } finally {
+      e.endSet(wrote);
+    }
+  }
+
+  @Override
+  public void set(Long newValue) {
+    if (newValue == null) {
+      throw new NullPointerException("Cannot set '" + label() + "' to null: it is a LongVar and"
+          + " holds a long. Use engine.var(...) for a value that may be null.");
+    }
+    set(newValue.longValue());
+  }
+
+  @Override
+  public LongVar label(String label) {
+    super.label(label);
+    return this;
+  }
+
+  @Override
+  Object boxedValue() {
+    return (long) CURRENT.getAcquire(this);
+  }
+
+  @Override
+  String defaultLabel() {
+    return "longVar@" + Integer.toHexString(System.identityHashCode(this));
+  }
+}
