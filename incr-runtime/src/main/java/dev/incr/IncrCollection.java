@@ -23,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Aggregates ({@link #count()}, {@link #sum}, {@link #min}, {@link #max}, {@link #reduce}) are
  * {@link Computed} nodes of the engine: queries that read them are re-run only when their value
  * changes (early cutoff), and {@link #toList()} inside a computation is a tracked read like any
- * other.
+ * other. {@link #count()} and {@link #sum} are primitive nodes ({@link LongComputed}, {@link
+ * DoubleComputed}) that store their number unboxed.
  *
  * <p>Elements must not be null and must have consistent {@code equals}/{@code hashCode}: a multiset
  * identifies occurrences by equality. Functions given to operators must be pure (the same input
@@ -99,16 +100,25 @@ public interface IncrCollection<T> {
   /**
    * Returns the number of elements, with multiplicity, as a node. Costs O(1) per change; the same
    * node is returned on every call.
+   *
+   * <p>The node is a {@link LongComputed}, which is a {@code Computed<Long>}: it stores the count
+   * unboxed, and {@link LongComputed#getAsLong()} reads it without allocating a {@code Long} (as
+   * {@link Computed#get()} may, for counts above 127). Prefer {@code getAsLong()} on hot paths.
    */
-  Computed<Long> count();
+  LongComputed count();
 
   /**
    * Returns the sum of {@code value} over the elements (with multiplicity), as a node. Costs O(1)
    * per change. The sum is exact: it is accumulated without rounding and rounded once, so deleting
    * an element restores exactly the sum without it. NaN and infinities follow IEEE rules (any NaN,
    * or both infinities, give NaN). The empty sum is 0.0.
+   *
+   * <p>The node is a {@link DoubleComputed}, which is a {@code Computed<Double>}: it stores the sum
+   * unboxed (a NaN sum that stays NaN is an early cutoff), and {@link
+   * DoubleComputed#getAsDouble()} reads it without allocating a {@code Double} (as {@link
+   * Computed#get()} may). Prefer {@code getAsDouble()} on hot paths.
    */
-  Computed<Double> sum(ToDoubleFunction<? super T> value);
+  DoubleComputed sum(ToDoubleFunction<? super T> value);
 
   /**
    * Returns the least element by {@code comparator} (the earliest inserted among equals), or empty

@@ -1,16 +1,18 @@
 package dev.incr.internal.collection;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.LongComputed;
 import dev.incr.Node;
 
 /**
  * A stage computed from other stages. Its version node runs {@link #refresh()} (which reads the
  * inputs' version nodes first, then consumes their changes) and returns the number of changes this
- * stage has emitted, so a refresh that emits nothing is an early cutoff.
+ * stage has emitted, so a refresh that emits nothing is an early cutoff. The node is a {@link
+ * LongComputed}: the count is stored and compared unboxed, so a refresh that emits allocates no
+ * box for it.
  */
 abstract class DerivedStage<T> extends Stage<T> {
-  private final Computed<Long> version;
+  private final LongComputed version;
 
   DerivedStage(Stage<?> input, String kind, boolean materialize) {
     this(input.engine, kind, materialize);
@@ -18,11 +20,11 @@ abstract class DerivedStage<T> extends Stage<T> {
 
   DerivedStage(Engine engine, String kind, boolean materialize) {
     super(engine, kind, materialize);
-    this.version = engine.computed(this::run);
+    this.version = engine.computedLong(this::run);
     relabel(label());
   }
 
-  private Long run() {
+  private long run() {
     refresh();
     return out.emitted();
   }
@@ -38,5 +40,10 @@ abstract class DerivedStage<T> extends Stage<T> {
   @Override
   final Node<Long> version() {
     return version;
+  }
+
+  @Override
+  final long readVersion() {
+    return version.getAsLong();
   }
 }

@@ -52,7 +52,7 @@ final class GroupAggregateStage<K, T, A> extends DerivedStage<Pair<K, A>> {
 
   @Override
   void refresh() {
-    grouping.routing().get();
+    grouping.readRouting();
     if (!subscribed) {
       touched.addAll(grouping.liveKeys());
       grouping.addAggregate(this);

@@ -1,9 +1,9 @@
 package dev.incr.internal.collection;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import dev.incr.Node;
 import dev.incr.Pair;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   private final Stage<T> input;
   private final Function<? super T, ? extends K> key;
   private final ConcurrentHashMap<K, GroupCollection<K, T>> groups = new ConcurrentHashMap<>();
-  private final Computed<Long> routing;
+  private final LongComputed routing;
   private final WeakList<GroupAggregateStage<K, T, ?>> aggregates = new WeakList<>();
   private volatile String label;
   private final InputReader<T> changes;
@@ -88,7 +88,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     this.members = bySlot ? null : new CountTable<>();
     this.memberObjs = bySlot ? new Object[8] : null;
     this.label = "groupBy#" + IDS.incrementAndGet();
-    this.routing = input.engine.computed(() -> route());
+    this.routing = input.engine.computedLong(this::route);
     routing.label(label + ".routing");
   }
 
@@ -96,9 +96,12 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     return input.engine;
   }
 
-  /** The node whose value changes whenever any group changes; reading it routes pending changes. */
-  Node<Long> routing() {
-    return routing;
+  /**
+   * A tracked read of the node whose value (the number of changes routed so far) changes whenever
+   * any group changes: routes pending changes.
+   */
+  void readRouting() {
+    routing.getAsLong();
   }
 
   /**
@@ -358,7 +361,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     return keys;
   }
 
-  /** Registers an aggregate stage; call inside its computation after reading {@link #routing()}. */
+  /** Registers an aggregate stage; call inside its computation after {@link #readRouting()}. */
   void addAggregate(GroupAggregateStage<K, T, ?> stage) {
     aggregates.add(stage);
   }

@@ -35,7 +35,7 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
 
   @Override
   void refresh() {
-    sorted.version().get();
+    sorted.readVersion();
     Inbox<R> in = this.in;
     if (in == null) {
       Inbox<R> fresh = new Inbox<>(this::liveSize);

@@ -160,7 +160,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     Computed<T> at =
         engine.computed(
             () -> {
-              version().get();
+              readVersion();
               return tree.get(index);
             });
     return at.label(label() + ".get(" + index + ")").get();

@@ -1,8 +1,8 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Engine;
+import dev.incr.LongVar;
 import dev.incr.Node;
-import dev.incr.Var;
 import dev.incr.internal.SingleThreadedEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,13 @@ import java.util.Objects;
  * @param <T> the element type
  */
 public final class SourceCollection<T> extends Stage<T> {
-  /** Toggles between 0 and 1 on every change: readers look at its change revision only. */
-  private final Var<Long> version;
+  /**
+   * Toggles between 0 and 1 on every change: readers look at its change revision only. Unboxed, so
+   * a change stores no reference into it.
+   */
+  private final LongVar version;
 
   private boolean versionOdd;
-  private static final Long ZERO = 0L;
-  private static final Long ONE = 1L;
 
   /**
    * On the single-threaded engine, writes reuse these instead of allocating a closure per change
@@ -39,7 +40,7 @@ public final class SourceCollection<T> extends Stage<T> {
   /** Creates an empty collection of {@code engine}; use {@link Engine#collection()}. */
   public SourceCollection(Engine engine) {
     super(engine, "collection", true);
-    this.version = engine.var(0L);
+    this.version = engine.longVar(0);
     this.singleThreaded = engine instanceof SingleThreadedEngine;
     relabel(label());
   }
@@ -47,6 +48,11 @@ public final class SourceCollection<T> extends Stage<T> {
   @Override
   Node<Long> version() {
     return version;
+  }
+
+  @Override
+  long readVersion() {
+    return version.getAsLong();
   }
 
   @Override
@@ -124,7 +130,7 @@ public final class SourceCollection<T> extends Stage<T> {
   private void bump() {
     boolean odd = !versionOdd;
     versionOdd = odd;
-    version.set(odd ? ONE : ZERO);
+    version.set(odd ? 1L : 0L);
   }
 
   /**

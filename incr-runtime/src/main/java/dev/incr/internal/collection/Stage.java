@@ -1,9 +1,11 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Computed;
+import dev.incr.DoubleComputed;
 import dev.incr.Engine;
 import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import dev.incr.Node;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
@@ -21,7 +23,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -39,7 +40,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       LIST = lookup.findVarHandle(Stage.class, "list", Computed.class);
-      COUNT = lookup.findVarHandle(Stage.class, "count", Computed.class);
+      COUNT = lookup.findVarHandle(Stage.class, "count", LongComputed.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -50,7 +51,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
   private volatile String label;
   // Created on first use (many stages, such as most groups, are never listed or counted).
   private volatile Computed<List<T>> list;
-  private volatile Computed<Long> count;
+  private volatile LongComputed count;
 
   Stage(Engine engine, String kind, boolean materialize) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -65,7 +66,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
       Computed<List<T>> fresh =
           engine.computed(
               () -> {
-                version().get();
+                readVersion();
                 return List.copyOf(liveList());
               });
       fresh.label(label + ".toList");
@@ -80,8 +81,13 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   /**
    * The node whose value changes whenever this stage emits; reading it brings the stage up to date.
+   * It is a {@code LongVar} or a {@code LongComputed}: read it with {@link #readVersion()}, which
+   * does not box.
    */
   abstract Node<Long> version();
+
+  /** A tracked read of {@link #version()}'s value, unboxed: brings this stage up to date. */
+  abstract long readVersion();
 
   /**
    * Brings this stage up to date from inside the calling computation, which thereby depends on
@@ -92,7 +98,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
    * {@link #version()}, whose early cutoff spares it).
    */
   void pull() {
-    version().get();
+    readVersion();
   }
 
   /**
@@ -221,61 +227,24 @@ public abstract class Stage<T> implements IncrCollection<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public Computed<Long> count() {
-    Computed<Long> node = count;
+  public LongComputed count() {
+    LongComputed node = count;
     if (node == null) {
-      Computed<Long> fresh =
-          engine.computed(new CountFunction());
+      LongComputed fresh =
+          engine.computedLong(
+              () -> {
+                pull();
+                return liveSize();
+              });
       fresh.label(label + ".count");
-      node = COUNT.compareAndSet(this, null, fresh) ? fresh : (Computed<Long>) COUNT.get(this);
+      // Racing first calls agree on one node.
+      node = COUNT.compareAndSet(this, null, fresh) ? fresh : (LongComputed) COUNT.get(this);
     }
     return node;
   }
 
-  /**
-   * The count node's function. It keeps two boxed values and returns one of them when the count
-   * comes back to it (an insertion and a deletion in turn), so reading a count after such changes
-   * allocates nothing; a hit stores no reference either (a reference store into an old object costs
-   * a GC write barrier). A miss replaces the value that was not returned last.
-   */
-  private final class CountFunction implements Supplier<Long> {
-    // The values as longs too, so the comparison loads no boxed object.
-    private long valueA = -1;
-    private long valueB = -1;
-    private Long boxedA;
-    private Long boxedB;
-    /** Whether boxedA was returned last. */
-    private boolean lastWasA;
-
-    @Override
-    public Long get() {
-      pull();
-      long n = liveSize();
-      if (n == valueA) {
-        lastWasA = true;
-        return boxedA;
-      }
-      if (n == valueB) {
-        lastWasA = false;
-        return boxedB;
-      }
-      Long result = n;
-      if (lastWasA) {
-        boxedB = result;
-        valueB = n;
-        lastWasA = false;
-      } else {
-        boxedA = result;
-        valueA = n;
-        lastWasA = true;
-      }
-      return result;
-    }
-  }
-
   @Override
-  public Computed<Double> sum(ToDoubleFunction<? super T> value) {
+  public DoubleComputed sum(ToDoubleFunction<? super T> value) {
     return new SumAggregate<>(this, Objects.requireNonNull(value, "value")).node();
   }
 
@@ -370,7 +339,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
     if (l != null) {
       l.label(label + ".toList");
     }
-    Computed<Long> c = count;
+    LongComputed c = count;
     if (c != null) {
       c.label(label + ".count");
     }

@@ -1,5 +1,6 @@
 package dev.incr.internal.collection;
 
+import dev.incr.DoubleComputed;
 import java.math.BigInteger;
 import java.util.function.ToDoubleFunction;
 
@@ -12,12 +13,18 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>A fixed binary point rather than {@code BigDecimal}: adding decimals of different scales
  * multiplies by powers of ten, and {@code BigDecimal.doubleValue} goes through a decimal string.
+ *
+ * <p>The node is a {@link DoubleComputed} (so not an {@link Aggregate}, whose node is boxed): its
+ * value is stored and compared unboxed ({@link Double#compare}, so a NaN sum is an early cutoff
+ * for a NaN sum).
  */
-final class SumAggregate<T> extends Aggregate<T, Double> {
+final class SumAggregate<T> {
   private static final int UNIT_EXPONENT = -1074;
   private static final long MANTISSA_MASK = (1L << 52) - 1;
 
   private final ToDoubleFunction<? super T> value;
+  private final InputReader<T> changes;
+  private final DoubleComputed node;
   /** The sum of the finite values, in units of 2^-1074. */
   private BigInteger finite = BigInteger.ZERO;
 
@@ -26,12 +33,27 @@ final class SumAggregate<T> extends Aggregate<T, Double> {
   private long negativeInfinities;
 
   SumAggregate(Stage<T> input, ToDoubleFunction<? super T> value) {
-    super(input, "sum");
     this.value = value;
+    this.changes = new InputReader<>(input);
+    this.node = input.engine.computedDouble(this::run);
+    node.label("sum(" + input.label() + ")");
   }
 
-  @Override
-  void apply(T element, int weight) {
+  DoubleComputed node() {
+    return node;
+  }
+
+  private double run() {
+    Inbox<T> in = changes.catchUp();
+    while (!in.isEmpty()) {
+      apply(in.peekElement(), in.peekWeight());
+      in.pop();
+    }
+    return value();
+  }
+
+  /** Applies one change atomically: {@code value} runs before anything is changed. */
+  private void apply(T element, int weight) {
     double v = value.applyAsDouble(element);
     if (Double.isNaN(v)) {
       nans += weight;
@@ -82,8 +104,8 @@ final class SumAggregate<T> extends Aggregate<T, Double> {
     return sign < 0 ? -magnitude : magnitude;
   }
 
-  @Override
-  Double value() {
+  /** The current sum. */
+  private double value() {
     if (nans > 0 || (positiveInfinities > 0 && negativeInfinities > 0)) {
       return Double.NaN;
     }

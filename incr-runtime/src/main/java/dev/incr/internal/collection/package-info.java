@@ -1,19 +1,20 @@
 /**
  * Incremental collections: one class per operator, built on the public engine API only ({@code
- * Engine.var}, {@code Engine.computed}, {@code Node.get}, {@code Engine.batch}), so they run
- * unchanged on every engine. Not API.
+ * Engine.var}, {@code Engine.computed} and their primitive forms, {@code Node.get}, {@code
+ * Engine.batch}), so they run unchanged on every engine. Not API.
  *
  * <h2>Design</h2>
  *
  * <p>Every collection is a {@link dev.incr.internal.collection.Stage}. A stage has a <em>version
- * node</em>: a {@code Var<Long>} for a {@link dev.incr.internal.collection.SourceCollection}, a
- * {@code Computed<Long>} for a derived stage. A derived stage's computation reads its input's
- * version node (so the engine records the dependency), consumes the changes its input has queued
- * for it in its {@link dev.incr.internal.collection.Inbox}, updates its own state, pushes its own
- * output changes into the inboxes of its readers through its {@link
- * dev.incr.internal.collection.Outlet}, and returns the number of changes it has ever emitted. A
- * stage that emitted nothing therefore returns the same number, and the engine's early cutoff stops
- * propagation there. Aggregates are computeds of the same shape that return their value.
+ * node</em>: a {@code LongVar} for a {@link dev.incr.internal.collection.SourceCollection}, a
+ * {@code LongComputed} for a derived stage (primitive nodes: a version that changes stores no new
+ * box into an old node). A derived stage's computation reads its input's version node (so the
+ * engine records the dependency), consumes the changes its input has queued for it in its {@link
+ * dev.incr.internal.collection.Inbox}, updates its own state, pushes its own output changes into
+ * the inboxes of its readers through its {@link dev.incr.internal.collection.Outlet}, and returns
+ * the number of changes it has ever emitted. A stage that emitted nothing therefore returns the
+ * same number, and the engine's early cutoff stops propagation there. Aggregates are computeds of
+ * the same shape that return their value (count and sum as primitive nodes).
  *
  * <p>Readers bring their input up to date with {@code Stage.pull()}: a read of its version node,
  * except for stages whose refresh costs O(pending changes) and has one input (filter, map, a
