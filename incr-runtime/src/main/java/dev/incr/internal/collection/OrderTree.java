@@ -85,7 +85,7 @@ final class OrderTree<K, E> {
 
   /** The search path of the current insertion or removal (cleared after it). */
   @SuppressWarnings("unchecked")
-  private Node<K, E>[] path = new Node[48];
+  private Node<K, E>[] path = (Node<K, E>[]) new Node<?, ?>[48];
 
   OrderTree(Comparator<? super K> comparator) {
     this.comparator = comparator;
