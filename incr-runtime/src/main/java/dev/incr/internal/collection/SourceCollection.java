@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A collection changed directly by {@code insert}/{@code delete}: the root of a pipeline. Its
- * version node is a {@link Var} bumped by every change; each change runs inside {@link
+ * version node is a {@link LongVar} bumped by every change; each change runs inside {@link
  * Engine#batch}, so it is one write for the engine (serialized with computations on a concurrent
  * engine) and changes inside a user's batch share its revision.
  *
