@@ -3,7 +3,6 @@ package dev.incr.internal.collection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -12,10 +11,11 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The exact sum's fixed-point accumulator against {@link BigDecimal} (exact decimal arithmetic,
- * then its correctly rounded {@code doubleValue}): random additions and removals of ordinary,
- * subnormal, huge and rounding-sensitive values, including sums that overflow to infinity and sums
- * that cancel to subnormals.
+ * The exact sum's fixed-point accumulator ({@link ExactSum}) against {@link BigDecimal} (exact
+ * decimal arithmetic, then its correctly rounded {@code doubleValue}): random additions and
+ * removals of ordinary, subnormal, huge and rounding-sensitive values, including sums that overflow
+ * to infinity, cancel to subnormals, or carry and borrow across many words; and of doubles drawn
+ * from their whole bit range.
  */
 class ExactSumPropertiesTest {
 
@@ -23,42 +23,72 @@ class ExactSumPropertiesTest {
     0.1, -0.1, 1.0 / 3, 1e-300, -1e-300, Double.MIN_VALUE, -Double.MIN_VALUE, 3 * Double.MIN_VALUE,
     Double.MIN_NORMAL, -Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE,
     -Double.MAX_VALUE, 1e308, 9007199254740993.0, 9007199254740992.0, 1.0, -1.0, 0.5, 1e16, -1e16,
-    Math.ulp(1.0), 123456.789, -2.5e-320, 1e-10, 7.0e22
+    Math.ulp(1.0), 123456.789, -2.5e-320, 1e-10, 7.0e22, -0.0, 0.0, 0x1p63, -0x1p64, 0x1p-1010,
+    0x1.fffffffffffffp-1000, -0x1p-1000
   };
 
   @Property(tries = 1000)
-  void sumMatchesBigDecimal(
+  void sumOfPoolValuesMatchesBigDecimal(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 999) Integer> ops) {
-    BigInteger units = BigInteger.ZERO;
+    List<Double> values = new ArrayList<>();
+    for (int op : ops) {
+      values.add(POOL[op % POOL.length]);
+    }
+    checkAgainstBigDecimal(ops, values);
+  }
+
+  @Property(tries = 1000)
+  void sumOfAnyFiniteDoublesMatchesBigDecimal(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 999) Integer> ops,
+      @ForAll @Size(max = 30) List<Long> bits) {
+    List<Double> values = new ArrayList<>();
+    for (long b : bits) {
+      double v = Double.longBitsToDouble(b);
+      values.add(Double.isFinite(v) ? v : 1.5);
+    }
+    if (values.isEmpty()) {
+      values.add(1.0);
+    }
+    checkAgainstBigDecimal(ops, values);
+  }
+
+  /**
+   * Each op adds {@code values[op % size]}, or (every third op, when something is live) removes a
+   * live value, and the sum is compared after each.
+   */
+  private static void checkAgainstBigDecimal(List<Integer> ops, List<Double> values) {
+    ExactSum sum = new ExactSum();
     BigDecimal exact = BigDecimal.ZERO;
     List<Double> live = new ArrayList<>();
     for (int op : ops) {
       double v;
       int weight;
       if (op % 3 != 0 || live.isEmpty()) {
-        v = POOL[op % POOL.length];
+        v = values.get(op % values.size());
         weight = 1;
         live.add(v);
       } else {
         v = live.remove((op / 3) % live.size());
         weight = -1;
       }
-      BigInteger u = SumAggregate.units(v);
-      units = (v > 0) == (weight > 0) ? units.add(u) : units.subtract(u);
+      sum.add(v, weight);
       BigDecimal d = new BigDecimal(v);
       exact = weight > 0 ? exact.add(d) : exact.subtract(d);
-      assertEquals(
-          exact.signum() == 0 ? 0.0 : exact.doubleValue(),
-          SumAggregate.toDouble(units),
-          "sum of " + live);
+      double expected = exact.signum() == 0 ? 0.0 : exact.doubleValue();
+      assertEquals(expected, sum.toDouble(), "sum of " + live);
     }
   }
 
   @Property(tries = 1000)
   void singleValuesRoundTrip(@ForAll double v) {
-    if (Double.isFinite(v) && v != 0) {
-      BigInteger u = SumAggregate.units(v);
-      assertEquals(v, SumAggregate.toDouble(v > 0 ? u : u.negate()));
+    if (Double.isFinite(v)) {
+      ExactSum sum = new ExactSum();
+      sum.add(v, 1);
+      assertEquals(v == 0 ? 0.0 : v, sum.toDouble(), "+" + v);
+      sum.add(v, -1);
+      assertEquals(0.0, sum.toDouble(), "+" + v + " -" + v);
+      sum.add(v, -1);
+      assertEquals(v == 0 ? 0.0 : -v, sum.toDouble(), "-" + v);
     }
   }
 }
