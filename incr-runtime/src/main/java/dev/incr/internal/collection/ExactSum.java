@@ -68,8 +68,8 @@ final class ExactSum {
     int i = word + 1;
     before = w[i];
     sum = before + high + carry;
-    // With carry-in, the sum wrapped if it is below before, or equal to it while high was all ones.
-    carry = Long.compareUnsigned(sum, before) < 0 || (carry == 1 && sum == before) ? 1 : 0;
+    // high has at most 53 bits, so high + carry does not wrap: the sum wrapped iff it is below.
+    carry = Long.compareUnsigned(sum, before) < 0 ? 1 : 0;
     w[i] = sum;
     for (i++; carry != 0 && i < WORDS; i++) {
       carry = ++w[i] == 0 ? 1 : 0;
@@ -85,10 +85,10 @@ final class ExactSum {
     w[word] = difference;
     int i = word + 1;
     before = w[i];
-    difference = before - high - borrow;
-    // With borrow-in, it wrapped if before is below high + 1 (unsigned), i.e. before <= high.
-    borrow =
-        Long.compareUnsigned(before, high) < 0 || (borrow == 1 && before == high) ? 1 : 0;
+    // high has at most 53 bits, so high + borrow does not wrap.
+    long subtrahend = high + borrow;
+    difference = before - subtrahend;
+    borrow = Long.compareUnsigned(before, subtrahend) < 0 ? 1 : 0;
     w[i] = difference;
     for (i++; borrow != 0 && i < WORDS; i++) {
       borrow = w[i]-- == 0 ? 1 : 0;
