@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +19,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random graphs of vars and computeds driven by random sets, batches (with gets inside them), gets,
+ * Random graphs of vars and computeds, boxed and primitive ({@link IntVar}, {@link IntComputed})
+ * mixed, driven by random sets, batches (with gets inside them), gets,
  * and observers opened and closed. After every get the engine's value equals a from-scratch
  * evaluation, and every computed re-ran exactly when something it read on its previous run had
  * changed value since. After every write, each observed computed (kept up to date by pushing
@@ -44,9 +46,11 @@ class RandomGraphPropertiesTest {
     GUARD
   }
 
-  record ComputedSpec(Kind kind, int a, int b, int c, int constant) {}
+  /** A computed; {@code primitive}: an {@link IntComputed} (else a boxed {@code Computed}). */
+  record ComputedSpec(Kind kind, int a, int b, int c, int constant, boolean primitive) {}
 
-  record GraphSpec(int vars, List<ComputedSpec> computeds) {}
+  /** {@code primitiveVars}: which vars are {@link IntVar}s (the others boxed {@code Var}s). */
+  record GraphSpec(int vars, List<Boolean> primitiveVars, List<ComputedSpec> computeds) {}
 
   /**
    * One step: set a var, a batch of sets (an entry {-1, c} gets computed c inside the batch), a get
@@ -112,14 +116,17 @@ class RandomGraphPropertiesTest {
       this.changes = new int[varCount + runs.length];
       this.lastResults = new Integer[runs.length];
       for (int i = 0; i < varCount; i++) {
-        vars.add(engine.var(0).label("v" + i));
+        vars.add(scenario.graph().primitiveVars().get(i)
+            ? engine.intVar(0).label("v" + i) : engine.var(0).label("v" + i));
       }
       List<ComputedSpec> specs = scenario.graph().computeds();
       for (int i = 0; i < specs.size(); i++) {
         int index = i;
         ComputedSpec spec = specs.get(i);
         lastReads.add(null);
-        computeds.add(engine.computed(() -> runComputed(index, spec)).label("c" + i));
+        computeds.add(spec.primitive()
+            ? engine.computedInt(() -> runComputed(index, spec)).label("c" + i)
+            : engine.computed(() -> runComputed(index, spec)).label("c" + i));
       }
       recomputeOracle();
     }
@@ -148,7 +155,7 @@ class RandomGraphPropertiesTest {
     }
 
     int read(int nodeIndex, LinkedHashMap<Integer, int[]> reads) {
-      int value = node(nodeIndex).get();
+      int value = valueOf(node(nodeIndex));
       reads.putIfAbsent(nodeIndex, new int[] {value, changes[nodeIndex]});
       return value;
     }
@@ -159,7 +166,17 @@ class RandomGraphPropertiesTest {
         varValues[index] = value;
         changes[index]++;
       }
-      vars.get(index).set(value);
+      Var<Integer> var = vars.get(index);
+      if (var instanceof IntVar) {
+        ((IntVar) var).set(value);
+      } else {
+        var.set(value);
+      }
+    }
+
+    /** Reads a node, unboxed where it is primitive. */
+    static int valueOf(Node<Integer> node) {
+      return node instanceof IntSupplier ? ((IntSupplier) node).getAsInt() : node.get();
     }
 
     /** Evaluates one computed's function given a way to read node {@code i}. */
@@ -246,7 +263,7 @@ class RandomGraphPropertiesTest {
     }
 
     void get(int target) {
-      int value = computeds.get(target).get();
+      int value = valueOf(computeds.get(target));
       assertEquals(oracle.get(varCount + target), value, "value of c" + target);
       checkConeIsUpToDate(varCount + target);
     }
@@ -297,7 +314,9 @@ class RandomGraphPropertiesTest {
           for (int i = 0; i < count; i++) {
             specs.add(computedSpec(vars + i));
           }
-          return Combinators.combine(specs).as(list -> new GraphSpec(vars, list));
+          return Combinators.combine(specs).as(list -> list).flatMap(list ->
+              Arbitraries.of(true, false).list().ofSize(vars)
+                  .map(primitiveVars -> new GraphSpec(vars, primitiveVars, list)));
         }));
   }
 
@@ -305,7 +324,7 @@ class RandomGraphPropertiesTest {
   Arbitrary<ComputedSpec> computedSpec(int available) {
     Arbitrary<Integer> input = Arbitraries.integers().between(0, available - 1);
     return Combinators.combine(Arbitraries.of(Kind.class), input, input, input,
-        Arbitraries.integers().between(0, 9)).as(ComputedSpec::new);
+        Arbitraries.integers().between(0, 9), Arbitraries.of(true, false)).as(ComputedSpec::new);
   }
 
   Arbitrary<Step> steps(GraphSpec graph) {

@@ -1,17 +1,17 @@
 package dev.incr.bench;
 
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 
 /**
  * A reference point for the chain, not a peer: incr's algorithm with everything else taken out.
  * Each node is verified on demand by walking down to what changed, re-runs with its one read
- * recorded and its result boxed, and compares the result with the old value for early cutoff, as
- * incr does; but there are no dependency lists (one read per node, checked, not stored), no
- * cycle, error, cross-engine or nesting handling, no deep-stack fallback, no statistics, tracing,
- * observers or publication for concurrent readers.
+ * recorded, and compares its {@code int} result with the old value for early cutoff, as incr's
+ * {@code IntComputed} does; but there are no dependency lists (one read per node, checked, not
+ * stored), no cycle, error, cross-engine or nesting handling, no deep-stack fallback, no
+ * statistics, tracing, observers or publication for concurrent readers.
  *
  * <p>What it measures is the part of incr's cost per node that comes with the algorithm itself
- * (verification pass, re-run through a {@code Supplier}, boxing, cutoff compare), as opposed to
+ * (verification pass, re-run through an {@code IntSupplier}, cutoff compare), as opposed to
  * what incr's features add on top.
  */
 final class BareVerifierChain {
@@ -24,18 +24,18 @@ final class BareVerifierChain {
 
   /** An input or a derived node. */
   class Node {
-    Object value;
+    int value;
     long changedAt;
     long verifiedAt;
-    final Supplier<Object> function;
+    final IntSupplier function;
     final Node dependency;
 
-    Node(Supplier<Object> function, Node dependency) {
+    Node(IntSupplier function, Node dependency) {
       this.function = function;
       this.dependency = dependency;
     }
 
-    Object get() {
+    int get() {
       if (verifiedAt == revision || verifiedAt == Long.MAX_VALUE) {
         if (running != null) {
           if (running.dependency != this || read) {
@@ -55,14 +55,14 @@ final class BareVerifierChain {
 
   /** An input: always verified. */
   final class Input extends Node {
-    Input(Object value) {
+    Input(int value) {
       super(null, null);
       this.value = value;
       this.verifiedAt = Long.MAX_VALUE;
     }
 
-    void set(Object newValue) {
-      if (!newValue.equals(value)) {
+    void set(int newValue) {
+      if (newValue != value) {
         value = newValue;
         changedAt = ++revision;
       }
@@ -77,7 +77,7 @@ final class BareVerifierChain {
     Node previous = input;
     for (int i = 0; i < n; i++) {
       Node below = previous;
-      previous = new Node(() -> (Integer) below.get() + 1, below);
+      previous = new Node(() -> below.get() + 1, below);
       previous.get();
     }
     last = previous;
@@ -97,9 +97,9 @@ final class BareVerifierChain {
     }
     running = n;
     read = false;
-    Object result = n.function.get();
+    int result = n.function.getAsInt();
     running = null;
-    if (since == 0 || !n.value.equals(result)) {
+    if (since == 0 || n.value != result) {
       n.value = result;
       n.changedAt = revision;
     }

@@ -2,8 +2,11 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.NumberExpression;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -39,9 +42,39 @@ import org.reactfx.value.Val;
 @Fork(value = 1, jvmArgsAppend = "-Xss1g")
 public class ChainBenchmark {
 
-  /** The chain built on an incr engine. */
+  /** The chain built on an incr engine, of int nodes (as JavaFX's is of int bindings). */
   @State(Scope.Benchmark)
   public abstract static class IncrChain {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    IntVar input;
+    IntComputed last;
+    int next;
+
+    void build(Engine engine) {
+      input = engine.intVar(0);
+      IntSupplier previous = input;
+      for (int i = 0; i < n; i++) {
+        IntSupplier p = previous;
+        previous = engine.computedInt(() -> p.getAsInt() + 1);
+      }
+      last = (IntComputed) previous;
+      last.getAsInt();
+    }
+
+    int step() {
+      input.set(++next);
+      return last.getAsInt();
+    }
+  }
+
+  /**
+   * The chain of boxed nodes ({@code Var<Integer>}, {@code Computed<Integer>}) on {@link
+   * Engine#singleThreaded()}: what the generic API costs. Not a peer: a second incr row.
+   */
+  @State(Scope.Benchmark)
+  public static class IncrBoxed {
     @Param({"10", "100", "1000", "100000"})
     int n;
 
@@ -49,7 +82,10 @@ public class ChainBenchmark {
     Computed<Integer> last;
     int next;
 
-    void build(Engine engine) {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
       input = engine.var(0);
       Computed<Integer> previous = null;
       for (int i = 0; i < n; i++) {
@@ -59,11 +95,6 @@ public class ChainBenchmark {
       }
       last = previous;
       last.get();
-    }
-
-    int step() {
-      input.set(++next);
-      return last.get();
     }
   }
 
@@ -210,6 +241,13 @@ public class ChainBenchmark {
     return s.step();
   }
 
+  /** Set then get through boxed nodes. */
+  @Benchmark
+  public int chain_incrBoxed(IncrBoxed s) {
+    s.input.set(++s.next);
+    return s.last.get();
+  }
+
   /** Set then get with JavaFX bindings. */
   @Benchmark
   public int chain_javafx(JavaFx s) {
@@ -228,7 +266,7 @@ public class ChainBenchmark {
   @Benchmark
   public int chain_bareVerifier(BareVerifier s) {
     s.chain.input.set(++s.next);
-    return (Integer) s.chain.last.get();
+    return s.chain.last.get();
   }
 
   /** Set then get, hand-written. */

@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
@@ -47,25 +49,25 @@ public class CutoffBenchmark {
     @Param({"10", "1000"})
     int n;
 
-    Var<Integer> x;
-    Computed<Integer> top;
+    IntVar x;
+    IntComputed top;
     int next = LIMIT;
 
     void build(Engine engine) {
-      x = engine.var(LIMIT);
-      Computed<Integer> clamp = engine.computed(() -> Math.min(x.get(), LIMIT));
-      Computed<Integer> previous = clamp;
+      x = engine.intVar(LIMIT);
+      IntComputed clamp = engine.computedInt(() -> Math.min(x.getAsInt(), LIMIT));
+      IntComputed previous = clamp;
       for (int i = 0; i < n; i++) {
-        Computed<Integer> p = previous;
-        previous = engine.computed(() -> p.get() + 1);
+        IntComputed p = previous;
+        previous = engine.computedInt(() -> p.getAsInt() + 1);
       }
       top = previous;
-      top.get();
+      top.getAsInt();
     }
 
     int step() {
       x.set(++next);
-      return top.get();
+      return top.getAsInt();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.IntegerBinding;
@@ -34,25 +36,54 @@ import org.reactfx.value.Val;
 @Fork(1)
 public class DiamondBenchmark {
 
-  /** The diamond built on an incr engine. */
+  /** The diamond built on an incr engine, of int nodes (as JavaFX's is of int properties). */
   @State(Scope.Benchmark)
   public abstract static class IncrDiamond {
+    IntVar a;
+    IntComputed d;
+    int next;
+
+    void build(Engine engine) {
+      a = engine.intVar(0);
+      IntComputed b = engine.computedInt(() -> a.getAsInt() + 1);
+      IntComputed c = engine.computedInt(() -> a.getAsInt() * 2);
+      d = engine.computedInt(() -> b.getAsInt() + c.getAsInt());
+      d.getAsInt();
+    }
+
+    int step() {
+      a.set(++next);
+      return d.getAsInt();
+    }
+  }
+
+  /**
+   * The diamond of boxed nodes ({@code Var<Integer>}, {@code Computed<Integer>}) on {@link
+   * Engine#singleThreaded()}: what the generic API costs. Not a peer: a second incr row.
+   */
+  @State(Scope.Benchmark)
+  public static class IncrBoxed {
     Var<Integer> a;
     Computed<Integer> d;
     int next;
 
-    void build(Engine engine) {
+    /** Builds the graph. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
       a = engine.var(0);
       Computed<Integer> b = engine.computed(() -> a.get() + 1);
       Computed<Integer> c = engine.computed(() -> a.get() * 2);
       d = engine.computed(() -> b.get() + c.get());
       d.get();
     }
+  }
 
-    int step() {
-      a.set(++next);
-      return d.get();
-    }
+  /** Set then get through boxed nodes. */
+  @Benchmark
+  public int diamond_incrBoxed(IncrBoxed s) {
+    s.a.set(++s.next);
+    return s.d.get();
   }
 
   /** The diamond on {@link Engine#singleThreaded()}. */

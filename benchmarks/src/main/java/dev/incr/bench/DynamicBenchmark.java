@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
@@ -42,27 +44,27 @@ public class DynamicBenchmark {
   @State(Scope.Benchmark)
   public abstract static class IncrDynamic {
     Var<Boolean> useLeft;
-    Var<Integer> x;
-    Var<Integer> y;
-    Computed<Integer> out;
+    IntVar x;
+    IntVar y;
+    IntComputed out;
     boolean left = true;
     int next;
 
     void build(Engine engine) {
       useLeft = engine.var(true);
-      x = engine.var(0);
-      y = engine.var(0);
-      Computed<Integer> l = engine.computed(() -> x.get() * 2);
-      Computed<Integer> r = engine.computed(() -> y.get() * 3);
-      out = engine.computed(() -> useLeft.get() ? l.get() : r.get());
-      out.get();
+      x = engine.intVar(0);
+      y = engine.intVar(0);
+      IntComputed l = engine.computedInt(() -> x.getAsInt() * 2);
+      IntComputed r = engine.computedInt(() -> y.getAsInt() * 3);
+      out = engine.computedInt(() -> useLeft.get() ? l.getAsInt() : r.getAsInt());
+      out.getAsInt();
     }
 
     int step() {
       left = !left;
       useLeft.set(left);
       (left ? y : x).set(++next);
-      return out.get();
+      return out.getAsInt();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.IntegerBinding;
@@ -39,31 +41,30 @@ public class FanoutBenchmark {
   /** The graph built on an incr engine. */
   @State(Scope.Benchmark)
   public abstract static class IncrFanout {
-    Var<Integer> a;
-    Computed<Integer> sum;
+    IntVar a;
+    IntComputed sum;
     int next;
 
-    @SuppressWarnings("unchecked")
     void build(Engine engine) {
-      a = engine.var(0);
-      Computed<Integer>[] nodes = new Computed[WIDTH];
+      a = engine.intVar(0);
+      IntComputed[] nodes = new IntComputed[WIDTH];
       for (int i = 0; i < WIDTH; i++) {
         int k = i;
-        nodes[i] = engine.computed(() -> a.get() + k);
+        nodes[i] = engine.computedInt(() -> a.getAsInt() + k);
       }
-      sum = engine.computed(() -> {
+      sum = engine.computedInt(() -> {
         int s = 0;
-        for (Computed<Integer> node : nodes) {
-          s += node.get();
+        for (IntComputed node : nodes) {
+          s += node.getAsInt();
         }
         return s;
       });
-      sum.get();
+      sum.getAsInt();
     }
 
     int step() {
       a.set(++next);
-      return sum.get();
+      return sum.getAsInt();
     }
   }
 

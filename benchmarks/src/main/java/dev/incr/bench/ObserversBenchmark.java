@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.IntegerBinding;
@@ -40,17 +42,16 @@ public class ObserversBenchmark {
     @Param({"10", "10000"})
     int n;
 
-    Var<Integer>[] inputs;
+    IntVar[] inputs;
     int next;
     long seen;
 
-    @SuppressWarnings("unchecked")
     void build(Engine engine) {
-      inputs = new Var[n];
+      inputs = new IntVar[n];
       for (int i = 0; i < n; i++) {
-        Var<Integer> input = engine.var(0);
+        IntVar input = engine.intVar(0);
         int k = i;
-        Computed<Integer> plus = engine.computed(() -> input.get() + k);
+        IntComputed plus = engine.computedInt(() -> input.getAsInt() + k);
         inputs[i] = input;
         engine.observe(plus, value -> seen += value);
       }

@@ -129,7 +129,8 @@ public final class ResultsTable {
 
   private static void printWorkload(String workload, Map<String, Map<String, Double>> rows,
       List<String> systems) {
-    List<String> order = List.of("incrSingle", "incrConcurrent", "incrGenerated", "handwritten", "bareVerifier");
+    List<String> order = List.of("incrSingle", "incrConcurrent", "incrGenerated", "incrBoxed",
+        "handwritten", "bareVerifier");
     systems.sort(java.util.Comparator.comparingInt((String s) -> order.contains(s)
         ? order.indexOf(s) : order.size()).thenComparing(s -> s));
     List<String> incr = new ArrayList<>();

@@ -44,11 +44,14 @@ class FunctionGraphWorkloadsAgreeTest {
     rfx.setup();
     DiamondBenchmark.Handwritten hand = new DiamondBenchmark.Handwritten();
     hand.setup();
+    DiamondBenchmark.IncrBoxed boxed = new DiamondBenchmark.IncrBoxed();
+    boxed.setup();
     List<Integer> expected = run(() -> b.diamond_handwritten(hand));
     assertEquals(List.of(4, 7, 10, 13, 16, 19, 22), expected);
     assertAllEqual(expected, run(() -> b.diamond_incrSingle(incr)),
         run(() -> b.diamond_incrConcurrent(conc)), run(() -> b.diamond_incrGenerated(gen)),
-        run(() -> b.diamond_javafx(fx)), run(() -> b.diamond_reactfx(rfx)));
+        run(() -> b.diamond_javafx(fx)), run(() -> b.diamond_reactfx(rfx)),
+        run(() -> b.diamond_incrBoxed(boxed)));
   }
 
   @Test
@@ -76,13 +79,16 @@ class FunctionGraphWorkloadsAgreeTest {
       ChainBenchmark.BareVerifier bare = new ChainBenchmark.BareVerifier();
       bare.n = n;
       bare.setup();
+      ChainBenchmark.IncrBoxed boxed = new ChainBenchmark.IncrBoxed();
+      boxed.n = n;
+      boxed.setup();
       List<Integer> expected = run(() -> b.chain_handwritten(hand));
       assertEquals(n + 1, expected.get(0));
       assertEquals(n + STEPS, expected.get(STEPS - 1));
       assertAllEqual(expected, run(() -> b.chain_incrSingle(incr)),
           run(() -> b.chain_incrConcurrent(conc)), run(() -> b.chain_incrGenerated(gen)),
           run(() -> b.chain_javafx(fx)), run(() -> b.chain_reactfx(rfx)),
-          run(() -> b.chain_bareVerifier(bare)));
+          run(() -> b.chain_bareVerifier(bare)), run(() -> b.chain_incrBoxed(boxed)));
     }
   }
 

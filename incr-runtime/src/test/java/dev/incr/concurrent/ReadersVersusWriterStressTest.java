@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntVar;
+import dev.incr.Node;
 import dev.incr.Var;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,16 +39,32 @@ class ReadersVersusWriterStressTest {
     readersAgainstWriter(true);
   }
 
+  /** The same graph of primitive nodes (IntVar, IntComputed), read unboxed. */
+  @Test
+  void noPrimitiveDerivedValueEverMixesInputsFromTwoBatches() throws Exception {
+    readersAgainstWriter(false, true);
+  }
+
+  @Test
+  void noObservedPrimitiveValueEverMixesInputsFromTwoBatches() throws Exception {
+    readersAgainstWriter(true, true);
+  }
+
   private void readersAgainstWriter(boolean observed) throws Exception {
+    readersAgainstWriter(observed, false);
+  }
+
+  private void readersAgainstWriter(boolean observed, boolean primitive) throws Exception {
     Engine engine = Engine.concurrent();
-    Var<Integer> a = engine.var(50).label("a");
-    Var<Integer> b = engine.var(50).label("b");
-    Computed<Integer> sum = engine.computed(() -> a.get() + b.get()).label("sum");
-    Computed<Integer> difference = engine.computed(() -> a.get() - b.get()).label("difference");
+    Var<Integer> a = primitive ? engine.intVar(50).label("a") : engine.var(50).label("a");
+    Var<Integer> b = primitive ? engine.intVar(50).label("b") : engine.var(50).label("b");
+    Computed<Integer> sum = computed(engine, primitive, () -> read(a) + read(b)).label("sum");
+    Computed<Integer> difference =
+        computed(engine, primitive, () -> read(a) - read(b)).label("difference");
     // Reads a and b through two levels, with a dependency that switches branches.
-    Computed<Integer> viaDifference = engine.computed(() -> {
-      int d = difference.get();
-      return d >= 0 ? (d + 2 * b.get()) : (2 * a.get() - d);
+    Computed<Integer> viaDifference = computed(engine, primitive, () -> {
+      int d = read(difference);
+      return d >= 0 ? (d + 2 * read(b)) : (2 * read(a) - d);
     }).label("viaDifference");
     List<Integer> observedSums = new CopyOnWriteArrayList<>();
     if (observed) {
@@ -62,11 +81,11 @@ class ReadersVersusWriterStressTest {
       Thread reader = new Thread(() -> {
         started.countDown();
         while (!done.get()) {
-          int s = sum.get();
+          int s = read(sum);
           if (s != 100) {
             violations.add("sum = " + s);
           }
-          int v = viaDifference.get();
+          int v = read(viaDifference);
           // d >= 0: (a - b) + 2b = a + b; d < 0: 2a - (a - b) = a + b.
           if (v != 100) {
             violations.add("viaDifference = " + v);
@@ -81,8 +100,8 @@ class ReadersVersusWriterStressTest {
     for (int i = 0; i < BATCHES; i++) {
       int x = (i * 37) % 101;
       engine.batch(() -> {
-        a.set(x);
-        b.set(100 - x);
+        set(a, x);
+        set(b, 100 - x);
       });
     }
     done.set(true);
@@ -93,6 +112,24 @@ class ReadersVersusWriterStressTest {
     assertTrue(reads.get() > 0);
     assertEquals(100, sum.get());
     assertEquals(List.of(), observedSums, "an observed value changed: some batch was torn");
+  }
+
+  private static Computed<Integer> computed(Engine engine, boolean primitive,
+      IntSupplier function) {
+    return primitive ? engine.computedInt(function) : engine.computed(function::getAsInt);
+  }
+
+  /** Reads a node, unboxed where it is primitive. */
+  private static int read(Node<Integer> node) {
+    return node instanceof IntSupplier ? ((IntSupplier) node).getAsInt() : node.get();
+  }
+
+  private static void set(Var<Integer> var, int value) {
+    if (var instanceof IntVar) {
+      ((IntVar) var).set(value);
+    } else {
+      var.set(value);
+    }
   }
 
   @Test
