@@ -3,7 +3,10 @@ package good;
 import dev.incr.annotations.Input;
 import dev.incr.annotations.Query;
 
-/** Every primitive type and a boxed one; queries with several and with variable arguments. */
+/**
+ * Every primitive type and a boxed one: int, long and double inputs and argument-less queries get
+ * unboxed nodes, the others stay boxed; queries with several and with variable arguments.
+ */
 abstract class Primitives {
   @Input boolean flag;
   @Input byte b;
@@ -18,6 +21,26 @@ abstract class Primitives {
   @Query
   double sum() {
     return b + s + c + i + l + f + d + (boxed == null ? 0 : boxed);
+  }
+
+  @Query
+  int twiceI() {
+    return 2 * i;
+  }
+
+  @Query
+  long total() {
+    return i + l;
+  }
+
+  @Query
+  float halfF() {
+    return f / 2;
+  }
+
+  @Query
+  Integer boxedOrZero() {
+    return boxed == null ? 0 : boxed;
   }
 
   @Query

@@ -2,6 +2,7 @@ package good;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.LongVar;
 import dev.incr.Var;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -15,7 +16,7 @@ public final class IncrAccount extends Account {
 
   private final Var<String> ownerInput;
 
-  private final Var<Long> balanceInput;
+  private final LongVar balanceInput;
 
   private final Computed<String> summaryQuery;
 
@@ -26,7 +27,7 @@ public final class IncrAccount extends Account {
     super(engine, owner);
     this.engine = engine;
     this.ownerInput = engine.var(this.owner).label("Account.owner");
-    this.balanceInput = engine.var(this.balance).label("Account.balance");
+    this.balanceInput = engine.longVar(this.balance).label("Account.balance");
     this.summaryQuery = engine.computed(() -> {
       this.ownerInput.get();
       return super.summary();
@@ -40,7 +41,7 @@ public final class IncrAccount extends Account {
     super(owner, balance, engine);
     this.engine = engine;
     this.ownerInput = engine.var(this.owner).label("Account.owner");
-    this.balanceInput = engine.var(this.balance).label("Account.balance");
+    this.balanceInput = engine.longVar(this.balance).label("Account.balance");
     this.summaryQuery = engine.computed(() -> {
       this.ownerInput.get();
       return super.summary();
@@ -74,7 +75,7 @@ public final class IncrAccount extends Account {
    */
   @Override
   public long balance() {
-    return this.balanceInput.get();
+    return this.balanceInput.getAsLong();
   }
 
   /**

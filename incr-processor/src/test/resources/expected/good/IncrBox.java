@@ -1,7 +1,7 @@
 package good;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
 import dev.incr.Var;
 import dev.incr.internal.gen.QueryMemo;
 import java.util.List;
@@ -23,7 +23,7 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
 
   private final QueryMemo<Boolean> greaterThanQuery;
 
-  private final Computed<Integer> sizeQuery;
+  private final IntComputed sizeQuery;
 
   /**
    * Creates the object; its nodes belong to {@code engine}.
@@ -36,7 +36,7 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     this.weightsInput = engine.<Map<String, ? extends Number>>var(this.weights)
         .label("Box.weights");
     this.greaterThanQuery = new QueryMemo<>(engine, "Box.greaterThan");
-    this.sizeQuery = engine.computed(() -> {
+    this.sizeQuery = engine.computedInt(() -> {
       this.historyInput.get();
       this.weightsInput.get();
       return super.size();
@@ -110,6 +110,6 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    */
   @Override
   int size() {
-    return this.sizeQuery.get();
+    return this.sizeQuery.getAsInt();
   }
 }

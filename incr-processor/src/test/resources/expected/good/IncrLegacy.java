@@ -1,7 +1,8 @@
 package good;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -14,13 +15,13 @@ import javax.annotation.processing.Generated;
 public final class IncrLegacy extends Legacy {
   private final Engine engine;
 
-  private final Var<Integer> oldInput;
+  private final IntVar oldInput;
 
   private final Var<List<String>> namesInput;
 
-  private final Computed<Integer> oldTwiceQuery;
+  private final IntComputed oldTwiceQuery;
 
-  private final Computed<Integer> countQuery;
+  private final IntComputed countQuery;
 
   /**
    * Creates the object; its nodes belong to {@code engine}.
@@ -29,13 +30,13 @@ public final class IncrLegacy extends Legacy {
   public IncrLegacy(Engine engine) {
     super();
     this.engine = engine;
-    this.oldInput = engine.var(this.old).label("Legacy.old");
+    this.oldInput = engine.intVar(this.old).label("Legacy.old");
     this.namesInput = engine.var(this.names).label("Legacy.names");
-    this.oldTwiceQuery = engine.computed(() -> {
-      this.oldInput.get();
+    this.oldTwiceQuery = engine.computedInt(() -> {
+      this.oldInput.getAsInt();
       return super.oldTwice();
     }).label("Legacy.oldTwice()");
-    this.countQuery = engine.computed(() -> {
+    this.countQuery = engine.computedInt(() -> {
       this.namesInput.get();
       return super.count();
     }).label("Legacy.count()");
@@ -47,13 +48,13 @@ public final class IncrLegacy extends Legacy {
   public IncrLegacy(Engine engine, String first) {
     super(first);
     this.engine = engine;
-    this.oldInput = engine.var(this.old).label("Legacy.old");
+    this.oldInput = engine.intVar(this.old).label("Legacy.old");
     this.namesInput = engine.var(this.names).label("Legacy.names");
-    this.oldTwiceQuery = engine.computed(() -> {
-      this.oldInput.get();
+    this.oldTwiceQuery = engine.computedInt(() -> {
+      this.oldInput.getAsInt();
       return super.oldTwice();
     }).label("Legacy.oldTwice()");
-    this.countQuery = engine.computed(() -> {
+    this.countQuery = engine.computedInt(() -> {
       this.namesInput.get();
       return super.count();
     }).label("Legacy.count()");
@@ -64,7 +65,7 @@ public final class IncrLegacy extends Legacy {
    */
   @Deprecated
   public int old() {
-    return this.oldInput.get();
+    return this.oldInput.getAsInt();
   }
 
   /**
@@ -101,7 +102,7 @@ public final class IncrLegacy extends Legacy {
   @Override
   @Deprecated
   public int oldTwice() {
-    return this.oldTwiceQuery.get();
+    return this.oldTwiceQuery.getAsInt();
   }
 
   /**
@@ -109,6 +110,6 @@ public final class IncrLegacy extends Legacy {
    */
   @Override
   public int count() {
-    return this.countQuery.get();
+    return this.countQuery.getAsInt();
   }
 }

@@ -2,7 +2,7 @@ package good;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
-import dev.incr.Var;
+import dev.incr.IntVar;
 import javax.annotation.processing.Generated;
 
 /**
@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
 public final class IncrOuter_Counter extends Outer.Counter {
   private final Engine engine;
 
-  private final Var<Integer> countInput;
+  private final IntVar countInput;
 
   private final Computed<Boolean> positiveQuery;
 
@@ -22,9 +22,9 @@ public final class IncrOuter_Counter extends Outer.Counter {
   public IncrOuter_Counter(Engine engine) {
     super();
     this.engine = engine;
-    this.countInput = engine.var(this.count).label("Outer.Counter.count");
+    this.countInput = engine.intVar(this.count).label("Outer.Counter.count");
     this.positiveQuery = engine.computed(() -> {
-      this.countInput.get();
+      this.countInput.getAsInt();
       return super.positive();
     }).label("Outer.Counter.positive()");
   }
@@ -33,7 +33,7 @@ public final class IncrOuter_Counter extends Outer.Counter {
    * Returns {@code count}; inside a computation, a tracked read.
    */
   public int count() {
-    return this.countInput.get();
+    return this.countInput.getAsInt();
   }
 
   /**

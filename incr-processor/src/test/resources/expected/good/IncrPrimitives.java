@@ -1,7 +1,13 @@
 package good;
 
 import dev.incr.Computed;
+import dev.incr.DoubleComputed;
+import dev.incr.DoubleVar;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
+import dev.incr.LongComputed;
+import dev.incr.LongVar;
 import dev.incr.Var;
 import dev.incr.internal.gen.QueryMemo;
 import javax.annotation.processing.Generated;
@@ -21,17 +27,25 @@ final class IncrPrimitives extends Primitives {
 
   private final Var<Character> cInput;
 
-  private final Var<Integer> iInput;
+  private final IntVar iInput;
 
-  private final Var<Long> lInput;
+  private final LongVar lInput;
 
   private final Var<Float> fInput;
 
-  private final Var<Double> dInput;
+  private final DoubleVar dInput;
 
   private final Var<Integer> boxedInput;
 
-  private final Computed<Double> sumQuery;
+  private final DoubleComputed sumQuery;
+
+  private final IntComputed twiceIQuery;
+
+  private final LongComputed totalQuery;
+
+  private final Computed<Float> halfFQuery;
+
+  private final Computed<Integer> boxedOrZeroQuery;
 
   private final QueryMemo<String> pickQuery;
 
@@ -47,22 +61,39 @@ final class IncrPrimitives extends Primitives {
     this.bInput = engine.var(this.b).label("Primitives.b");
     this.sInput = engine.var(this.s).label("Primitives.s");
     this.cInput = engine.var(this.c).label("Primitives.c");
-    this.iInput = engine.var(this.i).label("Primitives.i");
-    this.lInput = engine.var(this.l).label("Primitives.l");
+    this.iInput = engine.intVar(this.i).label("Primitives.i");
+    this.lInput = engine.longVar(this.l).label("Primitives.l");
     this.fInput = engine.var(this.f).label("Primitives.f");
-    this.dInput = engine.var(this.d).label("Primitives.d");
+    this.dInput = engine.doubleVar(this.d).label("Primitives.d");
     this.boxedInput = engine.var(this.boxed).label("Primitives.boxed");
-    this.sumQuery = engine.computed(() -> {
+    this.sumQuery = engine.computedDouble(() -> {
       this.bInput.get();
       this.sInput.get();
       this.cInput.get();
-      this.iInput.get();
-      this.lInput.get();
+      this.iInput.getAsInt();
+      this.lInput.getAsLong();
       this.fInput.get();
-      this.dInput.get();
+      this.dInput.getAsDouble();
       this.boxedInput.get();
       return super.sum();
     }).label("Primitives.sum()");
+    this.twiceIQuery = engine.computedInt(() -> {
+      this.iInput.getAsInt();
+      return super.twiceI();
+    }).label("Primitives.twiceI()");
+    this.totalQuery = engine.computedLong(() -> {
+      this.iInput.getAsInt();
+      this.lInput.getAsLong();
+      return super.total();
+    }).label("Primitives.total()");
+    this.halfFQuery = engine.computed(() -> {
+      this.fInput.get();
+      return super.halfF();
+    }).label("Primitives.halfF()");
+    this.boxedOrZeroQuery = engine.computed(() -> {
+      this.boxedInput.get();
+      return super.boxedOrZero();
+    }).label("Primitives.boxedOrZero()");
     this.pickQuery = new QueryMemo<>(engine, "Primitives.pick");
     this.countQuery = new QueryMemo<>(engine, "Primitives.count");
   }
@@ -139,7 +170,7 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code i}; inside a computation, a tracked read.
    */
   public int i() {
-    return this.iInput.get();
+    return this.iInput.getAsInt();
   }
 
   /**
@@ -156,7 +187,7 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code l}; inside a computation, a tracked read.
    */
   public long l() {
-    return this.lInput.get();
+    return this.lInput.getAsLong();
   }
 
   /**
@@ -190,7 +221,7 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code d}; inside a computation, a tracked read.
    */
   public double d() {
-    return this.dInput.get();
+    return this.dInput.getAsDouble();
   }
 
   /**
@@ -225,7 +256,39 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   double sum() {
-    return this.sumQuery.get();
+    return this.sumQuery.getAsDouble();
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  int twiceI() {
+    return this.twiceIQuery.getAsInt();
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  long total() {
+    return this.totalQuery.getAsLong();
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  float halfF() {
+    return this.halfFQuery.get();
+  }
+
+  /**
+   * Memoized: runs again only after something it read has changed.
+   */
+  @Override
+  Integer boxedOrZero() {
+    return this.boxedOrZeroQuery.get();
   }
 
   /**

@@ -1,8 +1,8 @@
 package good;
 
-import dev.incr.Computed;
+import dev.incr.DoubleComputed;
+import dev.incr.DoubleVar;
 import dev.incr.Engine;
-import dev.incr.Var;
 import dev.incr.internal.gen.QueryMemo;
 import javax.annotation.processing.Generated;
 
@@ -13,11 +13,11 @@ import javax.annotation.processing.Generated;
 public final class IncrRect extends Rect {
   private final Engine engine;
 
-  private final Var<Double> widthInput;
+  private final DoubleVar widthInput;
 
-  private final Var<Double> heightInput;
+  private final DoubleVar heightInput;
 
-  private final Computed<Double> areaQuery;
+  private final DoubleComputed areaQuery;
 
   private final QueryMemo<String> describeQuery;
 
@@ -27,11 +27,11 @@ public final class IncrRect extends Rect {
   public IncrRect(Engine engine) {
     super();
     this.engine = engine;
-    this.widthInput = engine.var(this.width).label("Rect.width");
-    this.heightInput = engine.var(this.height).label("Rect.height");
-    this.areaQuery = engine.computed(() -> {
-      this.widthInput.get();
-      this.heightInput.get();
+    this.widthInput = engine.doubleVar(this.width).label("Rect.width");
+    this.heightInput = engine.doubleVar(this.height).label("Rect.height");
+    this.areaQuery = engine.computedDouble(() -> {
+      this.widthInput.getAsDouble();
+      this.heightInput.getAsDouble();
       return super.area();
     }).label("Rect.area()");
     this.describeQuery = new QueryMemo<>(engine, "Rect.describe");
@@ -41,7 +41,7 @@ public final class IncrRect extends Rect {
    * Returns {@code width}; inside a computation, a tracked read.
    */
   public double width() {
-    return this.widthInput.get();
+    return this.widthInput.getAsDouble();
   }
 
   /**
@@ -58,7 +58,7 @@ public final class IncrRect extends Rect {
    * Returns {@code height}; inside a computation, a tracked read.
    */
   public double height() {
-    return this.heightInput.get();
+    return this.heightInput.getAsDouble();
   }
 
   /**
@@ -76,7 +76,7 @@ public final class IncrRect extends Rect {
    */
   @Override
   double area() {
-    return this.areaQuery.get();
+    return this.areaQuery.getAsDouble();
   }
 
   /**

@@ -13,6 +13,12 @@ final class ClassNames {
   static final ClassName ENGINE = ClassName.get("dev.incr", "Engine");
   static final ClassName VAR = ClassName.get("dev.incr", "Var");
   static final ClassName COMPUTED = ClassName.get("dev.incr", "Computed");
+  static final ClassName INT_VAR = ClassName.get("dev.incr", "IntVar");
+  static final ClassName LONG_VAR = ClassName.get("dev.incr", "LongVar");
+  static final ClassName DOUBLE_VAR = ClassName.get("dev.incr", "DoubleVar");
+  static final ClassName INT_COMPUTED = ClassName.get("dev.incr", "IntComputed");
+  static final ClassName LONG_COMPUTED = ClassName.get("dev.incr", "LongComputed");
+  static final ClassName DOUBLE_COMPUTED = ClassName.get("dev.incr", "DoubleComputed");
   static final ClassName QUERY_MEMO = ClassName.get("dev.incr.internal.gen", "QueryMemo");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

@@ -74,11 +74,9 @@ final class IncrClassParser {
         : ParameterizedTypeName.get(original, typeVariables.toArray(new TypeName[0]));
 
     List<InputModel> inputModels = new ArrayList<>();
-    List<String> inputFields = new ArrayList<>();
     for (VariableElement input : inputs) {
       String name = input.getSimpleName().toString();
       String nodeField = names.newName(name + "Input");
-      inputFields.add(nodeField);
       inputModels.add(new InputModel(
           name,
           TypeName.get(types.asMemberOf(declared, input)),
@@ -101,10 +99,10 @@ final class IncrClassParser {
             .build());
       }
       QueryReads r = reads.get(query);
-      List<String> inputsRead = new ArrayList<>();
+      List<InputModel> inputsRead = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
         if (r == null || !r.complete() || r.inputsRead().contains(inputs.get(i))) {
-          inputsRead.add(inputFields.get(i));
+          inputsRead.add(inputModels.get(i));
         }
       }
       String name = query.getSimpleName().toString();

@@ -20,11 +20,32 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the incremental subclass described by an {@link IncrClassModel}.
  *
- * <p>Shape of the generated class: a {@code Var} per input, created in each constructor from the
- * field's initial value; a {@code Computed} per argument-less query and a {@code QueryMemo} per
- * query with parameters; a tracked getter and a setter per input; an override per query whose
- * computation first reads the {@code Var}s of the inputs the query reads directly (so those reads
- * are dependencies) and then calls the original method.
+ * <p>Shape of the generated class: a node per input, created in each constructor from the field's
+ * initial value; a node per argument-less query and a {@code QueryMemo} per query with parameters;
+ * a tracked getter and a setter per input; an override per query whose computation first reads the
+ * nodes of the inputs the query reads directly (so those reads are dependencies) and then calls the
+ * original method.
+ *
+ * <p>The node's kind follows the type ({@link NodeKind}): an {@code int}, {@code long} or {@code
+ * double} input is an {@code IntVar}, {@code LongVar} or {@code DoubleVar} ({@code
+ * engine.intVar(i)}), read with {@code getAsInt()} and written with {@code set(int)}; an
+ * argument-less query returning one of those is an {@code IntComputed}, ... ({@code
+ * engine.computedInt(() -> ...)}) and returns {@code getAsInt()}. Their values are stored and
+ * compared unboxed, so neither the getters, the setters, the dependency reads nor a re-run box
+ * anything. Every other type is a boxed {@code Var<T>} or {@code Computed<T>}.
+ *
+ * <pre>{@code
+ * private final DoubleVar widthInput;            // @Input double width = 10;
+ * private final DoubleComputed areaQuery;        // @Query double area() { return width * height; }
+ * private final QueryMemo<String> describeQuery; // @Query String describe(String unit)
+ *
+ * this.widthInput = engine.doubleVar(this.width).label("Rect.width");
+ * this.areaQuery = engine.computedDouble(() -> {
+ *   this.widthInput.getAsDouble();
+ *   this.heightInput.getAsDouble();
+ *   return super.area();
+ * }).label("Rect.area()");
+ * }</pre>
  */
 final class IncrClassWriter {
   private static final String PROCESSOR = IncrementalProcessor.class.getCanonicalName();
@@ -68,12 +89,12 @@ final class IncrClassWriter {
 
     type.addField(ClassNames.ENGINE, model.engineField(), Modifier.PRIVATE, Modifier.FINAL);
     for (InputModel input : model.inputs()) {
-      type.addField(FieldSpec.builder(varType(input), input.nodeField(),
+      type.addField(FieldSpec.builder(input.kind().varType(input.type()), input.nodeField(),
           Modifier.PRIVATE, Modifier.FINAL).build());
     }
     for (QueryModel query : model.queries()) {
       TypeName nodeType = query.parameters().isEmpty()
-          ? ParameterizedTypeName.get(ClassNames.COMPUTED, query.returnType().box())
+          ? query.kind().computedType(query.returnType())
           : ParameterizedTypeName.get(ClassNames.QUERY_MEMO, query.returnType().box());
       type.addField(nodeType, query.nodeField(), Modifier.PRIVATE, Modifier.FINAL);
     }
@@ -100,10 +121,6 @@ final class IncrClassWriter {
         .build();
   }
 
-  private static TypeName varType(InputModel input) {
-    return ParameterizedTypeName.get(ClassNames.VAR, input.type().box());
-  }
-
   private static MethodSpec constructor(IncrClassModel model, ConstructorModel c) {
     MethodSpec.Builder b = MethodSpec.constructorBuilder()
         .addTypeVariables(c.typeVariables())
@@ -128,13 +145,13 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      b.addStatement("this.$N = $N.$Lvar(this.$N)$Z.label($S)",
-          input.nodeField(), engine, witness(input.type()), input.name(), input.label());
+      b.addStatement("this.$N = $N.$L$L(this.$N)$Z.label($S)", input.nodeField(), engine,
+          witness(input.type()), input.kind().varFactory(), input.name(), input.label());
     }
     for (QueryModel query : model.queries()) {
       if (query.parameters().isEmpty()) {
-        b.addCode("this.$N = $N.$Lcomputed(() -> {\n$>", query.nodeField(), engine,
-            witness(query.returnType()));
+        b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
+            witness(query.returnType()), query.kind().computedFactory());
         b.addCode(computation(query));
         b.addCode("$<}).label($S);\n", query.label());
       } else {
@@ -145,11 +162,14 @@ final class IncrClassWriter {
     return b.build();
   }
 
-  /** The body of a query's computation: the tracked input reads, then the original method. */
+  /**
+   * The body of a query's computation: the tracked input reads (unboxed where the node is), then
+   * the original method.
+   */
   private static CodeBlock computation(QueryModel query) {
     CodeBlock.Builder code = CodeBlock.builder();
-    for (String input : query.inputsRead()) {
-      code.addStatement("this.$N.get()", input);
+    for (InputModel input : query.inputsRead()) {
+      code.addStatement("this.$N.$L()", input.nodeField(), input.kind().getter());
     }
     code.addStatement("return super.$N($L)", query.name(), arguments(query));
     return code.build();
@@ -171,7 +191,7 @@ final class IncrClassWriter {
     return b.addJavadoc("Returns {@code $N}; inside a computation, a tracked read.\n", input.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(input.type())
-        .addStatement("return this.$N.get()", input.nodeField())
+        .addStatement("return this.$N.$L()", input.nodeField(), input.kind().getter())
         .build();
   }
 
@@ -210,7 +230,8 @@ final class IncrClassWriter {
         .addParameters(query.parameters())
         .varargs(query.varargs());
     if (query.parameters().isEmpty()) {
-      return b.addStatement("return this.$N.get()", query.nodeField()).build();
+      return b.addStatement("return this.$N.$L()", query.nodeField(), query.kind().getter())
+          .build();
     }
     CodeBlock key = memoKey(query);
     if (query.inputsRead().isEmpty()) {

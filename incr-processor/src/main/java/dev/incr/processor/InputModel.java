@@ -8,7 +8,8 @@ import com.palantir.javapoet.TypeName;
  * @param name the field's name, also the getter's name
  * @param type the field's type
  * @param setterName the setter's name, {@code set} + the capitalized field name
- * @param nodeField the name of the generated field holding the input's {@code Var}
+ * @param nodeField the name of the generated field holding the input's {@code Var} (of the {@link
+ *     #kind()} its type asks for)
  * @param label the label of the input's {@code Var}, such as {@code Rect.width}
  * @param getterOverrides whether the getter implements an abstract declaration
  * @param setterOverrides whether the setter implements an abstract declaration
@@ -22,4 +23,10 @@ record InputModel(
     String label,
     boolean getterOverrides,
     boolean setterOverrides,
-    boolean deprecated) {}
+    boolean deprecated) {
+
+  /** The kind of node holding the input: unboxed for {@code int}, {@code long}, {@code double}. */
+  NodeKind kind() {
+    return NodeKind.of(type);
+  }
+}

@@ -14,8 +14,8 @@ import javax.lang.model.element.Modifier;
  * @param parameters the method's parameters; empty for an argument-less query
  * @param varargs whether the last parameter is variable-arity
  * @param visibility the method's access modifiers (empty for package-private)
- * @param inputsRead the node fields of the inputs the query reads directly, as {@link ReadAnalysis}
- *     found them, in declaration order
+ * @param inputsRead the inputs the query reads directly, as {@link ReadAnalysis} found them, in
+ *     declaration order
  * @param nodeField the name of the generated field holding the query's node or memo table
  * @param label the label of the query's node, such as {@code Rect.area()}, or, for a query with
  *     parameters, the prefix {@code Rect.describe} to which the memo table adds the arguments
@@ -27,7 +27,7 @@ record QueryModel(
     List<ParameterSpec> parameters,
     boolean varargs,
     Set<Modifier> visibility,
-    List<String> inputsRead,
+    List<InputModel> inputsRead,
     String nodeField,
     String label,
     boolean deprecated) {
@@ -36,5 +36,13 @@ record QueryModel(
     parameters = List.copyOf(parameters);
     visibility = Set.copyOf(visibility);
     inputsRead = List.copyOf(inputsRead);
+  }
+
+  /**
+   * The kind of node holding an argument-less query's value: unboxed for {@code int}, {@code long},
+   * {@code double}. (A query with parameters keeps a boxed memo table whatever it returns.)
+   */
+  NodeKind kind() {
+    return NodeKind.of(returnType);
   }
 }

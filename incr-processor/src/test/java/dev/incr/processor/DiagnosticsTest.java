@@ -498,7 +498,7 @@ class DiagnosticsTest {
     assertThat(compilation).hadNoteContaining(Messages.NO_SOURCE_TREES.format("good.NoTrees"))
         .inFile(src).onLineContaining("class NoTrees");
     assertThat(compilation).generatedSourceFile("good.IncrNoTrees")
-        .contentsAsUtf8String().contains("this.xInput.get();\n      this.yInput.get();");
+        .contentsAsUtf8String().contains("this.xInput.getAsInt();\n      this.yInput.getAsInt();");
   }
 
   @Test
@@ -532,7 +532,7 @@ class DiagnosticsTest {
         .hadNoteContaining(Messages.SOURCE_NOT_SEEN.format("Base.helper()", "q()", "q()"))
         .inFile(src).onLineContaining("int q()");
     assertThat(compilation).generatedSourceFile("good.IncrUsesLib")
-        .contentsAsUtf8String().contains("this.xInput.get();\n      this.yInput.get();");
+        .contentsAsUtf8String().contains("this.xInput.getAsInt();\n      this.yInput.getAsInt();");
   }
 
   @Test

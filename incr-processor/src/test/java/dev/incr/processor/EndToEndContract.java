@@ -83,6 +83,35 @@ abstract class EndToEndContract {
           "  @Input double x = -1;",
           "  @Query double root() { RunLog.ran(\"root\"); return Math.sqrt(x); }",
           "  @Query String shown() { RunLog.ran(\"shown\"); return \"v=\" + root(); }",
+          "}"),
+      Compilations.source("e2e.Meter",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "/** Inputs and queries of the three unboxed kinds, and a boxed input beside them. */",
+          "public abstract class Meter {",
+          "  @Input int count = 3;",
+          "  @Input long total = 12;",
+          "  @Input double level = 4;",
+          "  @Input String unit = \"u\";",
+          "  @Query int parityBit() { RunLog.ran(\"parityBit\"); return count % 2; }",
+          "  @Query String parity() {",
+          "    RunLog.ran(\"parity\");",
+          "    return parityBit() == 0 ? \"even\" : \"odd\";",
+          "  }",
+          "  @Query long perItem() { RunLog.ran(\"perItem\"); return total / count; }",
+          "  @Query double root() { RunLog.ran(\"root\"); return Math.sqrt(level); }",
+          "  @Query String rootShown() { RunLog.ran(\"rootShown\"); return \"r=\" + root(); }",
+          "  @Query double signedZero() {",
+          "    RunLog.ran(\"signedZero\");",
+          "    return level < 0 ? -0.0 : 0.0;",
+          "  }",
+          "  @Query String zeroShown() {",
+          "    RunLog.ran(\"zeroShown\");",
+          "    return 1 / signedZero() > 0 ? \"+0\" : \"-0\";",
+          "  }",
+          "  @Query double levelCopy() { RunLog.ran(\"levelCopy\"); return level; }",
           "}"));
 
   private static final CompiledClasses OWNERS = CompiledClasses.compile(
@@ -297,6 +326,101 @@ abstract class EndToEndContract {
     call(nan, "setX", -2.0); // still NaN
     assertEquals("v=NaN", call(nan, "shown"));
     assertEquals(List.of("root"), RunLog.take());
+  }
+
+  private Object meter() {
+    return SHAPES.create("e2e.IncrMeter", engine);
+  }
+
+  @Test
+  void primitiveQueriesReRunOnlyWhenAnInputTheyReadChanges() {
+    Object meter = meter();
+    assertEquals(1, call(meter, "parityBit"));
+    assertEquals(4L, call(meter, "perItem"));
+    assertEquals(2.0, call(meter, "root"));
+    assertEquals(List.of("parityBit", "perItem", "root"), RunLog.take());
+
+    call(meter, "setUnit", "v"); // a boxed input none of them reads
+    call(meter, "setCount", 3); // an equal value
+    assertEquals(1, call(meter, "parityBit"));
+    assertEquals(4L, call(meter, "perItem"));
+    assertEquals(2.0, call(meter, "root"));
+    assertEquals(List.of(), RunLog.take());
+
+    call(meter, "setTotal", 20L);
+    assertEquals(1, call(meter, "parityBit"));
+    assertEquals(6L, call(meter, "perItem"));
+    assertEquals(2.0, call(meter, "root"));
+    assertEquals(List.of("perItem"), RunLog.take());
+
+    call(meter, "setLevel", 9.0);
+    assertEquals(1, call(meter, "parityBit"));
+    assertEquals(6L, call(meter, "perItem"));
+    assertEquals(3.0, call(meter, "root"));
+    assertEquals(List.of("root"), RunLog.take());
+
+    call(meter, "setCount", 4);
+    assertEquals(0, call(meter, "parityBit"));
+    assertEquals(5L, call(meter, "perItem"));
+    assertEquals(3.0, call(meter, "root"));
+    assertEquals(List.of("parityBit", "perItem"), RunLog.take());
+
+    assertEquals(4, call(meter, "count"));
+    assertEquals(20L, call(meter, "total"));
+    assertEquals(9.0, call(meter, "level"));
+  }
+
+  @Test
+  void earlyCutoffWorksThroughAnIntQuery() {
+    Object meter = meter();
+    assertEquals("odd", call(meter, "parity"));
+    assertEquals(List.of("parity", "parityBit"), RunLog.take());
+
+    call(meter, "setCount", 5); // parityBit re-runs and still returns 1: parity is cut off
+    assertEquals("odd", call(meter, "parity"));
+    assertEquals(List.of("parityBit"), RunLog.take());
+
+    call(meter, "setCount", 6);
+    assertEquals("even", call(meter, "parity"));
+    assertEquals(List.of("parityBit", "parity"), RunLog.take());
+  }
+
+  @Test
+  void aDoubleQueryReturningNanAgainIsCutOff() {
+    Object meter = meter();
+    call(meter, "setLevel", -1.0);
+    assertEquals("r=NaN", call(meter, "rootShown"));
+    assertEquals(List.of("rootShown", "root"), RunLog.take());
+
+    call(meter, "setLevel", -2.0); // root re-runs and returns NaN again
+    assertEquals("r=NaN", call(meter, "rootShown"));
+    assertEquals(List.of("root"), RunLog.take());
+
+    call(meter, "setLevel", Double.NaN);
+    assertEquals("r=NaN", call(meter, "rootShown"));
+    assertEquals(List.of("root"), RunLog.take());
+    call(meter, "setLevel", Double.NaN); // NaN equals NaN: not a change
+    assertEquals("r=NaN", call(meter, "rootShown"));
+    assertEquals(List.of(), RunLog.take());
+  }
+
+  @Test
+  void negativeZeroIsAChangeFromZero() {
+    Object meter = meter();
+    assertEquals("+0", call(meter, "zeroShown"));
+    assertEquals(List.of("zeroShown", "signedZero"), RunLog.take());
+
+    call(meter, "setLevel", -4.0); // signedZero: 0.0 becomes -0.0, a change
+    assertEquals("-0", call(meter, "zeroShown"));
+    assertEquals(List.of("signedZero", "zeroShown"), RunLog.take());
+
+    call(meter, "setLevel", 0.0);
+    assertEquals(0.0, call(meter, "levelCopy"));
+    RunLog.take();
+    call(meter, "setLevel", -0.0); // an input going from 0.0 to -0.0 changes too
+    assertEquals(-0.0, call(meter, "levelCopy"));
+    assertEquals(-0.0, call(meter, "level"));
+    assertEquals(List.of("levelCopy"), RunLog.take());
   }
 
   @Test

@@ -56,8 +56,8 @@ class ForeignEnvironmentTest {
     assertThat(compilation).hadNoteContaining(Messages.NO_SOURCE_TREES.format("good.Pair"))
         .inFile(src).onLineContaining("class Pair");
     assertThat(compilation).generatedSourceFile("good.IncrPair").contentsAsUtf8String()
-        .contains("this.leftInput.get();\n"
-            + "      this.rightInput.get();\n"
+        .contains("this.leftInput.getAsInt();\n"
+            + "      this.rightInput.getAsInt();\n"
             + "      return super.doubled();");
     assertEquals(List.of("good.IncrPair <- good.Pair"), originating);
   }

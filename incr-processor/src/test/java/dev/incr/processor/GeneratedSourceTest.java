@@ -5,12 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.incr.Computed;
+import dev.incr.DoubleComputed;
+import dev.incr.DoubleVar;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
+import dev.incr.LongComputed;
+import dev.incr.LongVar;
+import dev.incr.Var;
+import dev.incr.internal.gen.QueryMemo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +68,35 @@ class GeneratedSourceTest {
       expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertEquals(expected, actual, "generated source differs from " + golden);
+  }
+
+  /**
+   * The node kinds, read from the compiled class rather than its text: {@code int}, {@code long}
+   * and {@code double} inputs and argument-less queries get the unboxed nodes; every other type,
+   * and every query with parameters, stays boxed.
+   */
+  @Test
+  void intLongAndDoubleGetUnboxedNodesAndOtherTypesStayBoxed() throws ReflectiveOperationException {
+    Class<?> generated = CompiledClasses.compile(Compilations.good("Primitives"))
+        .loadClass("good.IncrPrimitives");
+    Map<String, Class<?>> expected = new LinkedHashMap<>();
+    expected.put("iInput", IntVar.class);
+    expected.put("lInput", LongVar.class);
+    expected.put("dInput", DoubleVar.class);
+    expected.put("twiceIQuery", IntComputed.class);
+    expected.put("totalQuery", LongComputed.class);
+    expected.put("sumQuery", DoubleComputed.class);
+    expected.put("flagInput", Var.class);
+    expected.put("bInput", Var.class);
+    expected.put("sInput", Var.class);
+    expected.put("cInput", Var.class);
+    expected.put("fInput", Var.class);
+    expected.put("boxedInput", Var.class);
+    expected.put("halfFQuery", Computed.class);
+    expected.put("boxedOrZeroQuery", Computed.class);
+    expected.put("countQuery", QueryMemo.class); // returns int, but has parameters
+    for (Map.Entry<String, Class<?>> e : expected.entrySet()) {
+      assertEquals(e.getValue(), generated.getDeclaredField(e.getKey()).getType(), e.getKey());
+    }
   }
 }

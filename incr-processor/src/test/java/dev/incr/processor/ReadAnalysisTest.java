@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which input fields the compile-time scan finds for each query, read off the generated
- * computations: the {@code this.xInput.get();} lines before {@code return super.query(...)}.
+ * computations: the {@code this.xInput.getAsInt();} lines before {@code return super.query(...)}.
  */
 class ReadAnalysisTest {
 
@@ -70,13 +70,13 @@ class ReadAnalysisTest {
         .getCharContent(false).toString();
   }
 
-  /** The inputs whose {@code Var} the computation of {@code query} reads before the original. */
+  /** The inputs whose node the computation of {@code query} reads before the original. */
   private static List<String> reads(String query) {
     String[] lines = generated.split("\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains("return super." + query + "(")) {
         List<String> inputs = new ArrayList<>();
-        Pattern read = Pattern.compile("^\\s*this\\.(\\w+)Input\\.get\\(\\);$");
+        Pattern read = Pattern.compile("^\\s*this\\.(\\w+)Input\\.getAsInt\\(\\);$");
         for (int j = i - 1; j >= 0; j--) {
           Matcher m = read.matcher(lines[j]);
           if (!m.matches()) {

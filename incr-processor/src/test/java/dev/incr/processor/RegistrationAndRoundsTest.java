@@ -92,7 +92,7 @@ class RegistrationAndRoundsTest {
         .compile(src);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("e2e.IncrUsesLaterInBodies")
-        .contentsAsUtf8String().contains("this.xInput.get();");
+        .contentsAsUtf8String().contains("this.xInput.getAsInt();");
   }
 
   @Test
