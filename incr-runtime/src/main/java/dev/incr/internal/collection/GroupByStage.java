@@ -169,8 +169,14 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
         groups.computeIfPresent(k, (kk, gg) -> gg.handedOut || gg.size > 0 ? gg : null);
       }
       if (!aggregates.isEmpty()) {
-        for (GroupAggregateStage<K, T, ?> a : aggregates.live()) {
-          a.touched(k);
+        for (int i = 0; i < aggregates.size(); ) {
+          GroupAggregateStage<K, T, ?> a = aggregates.get(i);
+          if (a == null) {
+            aggregates.removeAt(i);
+          } else {
+            a.touched(k);
+            i++;
+          }
         }
       }
       routed++;

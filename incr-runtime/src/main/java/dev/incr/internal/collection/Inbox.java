@@ -22,6 +22,12 @@ import java.util.function.LongSupplier;
 final class Inbox<T> {
   private static final int SLACK = 64;
 
+  /**
+   * Logs up to this size are first checked for a cancelling pair by comparing entries directly,
+   * without the maps {@link #consolidate()} builds.
+   */
+  private static final int SMALL = 16;
+
   private final LongSupplier producerSize;
   private Object[] items = new Object[8];
   private byte[] weights = new byte[8];
@@ -119,9 +125,31 @@ final class Inbox<T> {
    * batch, so work done for elements that came and went within the batch is skipped.
    */
   void consolidateBeforeReading() {
-    if (pendingDeletes > 0 && tail - head > 1) {
+    int size = tail - head;
+    if (pendingDeletes > 0 && size > 1 && (size > SMALL || smallLogCancels())) {
       consolidate();
     }
+  }
+
+  /**
+   * Whether consolidating this small log would cancel anything: whether some deletion follows an
+   * insertion of an equal element (the first such deletion cancels it, as no deletion before it
+   * cancelled anything). If none does, every deletion is of an occurrence the reader already had,
+   * and the reader may apply the log as it is, in the order it happened; consolidation would only
+   * have moved the deletions first. Allocates nothing.
+   */
+  private boolean smallLogCancels() {
+    for (int i = head + 1; i < tail; i++) {
+      if (weights[i] < 0) {
+        Object x = items[i];
+        for (int j = head; j < i; j++) {
+          if (weights[j] > 0 && x.equals(items[j])) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private void makeRoom() {

@@ -75,11 +75,11 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
     without.remove(p);
     // Windows of the neighbours spanning the position: they hold local indices p - 1 and p.
     for (int s = Math.max(0, p - n + 1); s <= p - 1 && s + n <= without.size(); s++) {
-      in.push(shape.apply(List.copyOf(without.subList(s, s + n))), -weight);
+      in.push(shape.apply(without.subList(s, s + n)), -weight);
     }
     // Windows containing the element.
     for (int s = Math.max(0, p - n + 1); s <= p && s + n <= with.size(); s++) {
-      in.push(shape.apply(List.copyOf(with.subList(s, s + n))), weight);
+      in.push(shape.apply(with.subList(s, s + n)), weight);
     }
   }
 

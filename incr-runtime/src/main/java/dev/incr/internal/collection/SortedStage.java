@@ -73,10 +73,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     nodes.setValue(slot, n);
     nodes.incrementAt(slot);
     if (!neighbourhoods.isEmpty()) {
-      int rank = tree.rank(n);
-      for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
-        nb.inserted(rank);
-      }
+      tellNeighbourhoods(tree.rank(n), true);
     }
     out.emit(x, 1);
   }
@@ -85,16 +82,33 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     int slot = nodes.find(x);
     OrderTree.Node<K, T> n = nodes.value(slot);
     if (!neighbourhoods.isEmpty()) {
-      int rank = tree.rank(n);
-      for (NeighbourhoodStage<T, ?> nb : neighbourhoods.live()) {
-        nb.removing(rank);
-      }
+      tellNeighbourhoods(tree.rank(n), false);
     }
     tree.remove(n);
     nodes.setValue(slot, n.older);
     nodes.decrement(slot);
     out.emit(x, -1);
   }
+  /**
+   * Tells each neighbourhood stage that the element at {@code rank} was inserted, or is about to be
+   * removed; drops the ones collected. Iterates by index: a change allocates no list.
+   */
+  private void tellNeighbourhoods(int rank, boolean inserted) {
+    for (int i = 0; i < neighbourhoods.size(); ) {
+      NeighbourhoodStage<T, ?> nb = neighbourhoods.get(i);
+      if (nb == null) {
+        neighbourhoods.removeAt(i);
+        continue;
+      }
+      if (inserted) {
+        nb.inserted(rank);
+      } else {
+        nb.removing(rank);
+      }
+      i++;
+    }
+  }
+
 
   /**
    * Registers a neighbourhood stage; call inside its computation after reading {@link #version()}.
