@@ -4,9 +4,9 @@ import ca.odell.glazedlists.BasicEventList;
 import ca.odell.glazedlists.EventList;
 import ca.odell.glazedlists.FilterList;
 import ca.odell.glazedlists.FunctionList;
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +82,7 @@ public class FilterMapCountBenchmark {
   @State(Scope.Benchmark)
   public static class IncrSingle extends Data {
     IncrCollection<Integer> source;
-    Computed<Long> count;
+    LongComputed count;
 
     /** Builds the pipeline over the initial elements. */
     @Setup
@@ -183,9 +183,9 @@ public class FilterMapCountBenchmark {
   public long filterMapCount_incrSingle(IncrSingle s) {
     Integer x = s.nextExtra();
     s.source.insert(x);
-    long c = s.count.get();
+    long c = s.count.getAsLong();
     s.source.delete(x);
-    return c + s.count.get();
+    return c + s.count.getAsLong();
   }
 
   /** Insert, recompute, delete, recompute, with streams over an {@link ArrayList}. */

@@ -3,10 +3,10 @@ package dev.incr.bench;
 import ca.odell.glazedlists.BasicEventList;
 import ca.odell.glazedlists.EventList;
 import ca.odell.glazedlists.GroupingList;
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.GroupedCollection;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,22 +76,21 @@ public class GroupByBenchmark {
   @State(Scope.Benchmark)
   public static class IncrSingle extends Data {
     IncrCollection<Integer> source;
-    Computed<Long>[] counts;
+    LongComputed[] counts;
 
     /** Builds the groups over the initial elements. */
-    @SuppressWarnings("unchecked")
     @Setup
     public void setup() {
       makeData();
       source = Engine.singleThreaded().collection();
       GroupedCollection<Integer, Integer> grouped = source.groupBy(GroupByBenchmark::key);
-      counts = new Computed[GROUPS];
+      counts = new LongComputed[GROUPS];
       for (int k = 0; k < GROUPS; k++) {
         counts[k] = grouped.group(k).count();
       }
       source.insertAll(initial);
-      for (Computed<Long> c : counts) {
-        c.get();
+      for (LongComputed c : counts) {
+        c.getAsLong();
       }
     }
   }
@@ -152,11 +151,11 @@ public class GroupByBenchmark {
   @Benchmark
   public long groupBy_incrSingle(IncrSingle s) {
     Integer x = s.nextExtra();
-    Computed<Long> count = s.counts[key(x)];
+    LongComputed count = s.counts[key(x)];
     s.source.insert(x);
-    long c = count.get();
+    long c = count.getAsLong();
     s.source.delete(x);
-    return c + count.get();
+    return c + count.getAsLong();
   }
 
   /** Insert, group from scratch, delete, group from scratch. */

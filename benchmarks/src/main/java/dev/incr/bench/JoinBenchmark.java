@@ -1,8 +1,8 @@
 package dev.incr.bench;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +77,7 @@ public class JoinBenchmark {
   @State(Scope.Benchmark)
   public static class IncrSingle extends Data {
     IncrCollection<Order> left;
-    Computed<Long> count;
+    LongComputed count;
 
     /** Builds the join over the initial rows. */
     @Setup
@@ -137,9 +137,9 @@ public class JoinBenchmark {
   public long join_incrSingle(IncrSingle s) {
     Order o = s.nextExtra();
     s.left.insert(o);
-    long c = s.count.get();
+    long c = s.count.getAsLong();
     s.left.delete(o);
-    return c + s.count.get();
+    return c + s.count.getAsLong();
   }
 
   /** Insert, join from scratch, delete, join from scratch. */

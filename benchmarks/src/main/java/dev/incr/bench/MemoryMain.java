@@ -2,6 +2,8 @@ package dev.incr.bench;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.IntComputed;
+import dev.incr.IntVar;
 import dev.incr.Var;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import javafx.beans.binding.NumberExpression;
 import javafx.beans.property.SimpleIntegerProperty;
 
@@ -34,7 +37,8 @@ public final class MemoryMain {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private static final java.util.Set<String> ARRAY_HELD = java.util.Set.of("incrSingle var",
-      "incrSingle computed (reads one var, computed)", "javafx SimpleIntegerProperty");
+      "incrSingle computed (reads one var, computed)", "incrSingle IntVar",
+      "incrSingle IntComputed (reads one var, computed)", "javafx SimpleIntegerProperty");
 
   private MemoryMain() {}
 
@@ -49,6 +53,9 @@ public final class MemoryMain {
     cases.put("incrSingle var", MemoryMain::incrVars);
     cases.put("incrSingle computed (reads one var, computed)", MemoryMain::incrComputeds);
     cases.put("incrSingle chain node (reads previous, computed)", MemoryMain::incrChain);
+    cases.put("incrSingle IntVar", MemoryMain::incrIntVars);
+    cases.put("incrSingle IntComputed (reads one var, computed)", MemoryMain::incrIntComputeds);
+    cases.put("incrSingle IntComputed chain node (computed)", MemoryMain::incrIntChain);
     cases.put("javafx SimpleIntegerProperty", MemoryMain::javafxProperties);
     cases.put("javafx chain node (previous.add(1), computed)", MemoryMain::javafxChain);
     cases.put("handwritten chain cell", k -> new CellChain(k));
@@ -177,6 +184,40 @@ public final class MemoryMain {
       previous = engine.computed(previous::get);
     }
     previous.get();
+    return previous;
+  }
+
+  private static Object incrIntVars(int n) {
+    Engine engine = Engine.singleThreaded();
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      nodes[i] = engine.intVar(i);
+    }
+    return nodes;
+  }
+
+  private static Object incrIntComputeds(int n) {
+    Engine engine = Engine.singleThreaded();
+    IntVar input = engine.intVar(7);
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      IntComputed c = engine.computedInt(input::getAsInt);
+      c.getAsInt();
+      nodes[i] = c;
+    }
+    return nodes;
+  }
+
+  /** Each node holds a distinct value ({@code i} above the input), as a boxed chain could not. */
+  private static Object incrIntChain(int n) {
+    Engine engine = Engine.singleThreaded();
+    IntVar input = engine.intVar(1000);
+    IntSupplier previous = input;
+    for (int i = 0; i < n; i++) {
+      IntSupplier p = previous;
+      previous = engine.computedInt(() -> p.getAsInt() + 1);
+    }
+    ((IntComputed) previous).getAsInt();
     return previous;
   }
 

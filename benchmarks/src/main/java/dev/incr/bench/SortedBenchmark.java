@@ -3,9 +3,9 @@ package dev.incr.bench;
 import ca.odell.glazedlists.BasicEventList;
 import ca.odell.glazedlists.EventList;
 import ca.odell.glazedlists.SortedList;
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.IncrCollection;
+import dev.incr.LongComputed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +75,7 @@ public class SortedBenchmark {
   @State(Scope.Benchmark)
   public static class IncrSingle extends Data {
     IncrCollection<Integer> source;
-    Computed<Long> count;
+    LongComputed count;
 
     /** Builds the view over the initial elements. */
     @Setup
@@ -175,9 +175,9 @@ public class SortedBenchmark {
   public long sorted_incrSingle(IncrSingle s) {
     Integer x = s.nextExtra();
     s.source.insert(x);
-    long c = s.count.get();
+    long c = s.count.getAsLong();
     s.source.delete(x);
-    return c + s.count.get();
+    return c + s.count.getAsLong();
   }
 
   /** Insert, sort from scratch, delete, sort from scratch. */

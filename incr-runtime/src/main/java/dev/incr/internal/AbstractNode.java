@@ -14,10 +14,11 @@ abstract class AbstractNode<T> implements Node<T> {
   static final long ALWAYS_VERIFIED = Long.MAX_VALUE;
 
   final EngineCore engine;
-  T value;
-  /** Revision at which {@link #value} last changed (by a set, or by a re-run with a new value). */
+  // The value is not here: boxed nodes keep it in a reference field, primitive ones unboxed, each in
+  // its own class, so that neither pays for the other's field.
+  /** Revision at which the value last changed (by a set, or by a re-run with a new value). */
   long changedAt;
-  /** Revision at which {@link #value} was last known to be up to date. */
+  /** Revision at which the value was last known to be up to date. */
   long verifiedAt;
   /**
    * The label (a String), or the node's {@link Necessity} (which carries the label) while the node
@@ -65,13 +66,8 @@ abstract class AbstractNode<T> implements Node<T> {
 
   abstract String defaultLabel();
 
-  /**
-   * The value, boxed, for introspection and error reports (computes nothing): {@link #value}, or
-   * the primitive nodes' own field.
-   */
-  Object boxedValue() {
-    return value;
-  }
+  /** The value, boxed, for introspection and error reports (computes nothing). */
+  abstract Object boxedValue();
 
   @Override
   public Engine engine() {

@@ -2,10 +2,13 @@ package dev.incr.internal;
 
 import dev.incr.Computed;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-/** A derived node; this class's own fast path is the single-threaded engine's. */
-class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
+/**
+ * A derived node, as the engine's algorithm sees it: state, function and dependencies. The value
+ * lives in the subclasses: {@link BoxedComputedNode} (and its concurrent variant) or the primitive
+ * nodes ({@link IntComputedNode} and kin).
+ */
+abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   // A computed's state lives in verifiedAt, which is otherwise a revision (at least 1) or
   // EngineCore.CLEAN: four values no revision takes. Flag fields would cost 8 bytes per node once
@@ -33,8 +36,8 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   static final AbstractNode<?>[] NO_DEPENDENCIES = new AbstractNode<?>[0];
 
   /**
-   * The function: a {@code Supplier<T>} here, the primitive supplier in the primitive nodes (one
-   * field for all, so that they are no bigger).
+   * The function: a {@code Supplier<T>} for boxed nodes, the primitive supplier in the primitive
+   * nodes (one field for all, so that they are no bigger).
    */
   final Object function;
   /**
@@ -49,47 +52,14 @@ class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
     this.function = function;
   }
 
-  @Override
-  public T get() {
-    EngineCore e = engine;
-    long v = verifiedAt;
-    if (v == e.revision || v == e.cleanMark) {
-      DependencyRecorder r = e.recorder;
-      if (r != null) {
-        r.record(this);
-        return value;
-      }
-      if (CrossEngineGuard.lastToken == e.token) {
-        return value;
-      }
-    }
-    return e.readSlowPath(this);
-  }
-
   /**
    * Runs the function for the engine's algorithm and keeps the result: {@link
    * EngineCore#startRun}, the function, {@link EngineCore#finishRun} (or {@link
-   * EngineCore#runThrew}), then the value is published if it changed and {@link EngineCore#stored}
-   * completes the run. Returns whether the value changed. The primitive nodes override this to keep
-   * their result unboxed.
+   * EngineCore#runThrew}), then the node publishes its value if it changed and {@link
+   * EngineCore#stored} completes the run. Returns whether the value changed. Each kind of node
+   * implements it with its own field, so that primitive results are never boxed.
    */
-  @SuppressWarnings("unchecked")
-  boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.startRun(this);
-    T result;
-    try {
-      result = ((Supplier<T>) function).get();
-    } catch (Throwable t) {
-      core.runThrew(this, since, parent);
-      throw t;
-    }
-    core.finishRun(this, since, parent);
-    boolean changed = since == NEVER_RAN || !SameValue.test(value, result);
-    if (changed) {
-      EngineCore.publishValue(this, result);
-    }
-    return core.stored(this, changed, since);
-  }
+  abstract boolean compute(EngineCore core, long since);
 
   /**
    * For the primitive nodes' getters: records the read and brings the node up to date, leaving its

@@ -3,7 +3,7 @@ package dev.incr.internal;
 import java.util.function.Supplier;
 
 /** A derived node of the concurrent engine: lock-free when up to date, locked otherwise. */
-final class ConcurrentComputedNode<T> extends ComputedNode<T> {
+final class ConcurrentComputedNode<T> extends BoxedComputedNode<T> {
 
   ConcurrentComputedNode(ConcurrentEngine engine, Supplier<T> function) {
     super(engine, function);
@@ -30,7 +30,7 @@ final class ConcurrentComputedNode<T> extends ComputedNode<T> {
       if (CrossEngineGuard.mayBeInsideAnother(e)) {
         e.checkNotForeignRead(this);
       }
-      return (T) EngineCore.acquireValue(this);
+      return acquireValue();
     }
     return e.readLocked(this);
   }

@@ -119,7 +119,7 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** The slow path of a read: verify and re-run under the lock. */
-  <T> T readLocked(ComputedNode<T> node) {
+  <T> T readLocked(BoxedComputedNode<T> node) {
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
       return readSlowPath(node);

@@ -1,7 +1,7 @@
 package dev.incr.internal;
 
 /** An input of the concurrent engine: acquire reads outside computations, writes under the lock. */
-final class ConcurrentVarNode<T> extends VarNode<T> {
+final class ConcurrentVarNode<T> extends BoxedVarNode<T> {
 
   ConcurrentVarNode(ConcurrentEngine engine, T initial, long revision) {
     super(engine, initial, revision);
@@ -21,7 +21,7 @@ final class ConcurrentVarNode<T> extends VarNode<T> {
     if (CrossEngineGuard.mayBeInsideAnother(e)) {
       e.checkNotForeignRead(this);
     }
-    return (T) EngineCore.acquireValue(this);
+    return acquireValue();
   }
 
   @Override

@@ -6,11 +6,10 @@ import java.lang.invoke.VarHandle;
 import java.util.function.DoubleSupplier;
 
 /**
- * A {@link DoubleComputed} of either engine. The result lives unboxed in {@link #current} ({@code
- * value} stays null) and is compared for cutoff with {@link Double#compare} equality (NaN
- * equals NaN). It is published with a release
- * store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of the
- * concurrent engine read it with an acquire load.
+ * A {@link DoubleComputed} of either engine. The result lives unboxed in {@link #current} and is
+ * compared for cutoff with {@link Double#compare} equality (NaN equals NaN). It is published with a
+ * release store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of
+ * the concurrent engine read it with an acquire load.
  */
 final class DoubleComputedNode extends ComputedNode<Double> implements DoubleComputed {
 

@@ -5,9 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A {@link DoubleVar} of either engine. The value lives unboxed in {@link #current} ({@code value}
- * stays null); it is written under the engine's write protocol ({@link EngineCore#beginSet}) with
- * a release store, and lock-free readers of the concurrent engine read it with an acquire load.
+ * A {@link DoubleVar} of either engine. The value lives unboxed in {@link #current}; it is written
+ * under the engine's write protocol ({@link EngineCore#beginSet}) with a release store, and
+ * lock-free readers of the concurrent engine read it with an acquire load.
  */
 final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
 
@@ -24,7 +24,7 @@ final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
   private double current;
 
   DoubleVarNode(EngineCore engine, double initial, long revision) {
-    super(engine, null, revision);
+    super(engine, revision);
     this.current = initial;
   }
 

@@ -118,7 +118,6 @@ abstract class EngineCore implements Engine {
   static final long DEEP_STACK_BYTES = 1L << 30;
 
   static final VarHandle REVISION;
-  static final VarHandle VALUE;
   static final VarHandle VERIFIED_AT;
   static final VarHandle CLEAN_MARK;
   private static final VarHandle VARS_CREATED;
@@ -136,7 +135,6 @@ abstract class EngineCore implements Engine {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       REVISION = lookup.findVarHandle(EngineCore.class, "revision", long.class);
-      VALUE = lookup.findVarHandle(AbstractNode.class, "value", Object.class);
       VERIFIED_AT = lookup.findVarHandle(AbstractNode.class, "verifiedAt", long.class);
       CLEAN_MARK = lookup.findVarHandle(EngineCore.class, "cleanMark", long.class);
       VARS_CREATED = lookup.findVarHandle(EngineCore.class, "varsCreated", long.class);
@@ -151,14 +149,6 @@ abstract class EngineCore implements Engine {
 
   // VarHandle calls are only compiled to plain instructions when the call site's types match the
   // handle's exactly (otherwise they go through a generic adapter); these helpers guarantee that.
-
-  static void publishValue(AbstractNode<?> node, Object value) {
-    VALUE.setRelease(node, value);
-  }
-
-  static Object acquireValue(AbstractNode<?> node) {
-    return VALUE.getAcquire(node);
-  }
 
   static void publishVerified(AbstractNode<?> node, long revision) {
     VERIFIED_AT.setRelease(node, revision);
@@ -350,7 +340,7 @@ abstract class EngineCore implements Engine {
    * Reads {@code node} when its fast path could not. The concurrent engine calls this holding its
    * lock.
    */
-  final <T> T readSlowPath(ComputedNode<T> node) {
+  final <T> T readSlowPath(BoxedComputedNode<T> node) {
     refreshForRead(node);
     return node.value;
   }
@@ -905,9 +895,9 @@ abstract class EngineCore implements Engine {
    * Stores a var's new value and returns the revision the write lands in: a new one, unless it
    * joins an open batch that no read has seen yet.
    */
-  final <T> void write(VarNode<T> node, T newValue) {
+  final <T> void write(BoxedVarNode<T> node, T newValue) {
     long rev = openWrite(node);
-    publishValue(node, newValue);
+    node.publishValue(newValue);
     closeWrite(node, rev);
   }
 

@@ -5,9 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A {@link IntVar} of either engine. The value lives unboxed in {@link #current} ({@code value}
- * stays null); it is written under the engine's write protocol ({@link EngineCore#beginSet}) with
- * a release store, and lock-free readers of the concurrent engine read it with an acquire load.
+ * A {@link IntVar} of either engine. The value lives unboxed in {@link #current}; it is written
+ * under the engine's write protocol ({@link EngineCore#beginSet}) with a release store, and
+ * lock-free readers of the concurrent engine read it with an acquire load.
  */
 final class IntVarNode extends VarNode<Integer> implements IntVar {
 
@@ -24,7 +24,7 @@ final class IntVarNode extends VarNode<Integer> implements IntVar {
   private int current;
 
   IntVarNode(EngineCore engine, int initial, long revision) {
-    super(engine, null, revision);
+    super(engine, revision);
     this.current = initial;
   }
 

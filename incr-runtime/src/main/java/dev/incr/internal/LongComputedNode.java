@@ -6,10 +6,10 @@ import java.lang.invoke.VarHandle;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link LongComputed} of either engine. The result lives unboxed in {@link #current} ({@code
- * value} stays null) and is compared for cutoff with {@code ==}. It is published with a release
- * store (value before {@code verifiedAt}, as for boxed nodes), and lock-free readers of the
- * concurrent engine read it with an acquire load.
+ * A {@link LongComputed} of either engine. The result lives unboxed in {@link #current} and is
+ * compared for cutoff with {@code ==}. It is published with a release store (value before {@code
+ * verifiedAt}, as for boxed nodes), and lock-free readers of the concurrent engine read it with
+ * an acquire load.
  */
 final class LongComputedNode extends ComputedNode<Long> implements LongComputed {
 

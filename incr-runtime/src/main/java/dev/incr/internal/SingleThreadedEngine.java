@@ -31,14 +31,14 @@ public final class SingleThreadedEngine extends EngineCore {
   @Override
   public <T> Var<T> var(T initial) {
     varsCreated++;
-    return new VarNode<>(this, initial, revision);
+    return new BoxedVarNode<>(this, initial, revision);
   }
 
   @Override
   public <T> Computed<T> computed(Supplier<T> function) {
     Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
     computedsCreated++;
-    return new ComputedNode<>(this, function);
+    return new BoxedComputedNode<>(this, function);
   }
 
   @Override
