@@ -1,6 +1,7 @@
 package dev.incr.internal.collection;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +16,17 @@ import java.util.function.LongSupplier;
  * twice the size left by the previous consolidation), the pending entries are consolidated: an
  * insertion and a later deletion of the same element cancel. Consolidation keeps the meaning of the
  * log under "a deletion removes the most recently inserted occurrence": it emits the deletions of
- * occurrences the reader already had first, then the surviving insertions in their original order.
- * So a log holds O(live elements) entries whatever the history, and the amortized cost stays O(1)
- * per entry.
+ * occurrences the reader already had first, then the surviving insertions in their original order
+ * (a log of at most {@link #SMALL} entries, the common case of a read after a few changes, just
+ * drops the cancelled pairs in place and keeps its order, allocating nothing). So a log holds
+ * O(live elements) entries whatever the history, and the amortized cost stays O(1) per entry.
  */
 final class Inbox<T> {
   private static final int SLACK = 64;
 
   /**
-   * Logs up to this size are first checked for a cancelling pair by comparing entries directly,
-   * without the maps {@link #consolidate()} builds.
+   * Logs up to this size (at most 64: a bit mask) are consolidated by comparing entries directly,
+   * in place, instead of with the maps {@link #consolidate()} builds.
    */
   private static final int SMALL = 16;
 
@@ -126,30 +128,57 @@ final class Inbox<T> {
    */
   void consolidateBeforeReading() {
     int size = tail - head;
-    if (pendingDeletes > 0 && size > 1 && (size > SMALL || smallLogCancels())) {
-      consolidate();
+    if (pendingDeletes == 0 || size < 2) {
+      return;
     }
-  }
-
-  /**
-   * Whether consolidating this small log would cancel anything: whether some deletion follows an
-   * insertion of an equal element (the first such deletion cancels it, as no deletion before it
-   * cancelled anything). If none does, every deletion is of an occurrence the reader already had,
-   * and the reader may apply the log as it is, in the order it happened; consolidation would only
-   * have moved the deletions first. Allocates nothing.
-   */
-  private boolean smallLogCancels() {
+    if (size > SMALL) {
+      consolidate();
+      return;
+    }
+    // A small log: match each deletion with the latest uncancelled insertion of an equal element
+    // before it, as consolidate() does, comparing entries directly; bit k stands for entry head+k.
+    long cancelled = 0;
     for (int i = head + 1; i < tail; i++) {
       if (weights[i] < 0) {
         Object x = items[i];
-        for (int j = head; j < i; j++) {
-          if (weights[j] > 0 && x.equals(items[j])) {
-            return true;
+        for (int j = i - 1; j >= head; j--) {
+          long bit = 1L << (j - head);
+          if (weights[j] > 0 && (cancelled & bit) == 0 && x.equals(items[j])) {
+            cancelled |= bit | (1L << (i - head));
+            break;
           }
         }
       }
     }
-    return false;
+    if (cancelled != 0) {
+      dropCancelled(cancelled);
+    }
+  }
+
+  /**
+   * Removes the entries of a small log whose bits are set in {@code cancelled}, keeping the others
+   * in order, in place. The rest is still the log's history minus the elements that came and went:
+   * a deletion left has no insertion of its element left before it (it would have cancelled it), so
+   * it removes an occurrence the reader already had, as it did. Allocates nothing.
+   */
+  private void dropCancelled(long cancelled) {
+    int n = head;
+    int deletes = 0;
+    for (int i = head; i < tail; i++) {
+      if ((cancelled & (1L << (i - head))) == 0) {
+        items[n] = items[i];
+        weights[n] = weights[i];
+        slots[n] = slots[i];
+        if (weights[n] < 0) {
+          deletes++;
+        }
+        n++;
+      }
+    }
+    Arrays.fill(items, n, tail, null);
+    tail = n;
+    pendingDeletes = deletes;
+    sizeAfterConsolidation = tail - head;
   }
 
   private void makeRoom() {
@@ -158,7 +187,7 @@ final class Inbox<T> {
       System.arraycopy(items, head, items, 0, size);
       System.arraycopy(weights, head, weights, 0, size);
       System.arraycopy(slots, head, slots, 0, size);
-      java.util.Arrays.fill(items, size, tail, null);
+      Arrays.fill(items, size, tail, null);
     } else {
       Object[] grown = new Object[items.length * 2];
       byte[] grownWeights = new byte[items.length * 2];
