@@ -1,12 +1,15 @@
 package dev.incr.internal.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -77,6 +80,48 @@ class ExactSumPropertiesTest {
       double expected = exact.signum() == 0 ? 0.0 : exact.doubleValue();
       assertEquals(expected, sum.toDouble(), "sum of " + live);
     }
+  }
+
+  /**
+   * Carries and borrows that stop in the window's sign word (which random sums of a few values do
+   * not reach): 10,000 values whose high word takes about 2^52 each overflow into it, then a much
+   * larger value widens the window above it.
+   */
+  @Example
+  void carriesAndBorrowsIntoTheSignWordKeepTheWordsAboveRight() {
+    double v = Math.nextDown(4.0); // its significand ends at the top bit of its high word
+    for (int weight : new int[] {1, -1}) {
+      ExactSum sum = new ExactSum();
+      BigDecimal exact = BigDecimal.ZERO;
+      for (int i = 0; i < 10_000; i++) {
+        sum.add(v, weight);
+        exact = weight > 0 ? exact.add(new BigDecimal(v)) : exact.subtract(new BigDecimal(v));
+      }
+      assertEquals(exact.doubleValue(), sum.toDouble());
+      for (double big : new double[] {1e300, -1e300, 1e300}) {
+        sum.add(big, weight);
+        exact = weight > 0 ? exact.add(new BigDecimal(big)) : exact.subtract(new BigDecimal(big));
+        assertEquals(exact.doubleValue(), sum.toDouble(), "after " + big);
+      }
+      sum.add(1e300, -weight);
+      exact = weight > 0 ? exact.subtract(new BigDecimal(1e300)) : exact.add(new BigDecimal(1e300));
+      assertEquals(exact.doubleValue(), sum.toDouble());
+    }
+  }
+
+  /** Values of similar magnitude keep the stored window to a few words (of the 35). */
+  @Property(tries = 200)
+  void similarValuesKeepTheWindowSmall(
+      @ForAll @Size(max = 60) List<@DoubleRange(min = -1e6, max = 1e6) Double> values) {
+    ExactSum sum = new ExactSum();
+    for (double v : values) {
+      sum.add(v, 1);
+    }
+    for (double v : values) {
+      sum.add(v, -1);
+    }
+    assertEquals(0.0, sum.toDouble());
+    assertTrue(sum.wordsHeld() <= 4, "words held: " + sum.wordsHeld());
   }
 
   @Property(tries = 1000)
