@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>For numbers, {@link #intVar}, {@link #longVar}, {@link #doubleVar} and {@link #computedInt},
  * {@link #computedLong}, {@link #computedDouble} create nodes that store and compare their values
- * unboxed; in a graph of numbers they re-run at about half the cost of boxed nodes, and mix freely
- * with them.
+ * unboxed; in a graph of numbers they re-run at about two thirds of the cost of boxed nodes, and
+ * mix freely with them.
  */
 public interface Engine {
 
