@@ -74,9 +74,10 @@ import java.util.function.Supplier;
  *
  * <h2>Publication</h2>
  *
- * <p>Fields that lock-free readers of the concurrent engine look at ({@code value}, {@code
- * verifiedAt}, {@link #revision}) are written with release stores, value before {@code
- * verifiedAt}; the concurrent nodes read them with acquire loads. On x86 and ARM a release store
+ * <p>Fields that lock-free readers of the concurrent engine look at (a node's value, held by each
+ * kind of node in its own field, boxed or primitive; {@code verifiedAt}; {@link #revision}) are
+ * written with release stores, value before {@code verifiedAt}; the concurrent nodes read them with
+ * acquire loads. On x86 and ARM a release store
  * is an ordinary store (plus an ordering constraint on the compiler), so the single-threaded engine
  * pays nothing for sharing this code; its nodes read the fields plainly. The in-progress and failed
  * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
