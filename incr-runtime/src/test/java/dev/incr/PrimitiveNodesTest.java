@@ -177,6 +177,40 @@ class PrimitiveNodesTest {
     assertEquals(6.0, sum.getAsDouble());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
+  void aDeepPrimitiveChainBuildsUpdatesAndCutsOffWithoutStackOverflow(String name,
+      Supplier<Engine> engines) {
+    Engine engine = engines.get();
+    int height = 100_000;
+    IntVar bottom = engine.intVar(50);
+    AtomicInteger clampRuns = new AtomicInteger();
+    IntComputed clamp = engine.computedInt(() -> {
+      clampRuns.incrementAndGet();
+      return Math.min(bottom.getAsInt(), 60);
+    });
+    AtomicInteger aboveRuns = new AtomicInteger();
+    java.util.function.IntSupplier previous = clamp;
+    for (int i = 0; i < height; i++) {
+      java.util.function.IntSupplier below = previous;
+      previous = engine.computedInt(() -> {
+        aboveRuns.incrementAndGet();
+        return below.getAsInt() + 1;
+      });
+    }
+    IntComputed top = (IntComputed) previous;
+    assertEquals(height + 50, top.getAsInt());
+    bottom.set(55);
+    assertEquals(height + 55, top.getAsInt());
+    assertEquals(2 * height, aboveRuns.get(), "every node re-ran once for the change");
+    bottom.set(70);
+    assertEquals(height + 60, top.getAsInt());
+    bottom.set(80); // the clamp absorbs it: nothing above re-runs
+    assertEquals(height + 60, top.getAsInt());
+    assertEquals(3 * height, aboveRuns.get());
+    assertEquals(4, clampRuns.get());
+  }
+
   // -------------------------------------------------------------------------------------------
   // Bad use: the same errors as boxed nodes, and the engine stays usable
 
