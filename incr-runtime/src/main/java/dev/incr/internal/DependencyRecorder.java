@@ -21,13 +21,13 @@ final class DependencyRecorder {
   static final int SCAN_LIMIT = 16;
 
   private final DependencyRecorder parent;
-  /**
-   * The previous run's dependencies, as the node holds them (a node or an array): returned as is
-   * when the reads match them.
-   */
-  private Object previous;
+  /** How many reads the current run has recorded. */
   private int count;
-  /** Null while the reads match {@link #previous}; the diverged list after. */
+  /**
+   * Null while the reads match the previous run's dependencies (read from the node itself, which
+   * keeps them until the run finishes: a copy here would cost a reference store per run); the
+   * diverged list after.
+   */
   private AbstractNode<?>[] buffer;
   private AbstractNode<?>[] spare = new AbstractNode<?>[8];
   /** The reads of a diverged run past {@link #SCAN_LIMIT}, or null. */
@@ -45,7 +45,6 @@ final class DependencyRecorder {
 
   void start(ComputedNode<?> node) {
     this.node = node;
-    this.previous = node.dependencies;
     this.count = 0;
     this.buffer = null;
   }
@@ -58,7 +57,7 @@ final class DependencyRecorder {
     int c = count;
     if (buffer == null) {
       // The previous dependencies have no duplicates, so a match cannot be a repeated read.
-      Object p = previous;
+      Object p = node.dependencies;
       if (p == dependency ? c == 0 : p.getClass() == AbstractNode[].class
           && c < ((AbstractNode<?>[]) p).length && ((AbstractNode<?>[]) p)[c] == dependency) {
         count = c + 1;
@@ -113,7 +112,7 @@ final class DependencyRecorder {
       spare = b;
     }
     if (matched > 0) {
-      System.arraycopy(ComputedNode.asArray(previous), 0, b, 0, matched);
+      System.arraycopy(ComputedNode.asArray(node.dependencies), 0, b, 0, matched);
     }
     buffer = b;
     return b;
@@ -121,7 +120,7 @@ final class DependencyRecorder {
 
   /** The reads recorded so far in the current run (a copy). */
   AbstractNode<?>[] recordedSoFar() {
-    return Arrays.copyOf(buffer != null ? buffer : ComputedNode.asArray(previous), count);
+    return Arrays.copyOf(buffer != null ? buffer : ComputedNode.asArray(node.dependencies), count);
   }
 
   /**
@@ -129,12 +128,11 @@ final class DependencyRecorder {
    * the previous object itself if the reads were the same.
    */
   Object finish() {
-    Object p = previous;
+    Object p = node.dependencies;
     if (buffer == null
         && count == (p.getClass() == AbstractNode[].class ? ((AbstractNode<?>[]) p).length : 1)) {
       // Drop references so a recorder never keeps a finished graph reachable.
       node = null;
-      previous = null;
       return p;
     }
     return finishSlowPath();
@@ -142,7 +140,7 @@ final class DependencyRecorder {
 
   private Object finishSlowPath() {
     Object result;
-    AbstractNode<?>[] source = buffer != null ? buffer : ComputedNode.asArray(previous);
+    AbstractNode<?>[] source = buffer != null ? buffer : ComputedNode.asArray(node.dependencies);
     if (count == 0) {
       result = ComputedNode.NO_DEPENDENCIES;
     } else if (count == 1) {
@@ -164,7 +162,6 @@ final class DependencyRecorder {
       seen.clear();
     }
     node = null;
-    previous = null;
     count = 0;
   }
 }
