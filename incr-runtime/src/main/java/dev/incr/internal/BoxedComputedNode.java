@@ -4,11 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 
-/**
- * A {@code Computed<T>} holding its value in a reference field; this class's own fast path is the
- * single-threaded engine's ({@link ConcurrentComputedNode} reads with acquire loads).
- */
-class BoxedComputedNode<T> extends ComputedNode<T> {
+/** A {@code Computed<T>} of either engine, holding its value in a reference field. */
+final class BoxedComputedNode<T> extends ComputedNode<T> {
 
   private static final VarHandle VALUE;
 
@@ -29,19 +26,7 @@ class BoxedComputedNode<T> extends ComputedNode<T> {
 
   @Override
   public T get() {
-    EngineCore e = engine;
-    long v = verifiedAt;
-    if (v == e.revision || v == e.cleanMark) {
-      DependencyRecorder r = e.recorder;
-      if (r != null) {
-        r.record(this);
-        return value;
-      }
-      if (CrossEngineGuard.lastToken == e.token) {
-        return value;
-      }
-    }
-    return e.readSlowPath(this);
+    return prepareRead() ? value : acquireValue();
   }
 
   @Override
@@ -65,7 +50,7 @@ class BoxedComputedNode<T> extends ComputedNode<T> {
 
   /** The value, read with an acquire load (for lock-free readers). */
   @SuppressWarnings("unchecked")
-  final T acquireValue() {
+  private T acquireValue() {
     return (T) VALUE.getAcquire(this);
   }
 

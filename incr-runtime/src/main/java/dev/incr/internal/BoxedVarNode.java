@@ -4,10 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A {@code Var<T>} holding its value in a reference field; this class's own paths are the
- * single-threaded engine's ({@link ConcurrentVarNode} reads with acquire loads, writes locked).
+ * A {@code Var<T>} of either engine, holding its value in a reference field; written under the
+ * engine's write protocol ({@link EngineCore#beginSet}).
  */
-class BoxedVarNode<T> extends VarNode<T> {
+final class BoxedVarNode<T> extends VarNode<T> {
 
   private static final VarHandle VALUE;
 
@@ -29,27 +29,22 @@ class BoxedVarNode<T> extends VarNode<T> {
 
   @Override
   public T get() {
-    EngineCore e = engine;
-    DependencyRecorder r = e.recorder;
-    if (r != null) {
-      r.record(this);
-    } else if (CrossEngineGuard.mayBeInsideAnother(e)) {
-      e.checkNotForeignRead(this);
-    }
-    return value;
+    return prepareRead() ? value : acquireValue();
   }
 
   @Override
   public void set(T newValue) {
     EngineCore e = engine;
-    if (e.recorder != null || CrossEngineGuard.mayBeInsideAnother(e)) {
-      e.checkWriteAllowed(this);
+    e.beginSet(this);
+    boolean wrote = false;
+    try {
+      if (!SameValue.test(value, newValue)) {
+        e.write(this, newValue);
+        wrote = true;
+      }
+    } finally {
+      e.endSet(wrote);
     }
-    if (SameValue.test(value, newValue)) {
-      return;
-    }
-    e.write(this, newValue);
-    ((SingleThreadedEngine) e).afterWrite();
   }
 
   /** Stores a new value with a release store (for lock-free readers). */
@@ -59,7 +54,7 @@ class BoxedVarNode<T> extends VarNode<T> {
 
   /** The value, read with an acquire load (for lock-free readers). */
   @SuppressWarnings("unchecked")
-  final T acquireValue() {
+  private T acquireValue() {
     return (T) VALUE.getAcquire(this);
   }
 

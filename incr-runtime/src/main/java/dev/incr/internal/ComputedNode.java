@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A derived node, as the engine's algorithm sees it: state, function and dependencies. The value
- * lives in the subclasses: {@link BoxedComputedNode} (and its concurrent variant) or the primitive
+ * lives in the subclasses: {@link BoxedComputedNode} or the primitive
  * nodes ({@link IntComputedNode} and kin).
  */
 abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
@@ -62,28 +62,28 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   abstract boolean compute(EngineCore core, long since);
 
   /**
-   * For the primitive nodes' getters: records the read and brings the node up to date, leaving its
+   * For every computed's getter: records the read and brings the node up to date, leaving its
    * value for the caller to read from its own field. Returns true if the caller may read that field
    * plainly, false if it must use an acquire load (a lock-free reader of the concurrent engine).
+   * The single-threaded fast path is inline; everything else is {@link
+   * EngineCore#prepareReadSlowPath}.
    */
   final boolean prepareRead() {
     EngineCore e = engine;
-    if (e.lockFreeReads) {
-      return ((ConcurrentEngine) e).prepareRead(this);
-    }
-    long v = verifiedAt;
-    if (v == e.revision || v == e.cleanMark) {
-      DependencyRecorder r = e.recorder;
-      if (r != null) {
-        r.record(this);
-        return true;
+    if (!e.lockFreeReads) {
+      long v = verifiedAt;
+      if (v == e.revision || v == e.cleanMark) {
+        DependencyRecorder r = e.recorder;
+        if (r != null) {
+          r.record(this);
+          return true;
+        }
+        if (CrossEngineGuard.lastToken == e.token) {
+          return true;
+        }
       }
-      if (CrossEngineGuard.lastToken == e.token) {
-        return true;
-      }
     }
-    e.refreshForRead(this);
-    return true;
+    return e.prepareReadSlowPath(this);
   }
 
   int dependencyCount() {

@@ -1,13 +1,11 @@
 package dev.incr.internal;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
 import dev.incr.Traced;
-import dev.incr.Var;
 import dev.incr.Why;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,19 +62,6 @@ public final class ConcurrentEngine extends EngineCore {
     super(true);
   }
 
-  @Override
-  public <T> Var<T> var(T initial) {
-    countVar();
-    return new ConcurrentVarNode<>(this, initial, revision());
-  }
-
-  @Override
-  public <T> Computed<T> computed(Supplier<T> function) {
-    Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
-    countComputed();
-    return new ConcurrentComputedNode<>(this, function);
-  }
-
   /** Runs {@code action} holding the lock, as the computing thread. */
   private <R> R locked(Supplier<R> action) {
     lock.lock();
@@ -118,27 +103,13 @@ public final class ConcurrentEngine extends EngineCore {
     });
   }
 
-  /** The slow path of a read: verify and re-run under the lock. */
-  <T> T readLocked(BoxedComputedNode<T> node) {
-    long me = Thread.currentThread().getId();
-    if (computingThread == me) {
-      return readSlowPath(node);
-    }
-    lock.lock();
-    try {
-      computingThread = me;
-      return readSlowPath(node);
-    } finally {
-      computingThread = 0;
-      lock.unlock();
-    }
-  }
-
   /**
-   * {@link ComputedNode#prepareRead()} on this engine: returns true if the caller is the thread
-   * inside the engine (it reads the value plainly), false if it must read it with an acquire load.
+   * Returns true if the caller is the thread inside the engine (it reads the value plainly), false
+   * if it must read it with an acquire load: lock-free when the node is up to date, else after
+   * bringing it up to date under the lock.
    */
-  boolean prepareRead(ComputedNode<?> node) {
+  @Override
+  boolean prepareReadSlowPath(ComputedNode<?> node) {
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
       long v = node.verifiedAt;
@@ -191,30 +162,6 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == from.getId()) {
       computingThread = to.getId();
     }
-  }
-
-  <T> void set(ConcurrentVarNode<T> node, T newValue) {
-    if (computingThread == Thread.currentThread().getId()) {
-      // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
-      checkWriteAllowed(node);
-    }
-    Handoff handoff = null;
-    lock.lock();
-    try {
-      if (CrossEngineGuard.mayBeInsideAnother(this)) {
-        checkWriteAllowed(node); // a computation of another engine on this thread
-      }
-      if (SameValue.test(node.value, newValue)) {
-        return;
-      }
-      write(node, newValue);
-      if (batchDepth == 0) {
-        handoff = collectForDelivery();
-      }
-    } finally {
-      lock.unlock();
-    }
-    deliver(handoff);
   }
 
   @Override

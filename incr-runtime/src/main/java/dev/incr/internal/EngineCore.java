@@ -1,5 +1,6 @@
 package dev.incr.internal;
 
+import dev.incr.Computed;
 import dev.incr.CycleException;
 import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
@@ -13,6 +14,7 @@ import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.Trace;
 import dev.incr.Traced;
+import dev.incr.Var;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -76,10 +78,11 @@ import java.util.function.Supplier;
  *
  * <p>Fields that lock-free readers of the concurrent engine look at (a node's value, held by each
  * kind of node in its own field, boxed or primitive; {@code verifiedAt}; {@link #revision}) are
- * written with release stores, value before {@code verifiedAt}; the concurrent nodes read them with
- * acquire loads. On x86 and ARM a release store
- * is an ordinary store (plus an ordering constraint on the compiler), so the single-threaded engine
- * pays nothing for sharing this code; its nodes read the fields plainly. The in-progress and failed
+ * written with release stores, value before {@code verifiedAt}; on the concurrent engine, nodes
+ * read them with acquire loads. On x86 and ARM a release store is an ordinary store (plus an
+ * ordering constraint on the compiler), so the single-threaded engine pays nothing for sharing this
+ * code; on it, nodes read the fields plainly (the node classes are shared and branch on {@link
+ * #lockFreeReads}). The in-progress and failed
  * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
  * is not current with another, so a reader that misses them takes the slow path all the same.
  *
@@ -255,7 +258,20 @@ abstract class EngineCore implements Engine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Creating nodes (the boxed ones are created by each engine, as each has its own classes)
+  // Creating nodes (one set of classes for both engines: the nodes branch on lockFreeReads)
+
+  @Override
+  public final <T> Var<T> var(T initial) {
+    countVar();
+    return new BoxedVarNode<>(this, initial, revision());
+  }
+
+  @Override
+  public final <T> Computed<T> computed(Supplier<T> function) {
+    Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
+    countComputed();
+    return new BoxedComputedNode<>(this, function);
+  }
 
   @Override
   public final IntVar intVar(int initial) {
@@ -317,8 +333,8 @@ abstract class EngineCore implements Engine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Setting a primitive var: beginSet, the node compares and publishes its value between openWrite
-  // and closeWrite, then endSet (in a finally). Boxed vars have each engine's own set.
+  // Setting a var: beginSet, the node compares and publishes its value between openWrite and
+  // closeWrite (write() for a boxed value), then endSet (in a finally).
 
   /**
    * Starts a set of {@code node}: throws if the write is not allowed here; in the concurrent engine,
@@ -338,12 +354,13 @@ abstract class EngineCore implements Engine {
   // Reading
 
   /**
-   * Reads {@code node} when its fast path could not. The concurrent engine calls this holding its
-   * lock.
+   * {@link ComputedNode#prepareRead()} when its inline fast path could not decide: the
+   * single-threaded engine refreshes the node (and the caller reads its value plainly); the
+   * concurrent engine overrides this with its lock-free and locked paths.
    */
-  final <T> T readSlowPath(BoxedComputedNode<T> node) {
+  boolean prepareReadSlowPath(ComputedNode<?> node) {
     refreshForRead(node);
-    return node.value;
+    return true;
   }
 
   /**

@@ -1,13 +1,11 @@
 package dev.incr.internal;
 
-import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
 import dev.incr.Traced;
-import dev.incr.Var;
 import dev.incr.Why;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,19 +24,6 @@ public final class SingleThreadedEngine extends EngineCore {
   /** Use {@link Engine#singleThreaded()}. */
   public SingleThreadedEngine() {
     super(false);
-  }
-
-  @Override
-  public <T> Var<T> var(T initial) {
-    varsCreated++;
-    return new BoxedVarNode<>(this, initial, revision);
-  }
-
-  @Override
-  public <T> Computed<T> computed(Supplier<T> function) {
-    Objects.requireNonNull(function, "computed(null): pass the function that computes the value");
-    computedsCreated++;
-    return new BoxedComputedNode<>(this, function);
   }
 
   @Override

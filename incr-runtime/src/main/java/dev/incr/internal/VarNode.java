@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An input, as the engine's algorithm sees it. The value lives in the subclasses: {@link
- * BoxedVarNode} (and its concurrent variant) or the primitive vars ({@link IntVarNode} and kin).
+ * BoxedVarNode} or the primitive vars ({@link IntVarNode} and kin).
  */
 abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
@@ -15,7 +15,7 @@ abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
   }
 
   /**
-   * For the primitive vars' getters: records the read, leaving the value for the caller to read
+   * For every var's getter: records the read, leaving the value for the caller to read
    * from its own field. Returns true if the caller may read that field plainly, false if it must
    * use an acquire load (a lock-free reader of the concurrent engine).
    */
