@@ -21,6 +21,11 @@ final class DependencyRecorder {
   static final int SCAN_LIMIT = 16;
 
   private final DependencyRecorder parent;
+  /**
+   * How many computations are running, nested, while this recorder records the innermost: 1 for
+   * the root recorder. The engine's run depth is its recorder's depth.
+   */
+  final int depth;
   /** How many reads the current run has recorded. */
   private int count;
   /**
@@ -37,6 +42,7 @@ final class DependencyRecorder {
 
   DependencyRecorder(DependencyRecorder parent) {
     this.parent = parent;
+    this.depth = parent == null ? 1 : parent.depth + 1;
   }
 
   DependencyRecorder parent() {

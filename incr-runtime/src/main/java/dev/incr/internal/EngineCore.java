@@ -209,7 +209,6 @@ abstract class EngineCore implements Engine {
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
   /** Recorders in the chain from {@link #rootRecorder}. */
   private int recorders = 1;
-  private int runDepth;
   /** The run depth beyond which the next nested read moves to a deep stack. */
   private int runDepthLimit = MAX_RUN_DEPTH;
 
@@ -510,7 +509,7 @@ abstract class EngineCore implements Engine {
 
   private void refreshNested(ComputedNode<?> node) {
     revisionObserved = true;
-    if (runDepth > runDepthLimit) {
+    if (recorder.depth > runDepthLimit) {
       refreshOnDeepStack(node);
       return;
     }
@@ -537,7 +536,7 @@ abstract class EngineCore implements Engine {
         handOver(Thread.currentThread(), caller);
       }
     }, "incr-deep-computation", DEEP_STACK_BYTES);
-    runDepthLimit = runDepth + MAX_DEEP_RUN_DEPTH;
+    runDepthLimit = recorder.depth + MAX_DEEP_RUN_DEPTH;
     helper.setDaemon(true);
     helper.start();
     boolean interrupted = false;
@@ -751,7 +750,6 @@ abstract class EngineCore implements Engine {
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
     recorder = r;
-    runDepth++;
     return parent;
   }
 
@@ -762,7 +760,6 @@ abstract class EngineCore implements Engine {
   final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent) {
     recorder.clear();
     recorder = parent;
-    runDepth--;
     failedAfterRun(n, since);
   }
 
@@ -773,7 +770,6 @@ abstract class EngineCore implements Engine {
   final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
     Object dependencies = recorder.finish();
     recorder = parent;
-    runDepth--;
     Object before = n.dependencies;
     if (dependencies != before) {
       if (n.necessity() != null) {
@@ -1126,7 +1122,7 @@ abstract class EngineCore implements Engine {
 
   /** Checks the invariants in the class comment for {@code nodes}; throws on the first broken one. */
   final void checkInvariants(Iterable<? extends Node<?>> nodes) {
-    if (activeSize != 0 || recorder != null || runDepth != 0) {
+    if (activeSize != 0 || recorder != null) {
       throw new AssertionError("engine left mid-computation: active=" + activeSize);
     }
     if (batchDepth == 0 && (pending || !necessary.queue.isEmpty() || cleanMark != CLEAN)) {
