@@ -72,6 +72,18 @@ public final class SingleThreadedEngine extends EngineCore {
     }
   }
 
+  /**
+   * Throws the {@link IllegalStateException} that {@link #batch} would if a write started here,
+   * inside a computation of this engine or of another: for writers that are not vars (collection
+   * sources), which then change their state and set their version var directly, without the
+   * batch's closure.
+   */
+  public void checkWriteAllowedHere() {
+    if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
+      checkBatchAllowed();
+    }
+  }
+
   @Override
   public <T> Observation observe(Node<T> node, Consumer<? super T> listener) {
     return register(node, listener);

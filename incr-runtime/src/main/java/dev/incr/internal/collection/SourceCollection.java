@@ -26,22 +26,18 @@ public final class SourceCollection<T> extends Stage<T> {
   private boolean versionOdd;
 
   /**
-   * On the single-threaded engine, writes reuse these instead of allocating a closure per change
-   * (a write completes before another can start, listeners run after it).
+   * The engine when it is single-threaded, else null. A change there needs no batch: after the
+   * check that no computation is running, the change is applied and the version var's set (its
+   * last step) is the one write the engine sees, which notifies observers after it.
    */
-  private final boolean singleThreaded;
-
-  private T pendingElement;
-  private boolean pendingInsert;
-  private boolean pendingRemoved;
-  private boolean entered;
-  private final Runnable pendingWrite = this::runPending;
+  private final SingleThreadedEngine singleThreaded;
 
   /** Creates an empty collection of {@code engine}; use {@link Engine#collection()}. */
   public SourceCollection(Engine engine) {
     super(engine, "collection", true);
     this.version = engine.longVar(0);
-    this.singleThreaded = engine instanceof SingleThreadedEngine;
+    this.singleThreaded =
+        engine instanceof SingleThreadedEngine ? (SingleThreadedEngine) engine : null;
     relabel(label());
   }
 
@@ -58,8 +54,9 @@ public final class SourceCollection<T> extends Stage<T> {
   @Override
   public boolean insert(T element) {
     checkElement(element);
-    if (singleThreaded) {
-      writePending(element, true);
+    if (singleThreaded != null) {
+      checkDirectWrite("insert into");
+      add(element);
     } else {
       write("insert into", () -> add(element));
     }
@@ -71,8 +68,9 @@ public final class SourceCollection<T> extends Stage<T> {
     if (element == null) {
       return false;
     }
-    if (singleThreaded) {
-      return writePending(element, false);
+    if (singleThreaded != null) {
+      checkDirectWrite("delete from");
+      return remove(element);
     }
     boolean[] removed = new boolean[1];
     write("delete from", () -> removed[0] = remove(element));
@@ -133,41 +131,12 @@ public final class SourceCollection<T> extends Stage<T> {
     version.set(odd ? 1L : 0L);
   }
 
-  /**
-   * A single-threaded insert or delete, as {@link #write} but without allocating. A listener that
-   * the batch notifies may write to this collection again, nested: the nested call restores the
-   * fields as it found them, so this call still returns its own result.
-   */
-  private boolean writePending(T element, boolean insert) {
-    boolean outerRemoved = pendingRemoved;
-    boolean outerEntered = entered;
-    pendingElement = element;
-    pendingInsert = insert;
-    pendingRemoved = false;
-    entered = false;
+  /** Throws, naming this collection, if a single-threaded change would run inside a computation. */
+  private void checkDirectWrite(String operation) {
     try {
-      engine.batch(pendingWrite);
-      return pendingRemoved;
+      singleThreaded.checkWriteAllowedHere();
     } catch (IllegalStateException e) {
-      if (entered) {
-        throw e;
-      }
-      throw refused(insert ? "insert into" : "delete from", e);
-    } finally {
-      pendingElement = null;
-      pendingRemoved = outerRemoved;
-      entered = outerEntered;
-    }
-  }
-
-  private void runPending() {
-    entered = true;
-    T element = pendingElement;
-    pendingElement = null;
-    if (pendingInsert) {
-      add(element);
-    } else {
-      pendingRemoved = remove(element);
+      throw refused(operation, e);
     }
   }
 
