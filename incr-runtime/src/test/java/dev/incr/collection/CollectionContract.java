@@ -474,6 +474,32 @@ abstract class CollectionContract {
   }
 
   @Test
+  void anObserverMayChangeTheCollectionItObserves() {
+    List<Long> seen = new ArrayList<>();
+    List<Boolean> nestedDeletes = new ArrayList<>();
+    try (var observation =
+        engine.observe(
+            words.count(),
+            n -> {
+              seen.add(n);
+              if (n == 2) {
+                nestedDeletes.add(words.delete("a"));
+                nestedDeletes.add(words.delete("absent"));
+              }
+            })) {
+      words.insert("a");
+      assertTrue(words.delete("a"), "the outer delete reports its own element");
+      words.insert("a");
+      words.insert("b");
+      assertTrue(words.delete("b"), "the nested deletes do not change the outer result");
+      assertFalse(observation.isClosed());
+    }
+    assertEquals(List.of(true, false), nestedDeletes);
+    assertEquals(List.of(), words.toList());
+    assertEquals(List.of(1L, 0L, 1L, 2L, 1L, 0L), seen);
+  }
+
+  @Test
   void readsInsideABatchSeeTheChangesMadeSoFar() {
     IncrCollection<Integer> xs = engine.collection();
     Computed<Long> count = xs.count();
