@@ -1,6 +1,9 @@
 package dev.incr.processor;
 
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import dev.incr.processor.ReadAnalysis.Assignment;
+import dev.incr.processor.ReadAnalysis.DeferredRead;
 import dev.incr.processor.ReadAnalysis.QueryReads;
 import dev.incr.processor.ReadAnalysis.UntrackedRead;
 import java.util.ArrayDeque;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -49,6 +53,34 @@ final class DependencyValidator {
     }
   }
 
+  /**
+   * Warns about each lambda, method reference or anonymous class created outside the queries of
+   * {@code type} (in an initializer or constructor) that reads input fields when it runs.
+   */
+  void validateDeferredReads(
+      TypeElement type, Set<VariableElement> inputs, Set<ExecutableElement> queries) {
+    for (DeferredRead d : analysis.deferredReads(type, inputs, queries)) {
+      String kind = d.tree() instanceof LambdaExpressionTree ? "lambda"
+          : d.tree() instanceof MemberReferenceTree ? "method reference" : "anonymous class";
+      List<String> names = new ArrayList<>();
+      for (VariableElement input : d.inputs()) {
+        names.add(input.getSimpleName().toString());
+      }
+      VariableElement first = d.inputs().iterator().next();
+      String createdIn = d.createdIn() instanceof TypeElement
+          ? "an initializer block of " + type.getSimpleName()
+          : d.createdIn().getKind() == ElementKind.CONSTRUCTOR
+              ? "the constructor of " + type.getSimpleName()
+              : "the initializer of field " + d.createdIn().getSimpleName();
+      String suppressOn = d.createdIn() instanceof TypeElement
+          ? "the class" : d.createdIn().getKind() == ElementKind.CONSTRUCTOR
+              ? "the constructor" : "the field";
+      reporter.warning(analysis.trees(), d.tree(), d.unit(), Messages.DEFERRED_INPUT_READ, kind,
+          String.join(", ", names), createdIn, String.join(", ", names),
+          "abstract " + first.asType() + " " + first.getSimpleName() + "();", suppressOn);
+    }
+  }
+
   /** Warns about each untracked read of {@code query}. */
   void validateReads(ExecutableElement query, QueryReads reads) {
     String name = query.getSimpleName() + "()";
@@ -56,7 +88,12 @@ final class DependencyValidator {
       VariableElement field = read.field();
       TypeElement owner = (TypeElement) field.getEnclosingElement();
       String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
-      if (read.foreignInput()) {
+      if (read.via() != null) {
+        String via = read.via().getSimpleName() + "()";
+        reporter.warning(
+            query, Messages.FOREIGN_INPUT_READ_VIA, name, via, via, fieldName, via,
+            field.getSimpleName(), owner.getSimpleName(), name);
+      } else if (read.foreignInput()) {
         reporter.warning(
             query, Messages.FOREIGN_INPUT_READ, name, fieldName, field.getSimpleName(),
             owner.getSimpleName());

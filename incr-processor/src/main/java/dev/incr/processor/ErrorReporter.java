@@ -36,6 +36,11 @@ final class ErrorReporter {
     messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);
   }
 
+  /** Reports a warning at {@code tree}, a position inside a class body. */
+  void warning(Trees trees, Tree tree, CompilationUnitTree unit, Messages message, Object... args) {
+    trees.printMessage(Diagnostic.Kind.WARNING, message.format(args), tree, unit);
+  }
+
   /** Reports a note on {@code element}. */
   void note(Element element, Messages message, Object... args) {
     messager.printMessage(Diagnostic.Kind.NOTE, message.format(args), element);

@@ -154,6 +154,7 @@ final class IncrClassStep {
         }
       }
       dependencyValidator.validateCycles(queries, reads);
+      dependencyValidator.validateDeferredReads(type, inputSet, querySet);
     } else if (!queries.isEmpty() && !inputs.isEmpty()) {
       reporter.note(type, Messages.NO_SOURCE_TREES, type.getQualifiedName());
     }

@@ -90,6 +90,17 @@ enum Messages {
           + " track. Call its getter %s() instead (declare it abstract in %s to call it), or"
           + " annotate the method with @SuppressWarnings(\"incr-untracked\") if the read is"
           + " deliberate."),
+  FOREIGN_INPUT_READ_VIA(
+      "@Query method %s calls %s on another object, and %s reads @Input field %s of that object"
+          + " directly, which the engine cannot track. Make %s a @Query, or have it read the field"
+          + " through its getter %s() (declare it abstract in %s), or annotate %s with"
+          + " @SuppressWarnings(\"incr-untracked\") if the read is deliberate."),
+  DEFERRED_INPUT_READ(
+      "This %s reads @Input field(s) %s when it runs, but it is created in %s, outside any @Query:"
+          + " a query that calls it does not depend on %s and is not recomputed when it changes."
+          + " Create it inside the query, read the field through its getter (declare it abstract,"
+          + " e.g. %s), or annotate %s with @SuppressWarnings(\"incr-untracked\") if the read is"
+          + " deliberate."),
   NO_SOURCE_TREES(
       "incr: source trees are not available for %s, so each of its queries depends on every"
           + " @Input field of the object (sound, but it may re-run queries that did not need to)."),

@@ -7,10 +7,12 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -82,8 +84,23 @@ final class ReadAnalysis {
    * @param field the field read
    * @param foreignInput whether it is an {@code @Input} field of another object (rather than a
    *     mutable non-input field)
+   * @param via the method of the class, called on another object, whose body reads the field on
+   *     that object; null if the query (or a method it calls on {@code this}) reads it itself
    */
-  record UntrackedRead(VariableElement field, boolean foreignInput) {}
+  record UntrackedRead(VariableElement field, boolean foreignInput, ExecutableElement via) {}
+
+  /**
+   * Code created outside any query that reads {@code @Input} fields when it runs later: a lambda,
+   * method reference or anonymous class in a field initializer, initializer block or constructor.
+   * A query that calls it does not depend on those fields.
+   *
+   * @param inputs the input fields it reads, in declaration order
+   * @param tree the lambda, method reference or anonymous class
+   * @param unit the compilation unit holding {@code tree}
+   * @param createdIn the field, constructor or class (for an initializer block) whose code creates it
+   */
+  record DeferredRead(
+      Set<VariableElement> inputs, Tree tree, CompilationUnitTree unit, Element createdIn) {}
 
   /** An assignment to an {@code @Input} field outside constructors and initializers. */
   record Assignment(VariableElement field, Tree tree, CompilationUnitTree unit) {}
@@ -145,32 +162,135 @@ final class ReadAnalysis {
       Set<ExecutableElement> queries) {
     Scan scan = new Scan(type, query, inputs, queries);
     scan.pending.add(query);
-    while (!scan.pending.isEmpty()) {
-      ExecutableElement method = scan.pending.removeFirst();
-      if (!scan.visited.add(method)) {
+    drain(scan);
+    return new QueryReads(
+        inDeclarationOrder(scan.inputsRead, inputs),
+        scan.queriesCalled,
+        new ArrayList<>(scan.untracked.values()),
+        scan.unseen);
+  }
+
+  /**
+   * Scans the methods queued in {@code scan} until none is left: first everything the query runs
+   * on {@code this}, then the methods of the class it calls on other objects (each scanned as run
+   * on that object, see {@link MethodScanner#foreignVia}).
+   */
+  private void drain(Scan scan) {
+    while (!scan.pending.isEmpty() || !scan.pendingForeign.isEmpty()) {
+      boolean foreign = scan.pending.isEmpty();
+      ExecutableElement method =
+          foreign ? scan.pendingForeign.removeFirst() : scan.pending.removeFirst();
+      if (!(foreign ? scan.visitedForeign : scan.visited).add(method)) {
         continue;
       }
       TreePath path = pathOf(method);
       if (path == null) {
-        scan.unseen.add(method);
+        if (!foreign) {
+          scan.unseen.add(method);
+        }
+        // A method of another object whose source is not here: what it reads is unknown, as for
+        // any library code the query calls.
         continue;
       }
       MethodTree tree = (MethodTree) path.getLeaf();
       if (tree.getBody() != null) {
-        new MethodScanner(scan, method).scan(new TreePath(path, tree.getBody()), null);
+        ExecutableElement via = foreign ? scan.foreignEntry.get(method) : null;
+        new MethodScanner(scan, method, via).scan(new TreePath(path, tree.getBody()), null);
       }
     }
+  }
+
+  private static Set<VariableElement> inDeclarationOrder(
+      Set<VariableElement> read, Set<VariableElement> inputs) {
     Set<VariableElement> ordered = new LinkedHashSet<>();
     for (VariableElement input : inputs) {
-      if (scan.inputsRead.contains(input)) {
+      if (read.contains(input)) {
         ordered.add(input);
       }
     }
-    return new QueryReads(
-        ordered,
-        scan.queriesCalled,
-        new ArrayList<>(scan.untracked.values()),
-        scan.unseen);
+    return ordered;
+  }
+
+  /**
+   * Finds, in the field initializers, initializer blocks and constructors of {@code type}, the
+   * lambdas, method references and anonymous classes that read {@code @Input} fields when they
+   * run (directly or through methods of the class they call on {@code this}). They run later,
+   * possibly inside a query that calls them, which would then not depend on what they read.
+   * Those under {@code @SuppressWarnings("incr-untracked")} are left out.
+   */
+  List<DeferredRead> deferredReads(
+      TypeElement type, Set<VariableElement> inputs, Set<ExecutableElement> queries) {
+    List<DeferredRead> found = new ArrayList<>();
+    TreePath classPath = trees == null ? null : trees.getPath(type);
+    if (classPath == null || !(classPath.getLeaf() instanceof ClassTree)) {
+      return found;
+    }
+    CompilationUnitTree unit = classPath.getCompilationUnit();
+    for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+      TreePath memberPath = new TreePath(classPath, member);
+      Element createdIn;
+      if (member instanceof VariableTree) {
+        createdIn = trees.getElement(memberPath);
+        if (createdIn == null || createdIn.getModifiers().contains(Modifier.STATIC)) {
+          continue;
+        }
+      } else if (member instanceof BlockTree) {
+        if (((BlockTree) member).isStatic()) {
+          continue;
+        }
+        createdIn = type;
+      } else if (member instanceof MethodTree
+          && ((MethodTree) member).getName().contentEquals("<init>")) {
+        createdIn = trees.getElement(memberPath);
+      } else {
+        continue;
+      }
+      if (suppresses(createdIn) || suppresses(type)) {
+        continue;
+      }
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+          check(node, getCurrentPath(), new TreePath(getCurrentPath(), node.getBody()));
+          return null;
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void p) {
+          check(node, getCurrentPath(), getCurrentPath());
+          return super.visitMemberReference(node, p);
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree node, Void p) {
+          if (node.getClassBody() == null) {
+            return super.visitNewClass(node, p);
+          }
+          scan(node.getArguments(), p);
+          check(node, getCurrentPath(),
+              new TreePath(getCurrentPath(), node.getClassBody()));
+          return null;
+        }
+
+        private void check(Tree created, TreePath path, TreePath body) {
+          for (TreePath q = path; q != null && q.getLeaf() != member; q = q.getParentPath()) {
+            Tree leaf = q.getLeaf();
+            if ((leaf instanceof VariableTree || leaf instanceof ClassTree)
+                && suppresses(trees.getElement(q))) {
+              return;
+            }
+          }
+          Scan scan = new Scan(type, null, inputs, queries);
+          new MethodScanner(scan, null, null).scan(body, null);
+          drain(scan);
+          if (!scan.inputsRead.isEmpty()) {
+            found.add(new DeferredRead(
+                inDeclarationOrder(scan.inputsRead, inputs), created, unit, createdIn));
+          }
+        }
+      }.scan(memberPath, null);
+    }
+    return found;
   }
 
   /** Forgets the trees of the previous round. */
@@ -309,6 +429,11 @@ final class ReadAnalysis {
     final Set<ExecutableElement> queries;
     final Deque<ExecutableElement> pending = new ArrayDeque<>();
     final Set<ExecutableElement> visited = new HashSet<>();
+    /** Methods of the class reached through a call on another object: they run on that object. */
+    final Deque<ExecutableElement> pendingForeign = new ArrayDeque<>();
+    final Set<ExecutableElement> visitedForeign = new HashSet<>();
+    /** For each method in {@link #pendingForeign}, the first one called on the other object. */
+    final Map<ExecutableElement, ExecutableElement> foreignEntry = new HashMap<>();
     final Set<VariableElement> inputsRead = new HashSet<>();
     final Set<ExecutableElement> queriesCalled = new LinkedHashSet<>();
     final Map<VariableElement, UntrackedRead> untracked = new LinkedHashMap<>();
@@ -329,11 +454,20 @@ final class ReadAnalysis {
   /** Scans one method body for the reads and calls that {@link Scan} collects. */
   private final class MethodScanner extends TreePathScanner<Void, Void> {
     private final Scan scan;
+    /** The method scanned, or null for deferred code outside any method. */
     private final ExecutableElement method;
+    /**
+     * Null while scanning code that runs on the query's own object; else the method of the class
+     * that the query called on another object, and this code runs on that object: its reads of
+     * input fields "on this" are reads of the other object's inputs, which the engine does not
+     * see.
+     */
+    private final ExecutableElement foreignVia;
 
-    MethodScanner(Scan scan, ExecutableElement method) {
+    MethodScanner(Scan scan, ExecutableElement method, ExecutableElement foreignVia) {
       this.scan = scan;
       this.method = method;
+      this.foreignVia = foreignVia;
     }
 
     @Override
@@ -388,28 +522,58 @@ final class ReadAnalysis {
       return super.visitMemberReference(node, p);
     }
 
+    @Override
+    public Void visitNewClass(NewClassTree node, Void p) {
+      // The constructor of an inner class of the class runs now, and may read the inputs of the
+      // object it belongs to (a class body here is scanned as part of this tree).
+      Element element = trees.getElement(getCurrentPath());
+      if (element instanceof ExecutableElement && node.getClassBody() == null) {
+        call((ExecutableElement) element, false, true);
+      }
+      return super.visitNewClass(node, p);
+    }
+
     private void call(ExecutableElement callee, boolean onThis, boolean invoked) {
       boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
       if (scan.queries.contains(callee)) {
-        if (onThis && invoked && callee.getParameters().isEmpty()) {
+        if (onThis && invoked && callee.getParameters().isEmpty() && foreignVia == null) {
           scan.queriesCalled.add(callee);
         }
         return;
       }
-      if ((onThis || isStatic)
-          && callee.getKind() == ElementKind.METHOD
-          && !callee.getModifiers().contains(Modifier.ABSTRACT)
-          && inHierarchy(callee.getEnclosingElement())) {
-        scan.pending.add(callee);
+      if (callee.getModifiers().contains(Modifier.ABSTRACT)) {
+        return; // a generated getter or setter: tracked at run time
       }
+      Element owner = callee.getEnclosingElement();
+      if (callee.getKind() == ElementKind.METHOD && inHierarchy(owner)) {
+        if (isStatic || (onThis && foreignVia == null)) {
+          scan.pending.add(callee);
+        } else {
+          follow(callee, foreignVia != null ? foreignVia : callee);
+        }
+      } else if (nestedInHierarchy(owner)) {
+        // A method or constructor of an inner class (or a class nested in one): it reads the
+        // inputs of the object it belongs to, taken to be the one this code runs on.
+        if (foreignVia == null) {
+          scan.pending.add(callee);
+        } else {
+          follow(callee, foreignVia);
+        }
+      }
+    }
+
+    private void follow(ExecutableElement callee, ExecutableElement via) {
+      scan.foreignEntry.putIfAbsent(callee, via);
+      scan.pendingForeign.add(callee);
     }
 
     private void field(VariableElement field, boolean onThis) {
       if (scan.inputs.contains(field)) {
-        if (onThis) {
+        if (onThis && foreignVia == null) {
           scan.inputsRead.add(field);
         } else if (!suppressed(field)) {
-          scan.untracked.putIfAbsent(field, new UntrackedRead(field, true));
+          scan.untracked.putIfAbsent(
+              field, new UntrackedRead(field, true, onThis ? foreignVia : null));
         }
         return;
       }
@@ -420,8 +584,21 @@ final class ReadAnalysis {
       boolean mutableStatic = modifiers.contains(Modifier.STATIC);
       boolean mutableMember = !mutableStatic && onThis && inHierarchy(field.getEnclosingElement());
       if ((mutableStatic || mutableMember) && !suppressed(field)) {
-        scan.untracked.putIfAbsent(field, new UntrackedRead(field, false));
+        scan.untracked.putIfAbsent(field, new UntrackedRead(field, false, null));
       }
+    }
+
+    /** Whether {@code owner} is a class declared (at any depth) inside a class of the hierarchy. */
+    private boolean nestedInHierarchy(Element owner) {
+      if (!(owner instanceof TypeElement)) {
+        return false;
+      }
+      for (Element e = owner.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+        if (e instanceof TypeElement && inHierarchy(e)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean inHierarchy(Element owner) {

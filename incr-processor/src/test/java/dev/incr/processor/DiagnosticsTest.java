@@ -485,6 +485,114 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputOfAnotherObjectReadThroughAHelper() {
+    JavaFileObject src = source("bad.ErroneousForeignHelper",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousForeignHelper {",
+        "  @Input int x;",
+        "  int raw() { return plusOne(); }",
+        "  int plusOne() { return x + 1; }",
+        "  @Query int q(ErroneousForeignHelper other) { return x + other.raw(); }",
+        "}");
+    assertOneWarning(src,
+        Messages.FOREIGN_INPUT_READ_VIA.format("q()", "raw()", "raw()",
+            "ErroneousForeignHelper.x", "raw()", "x", "ErroneousForeignHelper", "q()"),
+        "int q(");
+  }
+
+  @Test
+  void aHelperOnAnotherObjectThatReadsThroughTheGetterIsTracked() {
+    JavaFileObject src = source("good.ForeignViaGetter",
+        "package good; " + IMPORTS,
+        "public abstract class ForeignViaGetter {",
+        "  @Input int x;",
+        "  abstract int x();",
+        "  int raw() { return x(); }",
+        "  @Query int q(ForeignViaGetter other) { return x + other.raw(); }",
+        "  @SuppressWarnings(\"incr-untracked\")",
+        "  @Query int r(ForeignViaGetter other) { return other.plain(); }",
+        "  int plain() { return x; }",
+        "}");
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void lambdaInAFieldInitializerThatReadsAnInput() {
+    JavaFileObject src = source("bad.ErroneousDeferredLambda",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousDeferredLambda {",
+        "  @Input int x;",
+        "  @Input int y;",
+        "  final java.util.function.IntSupplier sum =",
+        "      () -> y + x;",
+        "  @Query int q() { return sum.getAsInt(); }",
+        "}");
+    assertOneWarning(src,
+        Messages.DEFERRED_INPUT_READ.format("lambda", "x, y", "the initializer of field sum",
+            "x, y", "abstract int x();", "the field"),
+        "() -> y + x");
+  }
+
+  @Test
+  void methodReferenceInAConstructorThatReadsAnInputThroughAHelper() {
+    JavaFileObject src = source("bad.ErroneousDeferredReference",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousDeferredReference {",
+        "  @Input String name = \"n\";",
+        "  final java.util.function.Supplier<String> label;",
+        "  ErroneousDeferredReference() {",
+        "    label = this::shout;",
+        "  }",
+        "  String shout() { return name.toUpperCase(); }",
+        "  @Query String q() { return label.get(); }",
+        "}");
+    assertOneWarning(src,
+        Messages.DEFERRED_INPUT_READ.format("method reference", "name",
+            "the constructor of ErroneousDeferredReference", "name",
+            "abstract java.lang.String name();", "the constructor"),
+        "label = this::shout");
+  }
+
+  @Test
+  void anonymousClassInAnInitializerBlockThatReadsAnInput() {
+    JavaFileObject src = source("bad.ErroneousDeferredAnonymous",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousDeferredAnonymous {",
+        "  @Input int x;",
+        "  java.util.function.IntSupplier reader;",
+        "  {",
+        "    reader = new java.util.function.IntSupplier() {",
+        "      @Override public int getAsInt() { return x; }",
+        "    };",
+        "  }",
+        "  @SuppressWarnings(\"incr-untracked\") @Query int q() { return reader.getAsInt(); }",
+        "}");
+    assertOneWarning(src,
+        Messages.DEFERRED_INPUT_READ.format("anonymous class", "x",
+            "an initializer block of ErroneousDeferredAnonymous", "x", "abstract int x();",
+            "the class"),
+        "reader = new java.util.function.IntSupplier()");
+  }
+
+  @Test
+  void deferredCodeThatReadsOnlyGettersAndQueriesOrIsSuppressedIsFine() {
+    JavaFileObject src = source("good.DeferredFine",
+        "package good; " + IMPORTS,
+        "public abstract class DeferredFine {",
+        "  @Input int x;",
+        "  final int initial = x;", // read once, at construction: not deferred
+        "  abstract int x();",
+        "  final java.util.function.IntSupplier viaGetter = () -> x() + twice();",
+        "  @SuppressWarnings(\"incr-untracked\")",
+        "  final java.util.function.IntSupplier deliberate = () -> x;",
+        "  static final java.util.function.IntUnaryOperator STATIC = v -> v + 1;",
+        "  @Query int twice() { return 2 * x; }",
+        "  @Query int q() { return viaGetter.getAsInt() + deliberate.getAsInt(); }",
+        "}");
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void withoutSourceTreesEveryQueryReadsEveryInputWithANote() {
     JavaFileObject src = source("good.NoTrees",
         "package good; " + IMPORTS,

@@ -112,6 +112,19 @@ abstract class EndToEndContract {
           "    return 1 / signedZero() > 0 ? \"+0\" : \"-0\";",
           "  }",
           "  @Query double levelCopy() { RunLog.ran(\"levelCopy\"); return level; }",
+          "}"),
+      Compilations.source("e2e.Grid",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "/** A query that reads its inputs through an inner class. */",
+          "public abstract class Grid {",
+          "  @Input int rows = 2;",
+          "  @Input int columns = 3;",
+          "  @Input String title = \"t\";",
+          "  class Cells { int count() { return rows * columns; } }",
+          "  @Query int cells() { RunLog.ran(\"cells\"); return new Cells().count(); }",
           "}"));
 
   private static final CompiledClasses OWNERS = CompiledClasses.compile(
@@ -190,6 +203,17 @@ abstract class EndToEndContract {
     assertEquals("[mm]", call(shape, "unitLabel"));
     assertEquals(List.of("area"), RunLog.take());
     assertEquals(12.0, call(shape, "width"));
+  }
+
+  @Test
+  void aQueryReadingInputsThroughAnInnerClassReRunsWhenTheyChange() {
+    Object grid = SHAPES.create("e2e.IncrGrid", engine);
+    assertEquals(6, call(grid, "cells"));
+    call(grid, "setColumns", 4);
+    assertEquals(8, call(grid, "cells"));
+    call(grid, "setTitle", "other");
+    assertEquals(8, call(grid, "cells"));
+    assertEquals(List.of("cells", "cells"), RunLog.take());
   }
 
   @Test

@@ -64,6 +64,11 @@ class ReadAnalysisTest {
         "  @Query int methodReference() { IntSupplier s = this::readC; return s.getAsInt(); }",
         "  int readC() { return c; }",
         "  @Query int assignsLocalOnly() { int x; x = d; return x; }",
+        "  class Inner { int get() { return b; } int viaOuter() { return readC(); } }",
+        "  class Snapshot { final int v; Snapshot() { v = d; } }",
+        "  @Query int innerClassMethod() { return new Inner().get(); }",
+        "  @Query int innerClassCallsOuterHelper() { return new Inner().viaOuter(); }",
+        "  @Query int innerClassConstructor() { return new Snapshot().v; }",
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
     generated = compilation.generatedSourceFile("reads.IncrReads").orElseThrow()
@@ -127,6 +132,13 @@ class ReadAnalysisTest {
   void queriesAndGettersAreLeftToRunTimeTracking() {
     assertEquals(List.of(), reads("viaQuery"));
     assertEquals(List.of(), reads("viaGetter"));
+  }
+
+  @Test
+  void methodsAndConstructorsOfInnerClassesReadTheOuterObjectsInputs() {
+    assertEquals(List.of("b"), reads("innerClassMethod"));
+    assertEquals(List.of("c"), reads("innerClassCallsOuterHelper"));
+    assertEquals(List.of("d"), reads("innerClassConstructor"));
   }
 
   @Test
