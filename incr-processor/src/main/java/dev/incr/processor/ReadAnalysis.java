@@ -38,6 +38,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -107,6 +108,7 @@ final class ReadAnalysis {
 
   private final Trees trees;
   private final Types types;
+  private final Elements elements;
   /**
    * The declaration paths of the methods of each class scanned this round. {@link
    * Trees#getPath(Element)} searches the whole compilation unit on every call, which made large
@@ -114,9 +116,10 @@ final class ReadAnalysis {
    */
   private final Map<Element, Map<ExecutableElement, TreePath>> methodPaths = new HashMap<>();
 
-  private ReadAnalysis(Trees trees, Types types) {
+  private ReadAnalysis(Trees trees, Types types, Elements elements) {
     this.trees = trees;
     this.types = types;
+    this.elements = elements;
   }
 
   /**
@@ -135,7 +138,7 @@ final class ReadAnalysis {
         trees = null;
       }
     }
-    return new ReadAnalysis(trees, env.getTypeUtils());
+    return new ReadAnalysis(trees, env.getTypeUtils(), env.getElementUtils());
   }
 
   /** Returns the trees, or null if the compiler offers none. */
@@ -508,7 +511,10 @@ final class ReadAnalysis {
         boolean onThis = select instanceof IdentifierTree
             || (select instanceof MemberSelectTree
                 && isThis(((MemberSelectTree) select).getExpression()));
-        call((ExecutableElement) element, onThis, true);
+        boolean onSuper = select instanceof MemberSelectTree
+            && isSuper(((MemberSelectTree) select).getExpression());
+        call(onThis && !onSuper ? dispatched((ExecutableElement) element)
+            : (ExecutableElement) element, onThis, true);
       }
       return super.visitMethodInvocation(node, p);
     }
@@ -517,7 +523,10 @@ final class ReadAnalysis {
     public Void visitMemberReference(MemberReferenceTree node, Void p) {
       Element element = trees.getElement(getCurrentPath());
       if (element instanceof ExecutableElement) {
-        call((ExecutableElement) element, isThis(node.getQualifierExpression()), false);
+        ExpressionTree qualifier = node.getQualifierExpression();
+        boolean onThis = isThis(qualifier);
+        call(onThis && !isSuper(qualifier) ? dispatched((ExecutableElement) element)
+            : (ExecutableElement) element, onThis, false);
       }
       return super.visitMemberReference(node, p);
     }
@@ -588,6 +597,36 @@ final class ReadAnalysis {
       }
     }
 
+    /**
+     * The method that a virtual call of {@code callee} on {@code this} runs in an object of the
+     * class being generated for: the override closest to that class, which may read other inputs
+     * than the method the call names (a helper of a superclass overridden in the subclass).
+     */
+    private ExecutableElement dispatched(ExecutableElement callee) {
+      Set<Modifier> modifiers = callee.getModifiers();
+      if (callee.getKind() != ElementKind.METHOD
+          || modifiers.contains(Modifier.STATIC)
+          || modifiers.contains(Modifier.PRIVATE)) {
+        return callee;
+      }
+      Element declaring = callee.getEnclosingElement();
+      for (TypeElement t = scan.type; t != null && !t.equals(declaring); t = superclassOf(t)) {
+        for (Element member : t.getEnclosedElements()) {
+          if (member.getKind() == ElementKind.METHOD
+              && member.getSimpleName().contentEquals(callee.getSimpleName())
+              && elements.overrides((ExecutableElement) member, callee, scan.type)) {
+            return (ExecutableElement) member;
+          }
+        }
+      }
+      return callee;
+    }
+
+    private TypeElement superclassOf(TypeElement t) {
+      Element e = types.asElement(t.getSuperclass());
+      return e instanceof TypeElement ? (TypeElement) e : null;
+    }
+
     /** Whether {@code owner} is a class declared (at any depth) inside a class of the hierarchy. */
     private boolean nestedInHierarchy(Element owner) {
       if (!(owner instanceof TypeElement)) {
@@ -644,6 +683,11 @@ final class ReadAnalysis {
       return false;
     }
     return name.equals("this") || name.equals("super");
+  }
+
+  private static boolean isSuper(ExpressionTree receiver) {
+    return receiver instanceof IdentifierTree
+        && ((IdentifierTree) receiver).getName().contentEquals("super");
   }
 
   /** Whether {@code element} carries {@code @SuppressWarnings("incr-untracked")}. */

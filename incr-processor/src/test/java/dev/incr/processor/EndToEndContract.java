@@ -169,6 +169,26 @@ abstract class EndToEndContract {
           "  @Input int b = 10;",
           "  @Query int sum() { RunLog.ran(\"sum\"); return a + b; }",
           "  @Override @Query int twiceA() { RunLog.ran(\"twiceA'\"); return a + a; }",
+          "}"),
+      Compilations.source("e2e.Priced",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "public abstract class Priced {",
+          "  @Input int price = 10;",
+          "  @Input int tax = 2;",
+          "  @Input int discount = 1;",
+          "  int total() { return price; }",
+          "  @Query int shown() { RunLog.ran(\"shown\"); return total(); }",
+          "}"),
+      Compilations.source("e2e.Taxed",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "/** Overrides the helper its inherited query calls; the override calls the original. */",
+          "public abstract class Taxed extends Priced {",
+          "  @Input String note = \"\";",
+          "  @Override int total() { return super.total() + tax; }",
           "}"));
 
   private Engine engine;
@@ -214,6 +234,25 @@ abstract class EndToEndContract {
     call(grid, "setTitle", "other");
     assertEquals(8, call(grid, "cells"));
     assertEquals(List.of("cells", "cells"), RunLog.take());
+  }
+
+  @Test
+  void anInheritedQueryDependsOnWhatTheOverrideOfItsHelperReads() {
+    Object taxed = OWNERS.create("e2e.IncrTaxed", engine);
+    assertEquals(12, call(taxed, "shown"));
+    call(taxed, "setTax", 3);
+    assertEquals(13, call(taxed, "shown"));
+    call(taxed, "setPrice", 20);
+    assertEquals(23, call(taxed, "shown"));
+    call(taxed, "setDiscount", 5);
+    assertEquals(23, call(taxed, "shown"));
+    assertEquals(List.of("shown", "shown", "shown"), RunLog.take());
+
+    Object priced = OWNERS.create("e2e.IncrPriced", engine);
+    assertEquals(10, call(priced, "shown"));
+    call(priced, "setTax", 3);
+    assertEquals(10, call(priced, "shown"));
+    assertEquals(List.of("shown"), RunLog.take());
   }
 
   @Test
