@@ -330,7 +330,8 @@ final class ReadAnalysis {
    * Finds, in the top-level class {@code root} and everything nested in it, the assignments
    * (including compound assignments, {@code ++} and {@code --}) to {@code @Input} fields that are
    * not allowed: an input may be assigned only on {@code this} in a constructor, initializer block
-   * or field initializer of its class or a subclass, before the generated class creates its node.
+   * or field initializer of its class or a subclass, before the generated class creates its node
+   * (and not in a lambda or class body made there, which runs later).
    */
   List<Assignment> badInputAssignments(TypeElement root) {
     List<Assignment> found = new ArrayList<>();
@@ -361,6 +362,18 @@ final class ReadAnalysis {
         }
         initializing = saved;
         return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+        // A lambda made in a constructor runs later, when the object is in use.
+        TypeElement saved = initializing;
+        initializing = null;
+        try {
+          return super.visitLambdaExpression(node, p);
+        } finally {
+          initializing = saved;
+        }
       }
 
       @Override

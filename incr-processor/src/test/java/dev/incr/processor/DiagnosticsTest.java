@@ -231,6 +231,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputAssignedInALambdaMadeInAConstructor() {
+    JavaFileObject src = source("bad.ErroneousDeferredReset",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousDeferredReset {",
+        "  @Input int x;",
+        "  final Runnable reset;",
+        "  ErroneousDeferredReset() {",
+        "    x = 1;", // fine: runs during construction
+        "    reset = () -> x = 0;",
+        "  }",
+        "}");
+    assertOneError(src, Messages.INPUT_ASSIGNED.format("x", "setX(...)", "setX(int x)"),
+        "reset = () -> x = 0;");
+  }
+
+  @Test
   void inputAssignedFromAnotherClass() {
     JavaFileObject shape = source("bad.Shape",
         "package bad; " + IMPORTS,
