@@ -653,8 +653,14 @@ final class ReadAnalysis {
       return false;
     }
 
+    /**
+     * Whether {@code owner} is the class, one of its superclasses (but Object) or an interface it
+     * implements: code there runs on the object (an interface's default method may call back
+     * methods of the class that read inputs).
+     */
     private boolean inHierarchy(Element owner) {
-      if (!(owner instanceof TypeElement) || owner.getKind() != ElementKind.CLASS) {
+      if (!(owner instanceof TypeElement)
+          || (owner.getKind() != ElementKind.CLASS && owner.getKind() != ElementKind.INTERFACE)) {
         return false;
       }
       if (((TypeElement) owner).getQualifiedName().contentEquals("java.lang.Object")) {

@@ -22,12 +22,17 @@ class ReadAnalysisTest {
 
   @BeforeAll
   static void compile() throws IOException {
-    Compilation compilation = Compilations.compile(Compilations.source("reads.Reads",
+    Compilation compilation = Compilations.compile(Compilations.source("reads.Doubler",
+        "package reads;",
+        "public interface Doubler {",
+        "  int base();",
+        "  default int doubled() { return base() * 2; }",
+        "}"), Compilations.source("reads.Reads",
         "package reads;",
         "import dev.incr.annotations.Input;",
         "import dev.incr.annotations.Query;",
         "import java.util.function.IntSupplier;",
-        "public abstract class Reads {",
+        "public abstract class Reads implements Doubler {",
         "  @Input int a;",
         "  @Input int b;",
         "  @Input int c;",
@@ -67,6 +72,8 @@ class ReadAnalysisTest {
         "  class Inner { int get() { return b; } int viaOuter() { return readC(); } }",
         "  class Snapshot { final int v; Snapshot() { v = d; } }",
         "  @Query int innerClassMethod() { return new Inner().get(); }",
+        "  @Override public int base() { return a; }",
+        "  @Query int interfaceDefaultCallingBack() { return doubled(); }",
         "  @Query int innerClassCallsOuterHelper() { return new Inner().viaOuter(); }",
         "  @Query int innerClassConstructor() { return new Snapshot().v; }",
         "}"));
@@ -139,6 +146,11 @@ class ReadAnalysisTest {
     assertEquals(List.of("b"), reads("innerClassMethod"));
     assertEquals(List.of("c"), reads("innerClassCallsOuterHelper"));
     assertEquals(List.of("d"), reads("innerClassConstructor"));
+  }
+
+  @Test
+  void aDefaultMethodOfAnInterfaceCallsBackTheClassesImplementation() {
+    assertEquals(List.of("a"), reads("interfaceDefaultCallingBack"));
   }
 
   @Test
