@@ -164,13 +164,45 @@ final class ReadAnalysis {
       Set<VariableElement> inputs,
       Set<ExecutableElement> queries) {
     Scan scan = new Scan(type, query, inputs, queries);
-    scan.pending.add(query);
+    // The generated override calls super.query(), which runs the subclass's override if there is
+    // one (a query stays a query when overridden without the annotation).
+    scan.pending.add(implementationIn(type, query));
     drain(scan);
     return new QueryReads(
         inDeclarationOrder(scan.inputsRead, inputs),
         scan.queriesCalled,
         new ArrayList<>(scan.untracked.values()),
         scan.unseen);
+  }
+
+  /**
+   * The method that a virtual call of {@code method} on an object of the class {@code type} runs:
+   * the override closest to {@code type}, which may read other inputs than the method the call
+   * names (a helper or query of a superclass overridden in a subclass).
+   */
+  private ExecutableElement implementationIn(TypeElement type, ExecutableElement method) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (method.getKind() != ElementKind.METHOD
+        || modifiers.contains(Modifier.STATIC)
+        || modifiers.contains(Modifier.PRIVATE)) {
+      return method;
+    }
+    Element declaring = method.getEnclosingElement();
+    for (TypeElement t = type; t != null && !t.equals(declaring); t = superclassOf(t)) {
+      for (Element member : t.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.METHOD
+            && member.getSimpleName().contentEquals(method.getSimpleName())
+            && elements.overrides((ExecutableElement) member, method, type)) {
+          return (ExecutableElement) member;
+        }
+      }
+    }
+    return method;
+  }
+
+  private TypeElement superclassOf(TypeElement t) {
+    Element e = types.asElement(t.getSuperclass());
+    return e instanceof TypeElement ? (TypeElement) e : null;
   }
 
   /**
@@ -526,8 +558,7 @@ final class ReadAnalysis {
                 && isThis(((MemberSelectTree) select).getExpression()));
         boolean onSuper = select instanceof MemberSelectTree
             && isSuper(((MemberSelectTree) select).getExpression());
-        call(onThis && !onSuper ? dispatched((ExecutableElement) element)
-            : (ExecutableElement) element, onThis, true);
+        call((ExecutableElement) element, onThis, onThis && !onSuper, true);
       }
       return super.visitMethodInvocation(node, p);
     }
@@ -538,8 +569,7 @@ final class ReadAnalysis {
       if (element instanceof ExecutableElement) {
         ExpressionTree qualifier = node.getQualifierExpression();
         boolean onThis = isThis(qualifier);
-        call(onThis && !isSuper(qualifier) ? dispatched((ExecutableElement) element)
-            : (ExecutableElement) element, onThis, false);
+        call((ExecutableElement) element, onThis, onThis && !isSuper(qualifier), false);
       }
       return super.visitMemberReference(node, p);
     }
@@ -550,19 +580,26 @@ final class ReadAnalysis {
       // object it belongs to (a class body here is scanned as part of this tree).
       Element element = trees.getElement(getCurrentPath());
       if (element instanceof ExecutableElement && node.getClassBody() == null) {
-        call((ExecutableElement) element, false, true);
+        call((ExecutableElement) element, false, false, true);
       }
       return super.visitNewClass(node, p);
     }
 
-    private void call(ExecutableElement callee, boolean onThis, boolean invoked) {
-      boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
-      if (scan.queries.contains(callee)) {
-        if (onThis && invoked && callee.getParameters().isEmpty() && foreignVia == null) {
-          scan.queriesCalled.add(callee);
+    /**
+     * A call (or method reference) naming {@code named}; {@code virtual} if it dispatches on this
+     * object's class (not {@code super.m()}, not on another object).
+     */
+    private void call(
+        ExecutableElement named, boolean onThis, boolean virtual, boolean invoked) {
+      ExecutableElement query = queryNamed(named);
+      if (query != null) {
+        if (onThis && invoked && named.getParameters().isEmpty() && foreignVia == null) {
+          scan.queriesCalled.add(query);
         }
         return;
       }
+      ExecutableElement callee = virtual ? implementationIn(scan.type, named) : named;
+      boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
       if (callee.getModifiers().contains(Modifier.ABSTRACT)) {
         return; // a generated getter or setter: tracked at run time
       }
@@ -611,33 +648,20 @@ final class ReadAnalysis {
     }
 
     /**
-     * The method that a virtual call of {@code callee} on {@code this} runs in an object of the
-     * class being generated for: the override closest to that class, which may read other inputs
-     * than the method the call names (a helper of a superclass overridden in the subclass).
+     * The query that a call naming {@code named} reaches: {@code named} itself, or a query it
+     * overrides or that overrides it (a query keeps being one in a subclass that overrides it
+     * without the annotation); null if it is not a query.
      */
-    private ExecutableElement dispatched(ExecutableElement callee) {
-      Set<Modifier> modifiers = callee.getModifiers();
-      if (callee.getKind() != ElementKind.METHOD
-          || modifiers.contains(Modifier.STATIC)
-          || modifiers.contains(Modifier.PRIVATE)) {
-        return callee;
-      }
-      Element declaring = callee.getEnclosingElement();
-      for (TypeElement t = scan.type; t != null && !t.equals(declaring); t = superclassOf(t)) {
-        for (Element member : t.getEnclosedElements()) {
-          if (member.getKind() == ElementKind.METHOD
-              && member.getSimpleName().contentEquals(callee.getSimpleName())
-              && elements.overrides((ExecutableElement) member, callee, scan.type)) {
-            return (ExecutableElement) member;
-          }
+    private ExecutableElement queryNamed(ExecutableElement named) {
+      for (ExecutableElement q : scan.queries) {
+        if (q.equals(named)
+            || (q.getSimpleName().contentEquals(named.getSimpleName())
+                && (elements.overrides(q, named, scan.type)
+                    || elements.overrides(named, q, scan.type)))) {
+          return q;
         }
       }
-      return callee;
-    }
-
-    private TypeElement superclassOf(TypeElement t) {
-      Element e = types.asElement(t.getSuperclass());
-      return e instanceof TypeElement ? (TypeElement) e : null;
+      return null;
     }
 
     /** Whether {@code owner} is a class declared (at any depth) inside a class of the hierarchy. */

@@ -413,6 +413,48 @@ class DiagnosticsTest {
   }
 
   @Test
+  void cycleClosedByAnOverrideWithoutTheAnnotation() {
+    JavaFileObject base = source("bad.CycleBase",
+        "package bad; " + IMPORTS,
+        "public abstract class CycleBase {",
+        "  @Input int x;",
+        "  @Query int a() { return b() + 1; }",
+        "  @Query int b() { return x; }",
+        "}");
+    JavaFileObject derived = source("bad.ErroneousCycleOverride",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCycleOverride extends CycleBase {",
+        "  @Input int y;",
+        "  @Override int b() { return a() + y; }", // still a query, and it calls a()
+        "}");
+    Compilation compilation = compile(base, derived);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("a() -> b() -> a()"))
+        .inFile(base).onLineContaining("int a()");
+  }
+
+  @Test
+  void aCallToAnOverrideWithoutTheAnnotationIsACallToTheQuery() {
+    JavaFileObject base = source("bad.CycleBase2",
+        "package bad; " + IMPORTS,
+        "public abstract class CycleBase2 {",
+        "  @Input int x;",
+        "  @Query int b() { return x; }",
+        "}");
+    JavaFileObject derived = source("bad.ErroneousCycleOverride2",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCycleOverride2 extends CycleBase2 {",
+        "  @Input int y;",
+        "  @Query int c() { return b(); }", // names the override below: still the query b()
+        "  @Override int b() { return c() + y; }",
+        "}");
+    Compilation compilation = compile(base, derived);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.QUERY_CYCLE.format("b() -> c() -> b()"))
+        .inFile(base).onLineContaining("int b()");
+  }
+
+  @Test
   void twoSeparateCyclesAreEachReportedOnce() {
     JavaFileObject src = source("bad.ErroneousCycles",
         "package bad; " + IMPORTS,

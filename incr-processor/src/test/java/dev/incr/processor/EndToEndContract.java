@@ -181,14 +181,17 @@ abstract class EndToEndContract {
           "  @Input int discount = 1;",
           "  int total() { return price; }",
           "  @Query int shown() { RunLog.ran(\"shown\"); return total(); }",
+          "  @Query int listed() { RunLog.ran(\"listed\"); return price; }",
           "}"),
       Compilations.source("e2e.Taxed",
           "package e2e;",
           "import dev.incr.annotations.Input;",
-          "/** Overrides the helper its inherited query calls; the override calls the original. */",
+          "import dev.incr.processor.RunLog;",
+          "/** Overrides the helper its inherited query calls, and a query without @Query. */",
           "public abstract class Taxed extends Priced {",
           "  @Input String note = \"\";",
           "  @Override int total() { return super.total() + tax; }",
+          "  @Override int listed() { RunLog.ran(\"listed'\"); return discount; }",
           "}"));
 
   private Engine engine;
@@ -253,6 +256,17 @@ abstract class EndToEndContract {
     call(priced, "setTax", 3);
     assertEquals(10, call(priced, "shown"));
     assertEquals(List.of("shown"), RunLog.take());
+  }
+
+  @Test
+  void aQueryOverriddenWithoutTheAnnotationDependsOnWhatTheOverrideReads() {
+    Object taxed = OWNERS.create("e2e.IncrTaxed", engine);
+    assertEquals(1, call(taxed, "listed"));
+    call(taxed, "setPrice", 11);
+    assertEquals(1, call(taxed, "listed"));
+    call(taxed, "setDiscount", 4);
+    assertEquals(4, call(taxed, "listed"));
+    assertEquals(List.of("listed'", "listed'"), RunLog.take());
   }
 
   @Test
