@@ -57,6 +57,9 @@ public final class IncrAccount extends Account {
    * Returns {@code owner}; inside a computation, a tracked read.
    */
   public String owner() {
+    if (this.ownerInput == null) {
+      return this.owner;
+    }
     return this.ownerInput.get();
   }
 
@@ -64,6 +67,10 @@ public final class IncrAccount extends Account {
    * Sets {@code owner}; queries that read it re-run when next read.
    */
   public void setOwner(String owner) {
+    if (this.ownerInput == null) {
+      this.owner = owner;
+      return;
+    }
     this.engine.batch(() -> {
       this.owner = owner;
       this.ownerInput.set(owner);
@@ -75,6 +82,9 @@ public final class IncrAccount extends Account {
    */
   @Override
   public long balance() {
+    if (this.balanceInput == null) {
+      return this.balance;
+    }
     return this.balanceInput.getAsLong();
   }
 
@@ -83,6 +93,10 @@ public final class IncrAccount extends Account {
    */
   @Override
   public void setBalance(long balance) {
+    if (this.balanceInput == null) {
+      this.balance = balance;
+      return;
+    }
     this.engine.batch(() -> {
       this.balance = balance;
       this.balanceInput.set(balance);
@@ -94,6 +108,9 @@ public final class IncrAccount extends Account {
    */
   @Override
   public String summary() {
+    if (this.summaryQuery == null) {
+      return super.summary();
+    }
     return this.summaryQuery.get();
   }
 }

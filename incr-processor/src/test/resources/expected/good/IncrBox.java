@@ -47,6 +47,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Returns {@code value}; inside a computation, a tracked read.
    */
   public T value() {
+    if (this.valueInput == null) {
+      return this.value;
+    }
     return this.valueInput.get();
   }
 
@@ -54,6 +57,10 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Sets {@code value}; queries that read it re-run when next read.
    */
   public void setValue(T value) {
+    if (this.valueInput == null) {
+      this.value = value;
+      return;
+    }
     this.engine.batch(() -> {
       this.value = value;
       this.valueInput.set(value);
@@ -64,6 +71,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Returns {@code history}; inside a computation, a tracked read.
    */
   public List<T> history() {
+    if (this.historyInput == null) {
+      return this.history;
+    }
     return this.historyInput.get();
   }
 
@@ -71,6 +81,10 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Sets {@code history}; queries that read it re-run when next read.
    */
   public void setHistory(List<T> history) {
+    if (this.historyInput == null) {
+      this.history = history;
+      return;
+    }
     this.engine.batch(() -> {
       this.history = history;
       this.historyInput.set(history);
@@ -81,6 +95,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Returns {@code weights}; inside a computation, a tracked read.
    */
   public Map<String, ? extends Number> weights() {
+    if (this.weightsInput == null) {
+      return this.weights;
+    }
     return this.weightsInput.get();
   }
 
@@ -88,6 +105,10 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    * Sets {@code weights}; queries that read it re-run when next read.
    */
   public void setWeights(Map<String, ? extends Number> weights) {
+    if (this.weightsInput == null) {
+      this.weights = weights;
+      return;
+    }
     this.engine.batch(() -> {
       this.weights = weights;
       this.weightsInput.set(weights);
@@ -99,6 +120,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    */
   @Override
   boolean greaterThan(T other) {
+    if (this.greaterThanQuery == null) {
+      return super.greaterThan(other);
+    }
     return this.greaterThanQuery.get(other, () -> {
       this.valueInput.get();
       return super.greaterThan(other);
@@ -110,6 +134,9 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
    */
   @Override
   int size() {
+    if (this.sizeQuery == null) {
+      return super.size();
+    }
     return this.sizeQuery.getAsInt();
   }
 }

@@ -31,6 +31,9 @@ public final class IncrFib extends Fib {
    * Returns {@code seed}; inside a computation, a tracked read.
    */
   public BigInteger seed() {
+    if (this.seedInput == null) {
+      return this.seed;
+    }
     return this.seedInput.get();
   }
 
@@ -38,6 +41,10 @@ public final class IncrFib extends Fib {
    * Sets {@code seed}; queries that read it re-run when next read.
    */
   public void setSeed(BigInteger seed) {
+    if (this.seedInput == null) {
+      this.seed = seed;
+      return;
+    }
     this.engine.batch(() -> {
       this.seed = seed;
       this.seedInput.set(seed);
@@ -49,6 +56,9 @@ public final class IncrFib extends Fib {
    */
   @Override
   public BigInteger fib(int n) {
+    if (this.fibQuery == null) {
+      return super.fib(n);
+    }
     return this.fibQuery.get(n, () -> {
       this.seedInput.get();
       return super.fib(n);

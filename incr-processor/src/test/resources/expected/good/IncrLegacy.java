@@ -65,6 +65,9 @@ public final class IncrLegacy extends Legacy {
    */
   @Deprecated
   public int old() {
+    if (this.oldInput == null) {
+      return this.old;
+    }
     return this.oldInput.getAsInt();
   }
 
@@ -73,6 +76,10 @@ public final class IncrLegacy extends Legacy {
    */
   @Deprecated
   public void setOld(int old) {
+    if (this.oldInput == null) {
+      this.old = old;
+      return;
+    }
     this.engine.batch(() -> {
       this.old = old;
       this.oldInput.set(old);
@@ -83,6 +90,9 @@ public final class IncrLegacy extends Legacy {
    * Returns {@code names}; inside a computation, a tracked read.
    */
   public List<String> names() {
+    if (this.namesInput == null) {
+      return this.names;
+    }
     return this.namesInput.get();
   }
 
@@ -90,6 +100,10 @@ public final class IncrLegacy extends Legacy {
    * Sets {@code names}; queries that read it re-run when next read.
    */
   public void setNames(List<String> names) {
+    if (this.namesInput == null) {
+      this.names = names;
+      return;
+    }
     this.engine.batch(() -> {
       this.names = names;
       this.namesInput.set(names);
@@ -102,6 +116,9 @@ public final class IncrLegacy extends Legacy {
   @Override
   @Deprecated
   public int oldTwice() {
+    if (this.oldTwiceQuery == null) {
+      return super.oldTwice();
+    }
     return this.oldTwiceQuery.getAsInt();
   }
 
@@ -110,6 +127,9 @@ public final class IncrLegacy extends Legacy {
    */
   @Override
   public int count() {
+    if (this.countQuery == null) {
+      return super.count();
+    }
     return this.countQuery.getAsInt();
   }
 }

@@ -33,6 +33,9 @@ public final class IncrOuter_Counter extends Outer.Counter {
    * Returns {@code count}; inside a computation, a tracked read.
    */
   public int count() {
+    if (this.countInput == null) {
+      return this.count;
+    }
     return this.countInput.getAsInt();
   }
 
@@ -40,6 +43,10 @@ public final class IncrOuter_Counter extends Outer.Counter {
    * Sets {@code count}; queries that read it re-run when next read.
    */
   public void setCount(int count) {
+    if (this.countInput == null) {
+      this.count = count;
+      return;
+    }
     this.engine.batch(() -> {
       this.count = count;
       this.countInput.set(count);
@@ -51,6 +58,9 @@ public final class IncrOuter_Counter extends Outer.Counter {
    */
   @Override
   public boolean positive() {
+    if (this.positiveQuery == null) {
+      return super.positive();
+    }
     return this.positiveQuery.get();
   }
 }

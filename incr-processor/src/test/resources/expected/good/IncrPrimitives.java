@@ -102,6 +102,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code flag}; inside a computation, a tracked read.
    */
   public boolean flag() {
+    if (this.flagInput == null) {
+      return this.flag;
+    }
     return this.flagInput.get();
   }
 
@@ -109,6 +112,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code flag}; queries that read it re-run when next read.
    */
   public void setFlag(boolean flag) {
+    if (this.flagInput == null) {
+      this.flag = flag;
+      return;
+    }
     this.engine.batch(() -> {
       this.flag = flag;
       this.flagInput.set(flag);
@@ -119,6 +126,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code b}; inside a computation, a tracked read.
    */
   public byte b() {
+    if (this.bInput == null) {
+      return this.b;
+    }
     return this.bInput.get();
   }
 
@@ -126,6 +136,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code b}; queries that read it re-run when next read.
    */
   public void setB(byte b) {
+    if (this.bInput == null) {
+      this.b = b;
+      return;
+    }
     this.engine.batch(() -> {
       this.b = b;
       this.bInput.set(b);
@@ -136,6 +150,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code s}; inside a computation, a tracked read.
    */
   public short s() {
+    if (this.sInput == null) {
+      return this.s;
+    }
     return this.sInput.get();
   }
 
@@ -143,6 +160,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code s}; queries that read it re-run when next read.
    */
   public void setS(short s) {
+    if (this.sInput == null) {
+      this.s = s;
+      return;
+    }
     this.engine.batch(() -> {
       this.s = s;
       this.sInput.set(s);
@@ -153,6 +174,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code c}; inside a computation, a tracked read.
    */
   public char c() {
+    if (this.cInput == null) {
+      return this.c;
+    }
     return this.cInput.get();
   }
 
@@ -160,6 +184,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code c}; queries that read it re-run when next read.
    */
   public void setC(char c) {
+    if (this.cInput == null) {
+      this.c = c;
+      return;
+    }
     this.engine.batch(() -> {
       this.c = c;
       this.cInput.set(c);
@@ -170,6 +198,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code i}; inside a computation, a tracked read.
    */
   public int i() {
+    if (this.iInput == null) {
+      return this.i;
+    }
     return this.iInput.getAsInt();
   }
 
@@ -177,6 +208,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code i}; queries that read it re-run when next read.
    */
   public void setI(int i) {
+    if (this.iInput == null) {
+      this.i = i;
+      return;
+    }
     this.engine.batch(() -> {
       this.i = i;
       this.iInput.set(i);
@@ -187,6 +222,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code l}; inside a computation, a tracked read.
    */
   public long l() {
+    if (this.lInput == null) {
+      return this.l;
+    }
     return this.lInput.getAsLong();
   }
 
@@ -194,6 +232,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code l}; queries that read it re-run when next read.
    */
   public void setL(long l) {
+    if (this.lInput == null) {
+      this.l = l;
+      return;
+    }
     this.engine.batch(() -> {
       this.l = l;
       this.lInput.set(l);
@@ -204,6 +246,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code f}; inside a computation, a tracked read.
    */
   public float f() {
+    if (this.fInput == null) {
+      return this.f;
+    }
     return this.fInput.get();
   }
 
@@ -211,6 +256,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code f}; queries that read it re-run when next read.
    */
   public void setF(float f) {
+    if (this.fInput == null) {
+      this.f = f;
+      return;
+    }
     this.engine.batch(() -> {
       this.f = f;
       this.fInput.set(f);
@@ -221,6 +270,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code d}; inside a computation, a tracked read.
    */
   public double d() {
+    if (this.dInput == null) {
+      return this.d;
+    }
     return this.dInput.getAsDouble();
   }
 
@@ -228,6 +280,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code d}; queries that read it re-run when next read.
    */
   public void setD(double d) {
+    if (this.dInput == null) {
+      this.d = d;
+      return;
+    }
     this.engine.batch(() -> {
       this.d = d;
       this.dInput.set(d);
@@ -238,6 +294,9 @@ final class IncrPrimitives extends Primitives {
    * Returns {@code boxed}; inside a computation, a tracked read.
    */
   public Integer boxed() {
+    if (this.boxedInput == null) {
+      return this.boxed;
+    }
     return this.boxedInput.get();
   }
 
@@ -245,6 +304,10 @@ final class IncrPrimitives extends Primitives {
    * Sets {@code boxed}; queries that read it re-run when next read.
    */
   public void setBoxed(Integer boxed) {
+    if (this.boxedInput == null) {
+      this.boxed = boxed;
+      return;
+    }
     this.engine.batch(() -> {
       this.boxed = boxed;
       this.boxedInput.set(boxed);
@@ -256,6 +319,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   double sum() {
+    if (this.sumQuery == null) {
+      return super.sum();
+    }
     return this.sumQuery.getAsDouble();
   }
 
@@ -264,6 +330,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   int twiceI() {
+    if (this.twiceIQuery == null) {
+      return super.twiceI();
+    }
     return this.twiceIQuery.getAsInt();
   }
 
@@ -272,6 +341,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   long total() {
+    if (this.totalQuery == null) {
+      return super.total();
+    }
     return this.totalQuery.getAsLong();
   }
 
@@ -280,6 +352,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   float halfF() {
+    if (this.halfFQuery == null) {
+      return super.halfF();
+    }
     return this.halfFQuery.get();
   }
 
@@ -288,6 +363,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   Integer boxedOrZero() {
+    if (this.boxedOrZeroQuery == null) {
+      return super.boxedOrZero();
+    }
     return this.boxedOrZeroQuery.get();
   }
 
@@ -296,6 +374,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   String pick(int index, boolean upper) {
+    if (this.pickQuery == null) {
+      return super.pick(index, upper);
+    }
     return this.pickQuery.get(QueryMemo.args(index, upper), () -> {
       this.flagInput.get();
       return super.pick(index, upper);
@@ -307,6 +388,9 @@ final class IncrPrimitives extends Primitives {
    */
   @Override
   int count(String... words) {
+    if (this.countQuery == null) {
+      return super.count(words);
+    }
     return this.countQuery.get(QueryMemo.args((Object) words), () -> super.count(words));
   }
 }

@@ -41,6 +41,9 @@ public final class IncrRect extends Rect {
    * Returns {@code width}; inside a computation, a tracked read.
    */
   public double width() {
+    if (this.widthInput == null) {
+      return this.width;
+    }
     return this.widthInput.getAsDouble();
   }
 
@@ -48,6 +51,10 @@ public final class IncrRect extends Rect {
    * Sets {@code width}; queries that read it re-run when next read.
    */
   public void setWidth(double width) {
+    if (this.widthInput == null) {
+      this.width = width;
+      return;
+    }
     this.engine.batch(() -> {
       this.width = width;
       this.widthInput.set(width);
@@ -58,6 +65,9 @@ public final class IncrRect extends Rect {
    * Returns {@code height}; inside a computation, a tracked read.
    */
   public double height() {
+    if (this.heightInput == null) {
+      return this.height;
+    }
     return this.heightInput.getAsDouble();
   }
 
@@ -65,6 +75,10 @@ public final class IncrRect extends Rect {
    * Sets {@code height}; queries that read it re-run when next read.
    */
   public void setHeight(double height) {
+    if (this.heightInput == null) {
+      this.height = height;
+      return;
+    }
     this.engine.batch(() -> {
       this.height = height;
       this.heightInput.set(height);
@@ -76,6 +90,9 @@ public final class IncrRect extends Rect {
    */
   @Override
   double area() {
+    if (this.areaQuery == null) {
+      return super.area();
+    }
     return this.areaQuery.getAsDouble();
   }
 
@@ -84,6 +101,9 @@ public final class IncrRect extends Rect {
    */
   @Override
   String describe(String unit) {
+    if (this.describeQuery == null) {
+      return super.describe(unit);
+    }
     return this.describeQuery.get(unit, () -> super.describe(unit));
   }
 }

@@ -46,6 +46,11 @@ import javax.lang.model.element.Modifier;
  *   return super.area();
  * }).label("Rect.area()");
  * }</pre>
+ *
+ * <p>Until the generated constructor has made the nodes (while the abstract class's own
+ * constructor runs, if it calls a getter, setter or query), each generated method falls back to
+ * what the class alone would do: a getter returns the field, a setter assigns it (the node is
+ * then made from the value), a query runs the original method, untracked.
  */
 final class IncrClassWriter {
   private static final String PROCESSOR = IncrementalProcessor.class.getCanonicalName();
@@ -191,6 +196,9 @@ final class IncrClassWriter {
     return b.addJavadoc("Returns {@code $N}; inside a computation, a tracked read.\n", input.name())
         .addModifiers(Modifier.PUBLIC)
         .returns(input.type())
+        .beginControlFlow("if (this.$N == null)", input.nodeField())
+        .addStatement("return this.$N", input.name())
+        .endControlFlow()
         .addStatement("return this.$N.$L()", input.nodeField(), input.kind().getter())
         .build();
   }
@@ -209,6 +217,10 @@ final class IncrClassWriter {
             input.name())
         .addModifiers(Modifier.PUBLIC)
         .addParameter(input.type(), input.name())
+        .beginControlFlow("if (this.$N == null)", input.nodeField())
+        .addStatement("this.$N = $N", input.name(), input.name())
+        .addStatement("return")
+        .endControlFlow()
         .addCode("this.$N.batch(() -> {\n$>", model.engineField())
         .addStatement("this.$N = $N", input.name(), input.name())
         .addStatement("this.$N.set($N)", input.nodeField(), input.name())
@@ -228,7 +240,10 @@ final class IncrClassWriter {
     b.addModifiers(query.visibility())
         .returns(query.returnType())
         .addParameters(query.parameters())
-        .varargs(query.varargs());
+        .varargs(query.varargs())
+        .beginControlFlow("if (this.$N == null)", query.nodeField())
+        .addStatement("return super.$N($L)", query.name(), arguments(query))
+        .endControlFlow();
     if (query.parameters().isEmpty()) {
       return b.addStatement("return this.$N.$L()", query.nodeField(), query.kind().getter())
           .build();

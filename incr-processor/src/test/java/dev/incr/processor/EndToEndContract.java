@@ -113,6 +113,25 @@ abstract class EndToEndContract {
           "  }",
           "  @Query double levelCopy() { RunLog.ran(\"levelCopy\"); return level; }",
           "}"),
+      Compilations.source("e2e.Eager",
+          "package e2e;",
+          "import dev.incr.annotations.Input;",
+          "import dev.incr.annotations.Query;",
+          "import dev.incr.processor.RunLog;",
+          "/** Its constructor calls a setter, a getter and a query before the nodes exist. */",
+          "public abstract class Eager {",
+          "  @Input int w = 3;",
+          "  private final int[] atStart;",
+          "  Eager() {",
+          "    setW(4);",
+          "    atStart = new int[] {w(), doubled(), times(3)};",
+          "  }",
+          "  @Query int doubled() { RunLog.ran(\"doubled\"); return w * 2; }",
+          "  @Query int times(int k) { RunLog.ran(\"times\"); return w * k; }",
+          "  abstract int w();",
+          "  abstract void setW(int w);",
+          "  int atStart(int i) { return atStart[i]; }",
+          "}"),
       Compilations.source("e2e.Grid",
           "package e2e;",
           "import dev.incr.annotations.Input;",
@@ -226,6 +245,24 @@ abstract class EndToEndContract {
     assertEquals("[mm]", call(shape, "unitLabel"));
     assertEquals(List.of("area"), RunLog.take());
     assertEquals(12.0, call(shape, "width"));
+  }
+
+  @Test
+  void gettersSettersAndQueriesCalledByTheConstructorActOnThePlainObject() {
+    Object eager = SHAPES.create("e2e.IncrEager", engine);
+    assertEquals(4, call(eager, "atStart", 0));
+    assertEquals(8, call(eager, "atStart", 1));
+    assertEquals(12, call(eager, "atStart", 2));
+    assertEquals(List.of("doubled", "times"), RunLog.take()); // untracked, in the constructor
+    assertEquals(8, call(eager, "doubled"));
+    assertEquals(8, call(eager, "doubled"));
+    assertEquals(12, call(eager, "times", 3));
+    assertEquals(List.of("doubled", "times"), RunLog.take());
+    call(eager, "setW", 5);
+    assertEquals(10, call(eager, "doubled"));
+    assertEquals(15, call(eager, "times", 3));
+    assertEquals(5, call(eager, "w"));
+    assertEquals(List.of("doubled", "times"), RunLog.take());
   }
 
   @Test
