@@ -728,9 +728,12 @@ final class ReadAnalysis {
     return name.equals("this") || name.equals("super");
   }
 
+  /** Whether {@code receiver} is {@code super} or {@code Interface.super}: no dispatch. */
   private static boolean isSuper(ExpressionTree receiver) {
-    return receiver instanceof IdentifierTree
-        && ((IdentifierTree) receiver).getName().contentEquals("super");
+    return (receiver instanceof IdentifierTree
+            && ((IdentifierTree) receiver).getName().contentEquals("super"))
+        || (receiver instanceof MemberSelectTree
+            && ((MemberSelectTree) receiver).getIdentifier().contentEquals("super"));
   }
 
   /** Whether {@code element} carries {@code @SuppressWarnings("incr-untracked")}. */

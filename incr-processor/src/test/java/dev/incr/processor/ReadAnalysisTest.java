@@ -28,6 +28,7 @@ class ReadAnalysisTest {
         "public interface Doubler {",
         "  int base();",
         "  default int doubled() { return base() * 2; }",
+        "  default int tripled() { return base() * 3; }",
         "}"), Compilations.source("reads.Reads",
         "package reads;",
         "import dev.incr.annotations.Input;",
@@ -75,6 +76,8 @@ class ReadAnalysisTest {
         "  @Query int innerClassMethod() { return new Inner().get(); }",
         "  @Override public int base() { return a; }",
         "  @Query int interfaceDefaultCallingBack() { return doubled(); }",
+        "  @Override public int tripled() { return b; }",
+        "  @Query int interfaceSuperCall() { return Doubler.super.tripled(); }",
         "  @Query int innerClassCallsOuterHelper() { return new Inner().viaOuter(); }",
         "  @Query int innerClassConstructor() { return new Snapshot().v; }",
         "}"));
@@ -153,6 +156,7 @@ class ReadAnalysisTest {
   @Test
   void aDefaultMethodOfAnInterfaceCallsBackTheClassesImplementation() {
     assertEquals(List.of("a"), reads("interfaceDefaultCallingBack"));
+    assertEquals(List.of("a"), reads("interfaceSuperCall")); // the default, not the override
   }
 
   @Test
