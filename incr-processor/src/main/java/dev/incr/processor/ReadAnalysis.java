@@ -98,7 +98,8 @@ final class ReadAnalysis {
    * @param inputs the input fields it reads, in declaration order
    * @param tree the lambda, method reference or anonymous class
    * @param unit the compilation unit holding {@code tree}
-   * @param createdIn the field, constructor or class (for an initializer block) whose code creates it
+   * @param createdIn the field or constructor whose code makes it, or the class for an initializer
+   *     block
    */
   record DeferredRead(
       Set<VariableElement> inputs, Tree tree, CompilationUnitTree unit, Element createdIn) {}
