@@ -36,12 +36,18 @@ final class DependencyValidator {
 
   /**
    * Reports each assignment to an {@code @Input} field, in top-level class {@code root}, that is
-   * not on {@code this} in a constructor or initializer of the field's class.
+   * not on {@code this} in a constructor or initializer of the field's class (an error), and each
+   * change to the contents of the array, collection or map such a field holds (a warning).
    */
   void validateAssignments(TypeElement root) {
     for (Assignment a : analysis.badInputAssignments(root)) {
       String name = a.field().getSimpleName().toString();
       String setter = ClassValidator.setterName(name);
+      if (a.inPlace() != null) {
+        reporter.warning(analysis.trees(), a.tree(), a.unit(), Messages.INPUT_CONTENTS_CHANGED,
+            name, a.inPlace(), name, setter + "(...)");
+        continue;
+      }
       reporter.error(
           analysis.trees(),
           a.tree(),

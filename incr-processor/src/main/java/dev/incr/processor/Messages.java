@@ -52,6 +52,11 @@ enum Messages {
       "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
           + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it"
           + " from this class)."),
+  INPUT_CONTENTS_CHANGED(
+      "The contents of @Input field %s are changed in place here (%s), which the engine cannot"
+          + " see: queries that read %s keep results computed from the old contents. Build a new"
+          + " value and pass it to the generated setter %s, or annotate the method with"
+          + " @SuppressWarnings(\"incr-untracked\") if the change is deliberate."),
   ACCESSOR_CLASH(
       "The generated %s %s of @Input field %s clashes with %s, declared in %s. Rename the field or"
           + " that member (or, to implement it, declare it abstract with exactly the signature"

@@ -1,5 +1,6 @@
 package dev.incr.processor;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -38,6 +39,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -104,8 +106,22 @@ final class ReadAnalysis {
   record DeferredRead(
       Set<VariableElement> inputs, Tree tree, CompilationUnitTree unit, Element createdIn) {}
 
-  /** An assignment to an {@code @Input} field outside constructors and initializers. */
-  record Assignment(VariableElement field, Tree tree, CompilationUnitTree unit) {}
+  /**
+   * An assignment to an {@code @Input} field outside constructors and initializers, or (if {@code
+   * inPlace} names how) a change to the contents of the array, collection or map it holds.
+   *
+   * @param inPlace null for an assignment to the field; else what changes its contents in place,
+   *     such as {@code "add(...)"} or {@code "an element assignment"}
+   */
+  record Assignment(
+      VariableElement field, Tree tree, CompilationUnitTree unit, String inPlace) {}
+
+  /** Methods that change a {@code java.util} collection or map in place. */
+  private static final Set<String> MUTATORS = Set.of(
+      "add", "addAll", "addFirst", "addLast", "clear", "compute", "computeIfAbsent",
+      "computeIfPresent", "merge", "offer", "offerFirst", "offerLast", "poll", "pollFirst",
+      "pollLast", "pop", "push", "put", "putAll", "putIfAbsent", "remove", "removeAll",
+      "removeFirst", "removeIf", "removeLast", "replace", "replaceAll", "retainAll", "set", "sort");
 
   private final Trees trees;
   private final Types types;
@@ -422,6 +438,32 @@ final class ReadAnalysis {
       }
 
       @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        ExpressionTree select = node.getMethodSelect();
+        if (select instanceof MemberSelectTree
+            && MUTATORS.contains(((MemberSelectTree) select).getIdentifier().toString())) {
+          ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
+          Element field = trees.getElement(
+              new TreePath(new TreePath(getCurrentPath(), select), receiver));
+          if (field != null && field.getKind() == ElementKind.FIELD && isCollectionOrMap(field)) {
+            checkTarget(receiver, ((MemberSelectTree) select).getIdentifier() + "(...)");
+          }
+        }
+        return super.visitMethodInvocation(node, p);
+      }
+
+      private boolean isCollectionOrMap(Element field) {
+        TypeMirror type = types.erasure(field.asType());
+        for (String container : List.of("java.util.Collection", "java.util.Map")) {
+          TypeElement c = elements.getTypeElement(container);
+          if (c != null && types.isSubtype(type, types.erasure(c.asType()))) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
       public Void visitUnary(UnaryTree node, Void p) {
         switch (node.getKind()) {
           case PREFIX_INCREMENT:
@@ -437,10 +479,26 @@ final class ReadAnalysis {
       }
 
       private void check(ExpressionTree target) {
+        if (target instanceof ArrayAccessTree) {
+          ExpressionTree array = ((ArrayAccessTree) target).getExpression();
+          while (array instanceof ArrayAccessTree) {
+            array = ((ArrayAccessTree) array).getExpression();
+          }
+          checkTarget(array, "an element assignment");
+        } else {
+          checkTarget(target, null);
+        }
+      }
+
+      /** Reports a write to {@code target}'s field (or, if {@code inPlace}, its contents). */
+      private void checkTarget(ExpressionTree target, String inPlace) {
         Element element = trees.getElement(new TreePath(getCurrentPath(), target));
         if (element == null
             || element.getKind() != ElementKind.FIELD
             || !hasAnnotation(element, ClassNames.INPUT)) {
+          return;
+        }
+        if (inPlace != null && underSuppression()) {
           return;
         }
         boolean onThis = target instanceof IdentifierTree
@@ -452,8 +510,21 @@ final class ReadAnalysis {
                 types.erasure(initializing.asType()),
                 types.erasure(element.getEnclosingElement().asType()));
         if (!allowed) {
-          found.add(new Assignment((VariableElement) element, getCurrentPath().getLeaf(), unit));
+          found.add(new Assignment(
+              (VariableElement) element, getCurrentPath().getLeaf(), unit, inPlace));
         }
+      }
+
+      private boolean underSuppression() {
+        for (TreePath q = getCurrentPath(); q != null; q = q.getParentPath()) {
+          Tree leaf = q.getLeaf();
+          if ((leaf instanceof MethodTree || leaf instanceof VariableTree
+                  || leaf instanceof ClassTree)
+              && suppresses(trees.getElement(q))) {
+            return true;
+          }
+        }
+        return false;
       }
     }.scan(rootPath, null);
     return found;

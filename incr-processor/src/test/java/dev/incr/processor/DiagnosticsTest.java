@@ -247,6 +247,54 @@ class DiagnosticsTest {
   }
 
   @Test
+  void collectionHeldByAnInputChangedInPlace() {
+    JavaFileObject src = source("bad.ErroneousInPlace",
+        "package bad; " + IMPORTS,
+        "import java.util.*;",
+        "public abstract class ErroneousInPlace {",
+        "  @Input List<String> items = new ArrayList<>();",
+        "  ErroneousInPlace() { items.add(\"first\"); }", // fine: before the node is made
+        "  void add(String s) {",
+        "    List<String> copy = new ArrayList<>(items);", // fine: a copy
+        "    copy.add(s);",
+        "    this.items.add(s);",
+        "  }",
+        "  @SuppressWarnings(\"incr-untracked\") void clear() { items.clear(); }",
+        "  @Query int size() { return items.size(); }",
+        "}");
+    assertOneWarning(src,
+        Messages.INPUT_CONTENTS_CHANGED.format("items", "add(...)", "items", "setItems(...)"),
+        "this.items.add(s);");
+  }
+
+  @Test
+  void arrayAndMapHeldByAnInputChangedInPlaceFromAnotherClass() {
+    JavaFileObject grid = source("bad.Grid",
+        "package bad; " + IMPORTS,
+        "public abstract class Grid {",
+        "  @Input int[][] cells = new int[2][2];",
+        "  @Input java.util.Map<String, Integer> names = new java.util.HashMap<>();",
+        "}");
+    JavaFileObject user = source("bad.ErroneousGridUser",
+        "package bad;",
+        "class ErroneousGridUser {",
+        "  void go(Grid g) {",
+        "    g.cells[0][1] += 2;",
+        "    g.names.put(\"a\", 1);",
+        "  }",
+        "}");
+    Compilation compilation = compile(grid, user);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining(Messages.INPUT_CONTENTS_CHANGED.format(
+            "cells", "an element assignment", "cells", "setCells(...)"))
+        .inFile(user).onLineContaining("g.cells[0][1] += 2;");
+    assertThat(compilation).hadWarningContaining(Messages.INPUT_CONTENTS_CHANGED.format(
+            "names", "put(...)", "names", "setNames(...)"))
+        .inFile(user).onLineContaining("g.names.put");
+  }
+
+  @Test
   void inputAssignedFromAnotherClass() {
     JavaFileObject shape = source("bad.Shape",
         "package bad; " + IMPORTS,
