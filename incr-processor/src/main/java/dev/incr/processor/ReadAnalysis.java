@@ -708,6 +708,13 @@ final class ReadAnalysis {
         }
         return;
       }
+      if (hasAnnotation(field, ClassNames.INPUT)) {
+        // An input of another incremental class, read from its field rather than its getter.
+        if (!suppressed(field)) {
+          scan.untracked.putIfAbsent(field, new UntrackedRead(field, true, null));
+        }
+        return;
+      }
       Set<Modifier> modifiers = field.getModifiers();
       if (modifiers.contains(Modifier.FINAL)) {
         return;

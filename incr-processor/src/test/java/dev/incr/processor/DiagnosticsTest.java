@@ -591,6 +591,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputOfAnotherIncrementalClassReadDirectly() {
+    JavaFileObject price = source("bad.Price",
+        "package bad; " + IMPORTS,
+        "public abstract class Price {",
+        "  @Input int cents = 100;",
+        "  abstract int cents();",
+        "}");
+    JavaFileObject cart = source("bad.ErroneousCart",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousCart {",
+        "  @Input Price price;",
+        "  @Input int qty = 2;",
+        "  @Query int total() { return price.cents * qty; }",
+        "  @Query int viaGetter() { return price.cents() * qty; }", // fine: tracked
+        "}");
+    Compilation compilation = compile(price, cart);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            Messages.FOREIGN_INPUT_READ.format("total()", "Price.cents", "cents", "Price"))
+        .inFile(cart).onLineContaining("int total()");
+  }
+
+  @Test
   void inputOfAnotherObjectReadThroughAHelper() {
     JavaFileObject src = source("bad.ErroneousForeignHelper",
         "package bad; " + IMPORTS,
