@@ -203,7 +203,7 @@ final class IncrClassStep {
   }
 
   /** Whether {@code element} is a class this processor generated. */
-  private static boolean generatedHere(Element element) {
+  static boolean generatedHere(Element element) {
     for (AnnotationMirror a : element.getAnnotationMirrors()) {
       if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
               .contentEquals(ClassNames.GENERATED.canonicalName())

@@ -40,6 +40,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -670,6 +671,9 @@ final class ReadAnalysis {
         }
         return;
       }
+      if (hasAnnotation(named, ClassNames.QUERY)) {
+        return; // a query of another incremental class: tracked at run time
+      }
       ExecutableElement callee = virtual ? implementationIn(scan.type, named) : named;
       boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
       if (callee.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -682,6 +686,10 @@ final class ReadAnalysis {
         } else {
           follow(callee, foreignVia != null ? foreignVia : callee);
         }
+      } else if (callee.getKind() == ElementKind.METHOD && !isStatic && isIncremental(owner)) {
+        // A helper of another incremental class: it runs on an object of that class, whose
+        // inputs it may read from their fields, out of the engine's sight.
+        follow(callee, foreignVia != null ? foreignVia : callee);
       } else if (nestedInHierarchy(owner)) {
         // A method or constructor of an inner class (or a class nested in one): it reads the
         // inputs of the object it belongs to, taken to be the one this code runs on.
@@ -711,7 +719,8 @@ final class ReadAnalysis {
       if (hasAnnotation(field, ClassNames.INPUT)) {
         // An input of another incremental class, read from its field rather than its getter.
         if (!suppressed(field)) {
-          scan.untracked.putIfAbsent(field, new UntrackedRead(field, true, null));
+          scan.untracked.putIfAbsent(
+              field, new UntrackedRead(field, true, onThis ? foreignVia : null));
         }
         return;
       }
@@ -741,6 +750,24 @@ final class ReadAnalysis {
         }
       }
       return null;
+    }
+
+    /**
+     * Whether {@code owner} is a class with {@code @Input} fields (its own or inherited), other
+     * than a generated one (whose methods read the nodes).
+     */
+    private boolean isIncremental(Element owner) {
+      if (IncrClassStep.generatedHere(owner)) {
+        return false;
+      }
+      for (Element t = owner; t instanceof TypeElement; t = superclassOf((TypeElement) t)) {
+        for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+          if (hasAnnotation(f, ClassNames.INPUT)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** Whether {@code owner} is a class declared (at any depth) inside a class of the hierarchy. */

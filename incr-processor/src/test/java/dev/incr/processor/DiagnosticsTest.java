@@ -616,6 +616,32 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputOfAnotherIncrementalClassReadThroughItsHelper() {
+    JavaFileObject price = source("bad.TaxedPrice",
+        "package bad; " + IMPORTS,
+        "public abstract class TaxedPrice {",
+        "  @Input int cents = 100;",
+        "  int plusTax() { return cents + 1; }",
+        "  @Query int doubled() { return cents * 2; }",
+        "}");
+    JavaFileObject cart = source("bad.ErroneousTaxedCart",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousTaxedCart {",
+        "  @Input TaxedPrice price;",
+        "  @Input IncrTaxedPrice generated;",
+        "  @Query int total() { return price.plusTax() + price.doubled(); }",
+        "  @Query int viaGenerated() { return generated.doubled() + generated.cents(); }",
+        "}");
+    Compilation compilation = compile(price, cart);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(Messages.FOREIGN_INPUT_READ_VIA.format("total()", "plusTax()",
+            "plusTax()", "TaxedPrice.cents", "plusTax()", "cents", "TaxedPrice", "total()"))
+        .inFile(cart).onLineContaining("int total()");
+  }
+
+  @Test
   void inputOfAnotherObjectReadThroughAHelper() {
     JavaFileObject src = source("bad.ErroneousForeignHelper",
         "package bad; " + IMPORTS,
