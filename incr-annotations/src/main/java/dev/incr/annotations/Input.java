@@ -34,11 +34,19 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>the field is not {@code private} (the generated subclass reads and writes it), not {@code
  *       final} (the setter assigns it) and not {@code static} (inputs belong to an object);
- *   <li>the field is assigned only in constructors and initializers; anywhere else call the setter,
- *       since a plain assignment is invisible to the engine;
+ *   <li>the field is assigned only in constructors and initializers (not in a lambda made there,
+ *       which runs later); anywhere else call the setter, since a plain assignment is invisible to
+ *       the engine;
+ *   <li>the contents of an array, collection or map the field holds are not changed in place
+ *       ({@code items.add(x)}, {@code counts[i]++}) outside constructors and initializers: a
+ *       warning, since queries would keep results computed from the old contents; pass a new value
+ *       to the setter instead;
  *   <li>the enclosing class is abstract, not final, not private and, if nested, static;
  *   <li>the class has no member that clashes with the generated getter or setter.
  * </ul>
+ *
+ * <p>Code outside the class reads an input through its getter: reading the field of another object
+ * inside a query is not tracked, and gets a warning.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -22,9 +22,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>A query may read its own class's input fields directly: the processor finds at compile time
- * which input fields each query reads (in its body, in lambdas and local classes inside it, and
- * through the non-query methods of the class it calls, transitively) and registers them as the
- * query's dependencies. Calls to other queries and to generated getters, on this object or any
+ * which input fields each query reads (in its body, in lambdas and local classes inside it, in the
+ * methods and constructors of the class's inner classes it uses, and through the non-query methods
+ * of the class it calls, transitively, as overridden in the class being generated for, including
+ * default methods of its interfaces) and registers them as the query's dependencies. Calls to other queries and to generated getters, on this object or any
  * other incremental object, are tracked at run time. If a re-run returns a value equal to the
  * previous one ({@link java.util.Objects#equals}; {@code NaN} equals {@code NaN}), queries that
  * read it are not re-run (early cutoff).
@@ -40,14 +41,18 @@ import java.lang.annotation.Target;
  *       static} (the generated subclass overrides it), declares no type parameters and no checked
  *       exceptions;
  *   <li>argument-less queries do not call each other in a cycle;
- *   <li>a query that reads mutable state the engine cannot see (a non-final field that is not an
- *       input, a non-final static field) gets a warning naming the field; annotate the query or the
+ *   <li>a query that reads state the engine cannot see gets a warning naming the field: a
+ *       non-final field that is not an input, a non-final static field, an input of another object
+ *       read from its field (directly or through a non-query method called on that object) rather
+ *       than its getter; so does a lambda, method reference or anonymous class made in an
+ *       initializer or constructor that reads inputs when it runs later. Annotate the query or the
  *       method holding the read with {@code @SuppressWarnings("incr-untracked")} when the read is
  *       deliberate.
  * </ul>
  *
- * <p>Queries are computed by the engine; do not call them from the class's constructor, before the
- * generated subclass has set up its nodes.
+ * <p>A query overridden in a subclass without the annotation is still a query, computed by the
+ * override. Called from the class's own constructor, before the generated subclass has made its
+ * nodes, a query runs as the plain method, untracked.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
