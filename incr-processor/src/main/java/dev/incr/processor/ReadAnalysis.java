@@ -49,12 +49,19 @@ import javax.lang.model.util.Types;
  * source trees ({@code com.sun.source}).
  *
  * <p>For one query it walks the method body, including lambdas and local and anonymous classes
- * inside it, and follows calls to the non-query methods of the class (and its superclasses) made on
- * {@code this}, transitively. Every identifier and member select is resolved by the compiler
- * ({@link Trees#getElement}), so a parameter or local that shadows a field is never mistaken for
- * it, and overloads resolve to the method actually called. Along the way it collects the
- * argument-less queries called on {@code this} (for the cycle check) and reads the engine cannot
- * track (for the untracked-read warnings).
+ * inside it, and follows, transitively, calls made on {@code this} to the non-query methods of the
+ * class, its superclasses and its interfaces (a virtual call resolved to the override the generated
+ * object runs), and calls to the methods and constructors of classes nested in them (an inner class
+ * reads the inputs of the object it belongs to). Every identifier and member select is resolved by
+ * the compiler ({@link Trees#getElement}), so a parameter or local that shadows a field is never
+ * mistaken for it, and overloads resolve to the method actually called. Along the way it collects
+ * the argument-less queries called on {@code this} (for the cycle check) and reads the engine
+ * cannot track (for the untracked-read warnings): non-input mutable fields, and inputs of other
+ * objects, read directly or inside a non-query method of an incremental class called on another
+ * object (followed as run on that object, see {@link MethodScanner#foreignVia}).
+ *
+ * <p>It also finds code made outside the queries that reads inputs when it runs later ({@link
+ * #deferredReads}), and writes to inputs the engine cannot see ({@link #badInputAssignments}).
  *
  * <p>Where the compiler offers no trees (another compiler, or a method compiled earlier), the
  * result is marked incomplete and the caller falls back to "every input of the object".
