@@ -12,4 +12,10 @@ public abstract class Fib {
   public BigInteger fib(int n) {
     return n < 2 ? seed.multiply(BigInteger.valueOf(n)) : fib(n - 1).add(fib(n - 2));
   }
+
+  /** A memo that keeps at most 100 argument lists. */
+  @Query(maxEntries = 100)
+  public String digits(int n) {
+    return fib(n).toString();
+  }
 }

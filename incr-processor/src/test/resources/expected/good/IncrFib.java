@@ -17,6 +17,8 @@ public final class IncrFib extends Fib {
 
   private final QueryMemo<BigInteger> fibQuery;
 
+  private final QueryMemo<String> digitsQuery;
+
   /**
    * Creates the object; its nodes belong to {@code engine}.
    */
@@ -25,6 +27,7 @@ public final class IncrFib extends Fib {
     this.engine = engine;
     this.seedInput = engine.var(this.seed).label("Fib.seed");
     this.fibQuery = new QueryMemo<>(engine, "Fib.fib");
+    this.digitsQuery = new QueryMemo<>(engine, "Fib.digits", 100);
   }
 
   /**
@@ -63,5 +66,17 @@ public final class IncrFib extends Fib {
       this.seedInput.get();
       return super.fib(n);
     });
+  }
+
+  /**
+   * Memoized per argument list, at most 100 kept: runs again only after something it read has changed,
+   * or after its entry was evicted.
+   */
+  @Override
+  public String digits(int n) {
+    if (this.digitsQuery == null) {
+      return super.digits(n);
+    }
+    return this.digitsQuery.get(n, () -> super.digits(n));
   }
 }

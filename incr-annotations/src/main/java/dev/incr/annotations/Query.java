@@ -32,7 +32,8 @@ import java.lang.annotation.Target;
  *
  * <p>A query with parameters is memoized per argument list, by the arguments' {@code equals} and
  * {@code hashCode}; recursion through different arguments (as in {@code fib(n - 1)}) is fine. The
- * memo keeps one entry per distinct argument list for the life of the object.
+ * memo keeps one entry per distinct argument list for the life of the object, unless {@link
+ * #maxEntries()} bounds it.
  *
  * <p>Rules, checked at compile time:
  *
@@ -57,4 +58,16 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Query {}
+public @interface Query {
+
+  /**
+   * For a query with parameters, the most argument lists whose results are kept (at least 1).
+   * Beyond it, creating an entry evicts one not used recently (an approximation of
+   * least-recently-used); a later call with the evicted arguments computes again. Nothing read
+   * becomes stale: eviction only forgets. The default keeps every argument list for the life of
+   * the object; bound it for queries called with many distinct arguments over a long run.
+   *
+   * @return the most argument lists kept
+   */
+  int maxEntries() default Integer.MAX_VALUE;
+}

@@ -116,7 +116,8 @@ final class IncrClassParser {
           inputsRead,
           names.newName(name + "Query"),
           labelPrefix + "." + name + (memo ? "" : "()"),
-          elements.isDeprecated(query)));
+          elements.isDeprecated(query),
+          MemberValidator.maxEntries(query)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();

@@ -159,9 +159,12 @@ final class IncrClassWriter {
             witness(query.returnType()), query.kind().computedFactory());
         b.addCode(computation(query));
         b.addCode("$<}).label($S);\n", query.label());
-      } else {
+      } else if (query.maxEntries() == Integer.MAX_VALUE) {
         b.addStatement("this.$N = new $T<>($N, $S)",
             query.nodeField(), ClassNames.QUERY_MEMO, engine, query.label());
+      } else {
+        b.addStatement("this.$N = new $T<>($N, $S, $L)",
+            query.nodeField(), ClassNames.QUERY_MEMO, engine, query.label(), query.maxEntries());
       }
     }
     return b.build();
@@ -234,9 +237,15 @@ final class IncrClassWriter {
     if (query.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
-    b.addJavadoc(query.parameters().isEmpty()
-        ? "Memoized: runs again only after something it read has changed.\n"
-        : "Memoized per argument list: runs again only after something it read has changed.\n");
+    if (query.parameters().isEmpty()) {
+      b.addJavadoc("Memoized: runs again only after something it read has changed.\n");
+    } else if (query.maxEntries() == Integer.MAX_VALUE) {
+      b.addJavadoc(
+          "Memoized per argument list: runs again only after something it read has changed.\n");
+    } else {
+      b.addJavadoc("Memoized per argument list, at most $L kept: runs again only after something"
+          + " it read has changed,\nor after its entry was evicted.\n", query.maxEntries());
+    }
     b.addModifiers(query.visibility())
         .returns(query.returnType())
         .addParameters(query.parameters())

@@ -1,8 +1,12 @@
 package dev.incr.processor;
 
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -37,6 +41,23 @@ final class MemberValidator {
   }
 
   /** Reports what is wrong with query method {@code method}. */
+  /** The {@code maxEntries} of {@code method}'s {@code @Query}: {@code MAX_VALUE} if unset. */
+  static int maxEntries(ExecutableElement method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(ClassNames.QUERY)) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+            : a.getElementValues().entrySet()) {
+          if (e.getKey().getSimpleName().contentEquals("maxEntries")
+              && e.getValue().getValue() instanceof Integer) {
+            return (Integer) e.getValue().getValue();
+          }
+        }
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
   void validateQuery(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
     String name = method.getSimpleName() + "()";
@@ -57,6 +78,12 @@ final class MemberValidator {
     }
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, Messages.QUERY_TYPE_PARAMETERS, name);
+    }
+    int maxEntries = maxEntries(method);
+    if (maxEntries < 1) {
+      reporter.error(method, Messages.QUERY_MAX_ENTRIES_TOO_SMALL, name, maxEntries);
+    } else if (maxEntries != Integer.MAX_VALUE && method.getParameters().isEmpty()) {
+      reporter.error(method, Messages.QUERY_MAX_ENTRIES_WITHOUT_PARAMETERS, name);
     }
     TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();

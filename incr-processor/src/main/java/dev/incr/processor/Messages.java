@@ -83,6 +83,12 @@ enum Messages {
   QUERY_CHECKED_EXCEPTION(
       "@Query method %s must not throw checked exception %s: the engine's computations cannot"
           + " throw them. Catch it and throw an unchecked exception instead."),
+  QUERY_MAX_ENTRIES_TOO_SMALL(
+      "@Query method %s keeps at most %s argument lists (maxEntries): a memo must keep at least"
+          + " one. Pass 1 or more, or leave maxEntries out for no limit."),
+  QUERY_MAX_ENTRIES_WITHOUT_PARAMETERS(
+      "@Query method %s sets maxEntries but has no parameters: it has one value, not a memo of"
+          + " argument lists. Remove maxEntries."),
   QUERY_CYCLE(
       "Argument-less @Query methods call each other in a cycle: %s. Reading any of them would throw"
           + " CycleException. Break the cycle, for example by reading an @Input field instead."),

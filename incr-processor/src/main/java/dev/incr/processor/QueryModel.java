@@ -20,6 +20,8 @@ import javax.lang.model.element.Modifier;
  * @param label the label of the query's node, such as {@code Rect.area()}, or, for a query with
  *     parameters, the prefix {@code Rect.describe} to which the memo table adds the arguments
  * @param deprecated whether the method is deprecated (so is its override, then)
+ * @param maxEntries for a query with parameters, the most argument lists its memo keeps ({@link
+ *     Integer#MAX_VALUE}: no limit)
  */
 record QueryModel(
     String name,
@@ -30,7 +32,8 @@ record QueryModel(
     List<InputModel> inputsRead,
     String nodeField,
     String label,
-    boolean deprecated) {
+    boolean deprecated,
+    int maxEntries) {
 
   QueryModel {
     parameters = List.copyOf(parameters);

@@ -447,6 +447,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void maxEntriesBelowOne() {
+    JavaFileObject src = source("bad.ErroneousMaxEntries",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousMaxEntries {",
+        "  @Query(maxEntries = 0) int q(int n) { return n; }",
+        "}");
+    assertOneError(src, Messages.QUERY_MAX_ENTRIES_TOO_SMALL.format("q()", 0), "int q(");
+  }
+
+  @Test
+  void maxEntriesOnAQueryWithoutParameters() {
+    JavaFileObject src = source("bad.ErroneousMaxEntriesNoParameters",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousMaxEntriesNoParameters {",
+        "  @Input int x;",
+        "  @Query(maxEntries = 10) int q() { return x; }",
+        "}");
+    assertOneError(src, Messages.QUERY_MAX_ENTRIES_WITHOUT_PARAMETERS.format("q()"), "int q()");
+  }
+
+  @Test
   void cycleOfArgumentlessQueries() {
     JavaFileObject src = source("bad.ErroneousCycle",
         "package bad; " + IMPORTS,

@@ -72,6 +72,10 @@ abstract class EndToEndContract {
           "    return n < 2 ? seed.multiply(BigInteger.valueOf(n)) : fib(n - 1).add(fib(n - 2));",
           "  }",
           "  @Query String pair(String a, int b) { RunLog.ran(\"pair\"); return a + b; }",
+          "  @Query(maxEntries = 2) BigInteger scaled(int k) {",
+          "    RunLog.ran(\"scaled\" + k);",
+          "    return seed.multiply(BigInteger.valueOf(k));",
+          "  }",
           "  @Query int count(String... words) { RunLog.ran(\"count\"); return words.length; }",
           "}"),
       Compilations.source("e2e.Nan",
@@ -304,6 +308,22 @@ abstract class EndToEndContract {
     call(taxed, "setDiscount", 4);
     assertEquals(4, call(taxed, "listed"));
     assertEquals(List.of("listed'", "listed'"), RunLog.take());
+  }
+
+  @Test
+  void aBoundedMemoComputesEvictedArgumentsAgainAndTracksInputs() {
+    Object fib = SHAPES.create("e2e.IncrFib", engine);
+    assertEquals(BigInteger.valueOf(1), call(fib, "scaled", 1));
+    assertEquals(BigInteger.valueOf(2), call(fib, "scaled", 2));
+    assertEquals(BigInteger.valueOf(2), call(fib, "scaled", 2));
+    assertEquals(List.of("scaled1", "scaled2"), RunLog.take());
+    assertEquals(BigInteger.valueOf(3), call(fib, "scaled", 3)); // evicts 1 (2 was used since)
+    assertEquals(BigInteger.valueOf(2), call(fib, "scaled", 2));
+    assertEquals(BigInteger.valueOf(1), call(fib, "scaled", 1));
+    assertEquals(List.of("scaled3", "scaled1"), RunLog.take());
+    call(fib, "setSeed", BigInteger.TEN);
+    assertEquals(BigInteger.valueOf(10), call(fib, "scaled", 1));
+    assertEquals(List.of("scaled1"), RunLog.take());
   }
 
   @Test

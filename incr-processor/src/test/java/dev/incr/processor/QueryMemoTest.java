@@ -2,6 +2,8 @@ package dev.incr.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Engine;
 import dev.incr.internal.gen.QueryMemo;
@@ -98,5 +100,78 @@ class QueryMemoTest {
     assertEquals(0, wrong.get());
     assertEquals(1000, shared.size());
     assertEquals(1000, runs.get());
+  }
+
+  @Test
+  void aBoundedTableKeepsAtMostItsMaximumAndEvictsAnEntryNotUsedSinceTheHandPassed() {
+    QueryMemo<String> bounded = new QueryMemo<>(engine, "Q.f", 3);
+    List<String> runs = new ArrayList<>();
+    for (String key : List.of("a", "b", "c")) {
+      bounded.get(key, () -> run(runs, key));
+    }
+    bounded.get("a", () -> run(runs, "a")); // a hit: "a" is used
+    bounded.get("d", () -> run(runs, "d")); // full: the hand passes "a" (used), evicts "b"
+    assertEquals(3, bounded.size());
+    bounded.get("a", () -> run(runs, "a"));
+    bounded.get("c", () -> run(runs, "c"));
+    assertEquals(List.of("a", "b", "c", "d"), runs); // a, c and d were kept
+    bounded.get("b", () -> run(runs, "b")); // evicted: computed again, evicting another
+    assertEquals(List.of("a", "b", "c", "d", "b"), runs);
+    assertEquals(3, bounded.size());
+  }
+
+  private static String run(List<String> runs, String key) {
+    runs.add(key);
+    return key.toUpperCase();
+  }
+
+  @Test
+  void anEvictedEntryComputesAgainFromCurrentInputsAndItsReadersStayRight() {
+    dev.incr.Var<Integer> base = engine.var(10);
+    QueryMemo<Integer> bounded = new QueryMemo<>(engine, "Q.plus", 1);
+    dev.incr.Computed<Integer> reader = engine.computed(() -> bounded.get(1, () -> base.get() + 1));
+    assertEquals(11, reader.get());
+    assertEquals(12, bounded.get(2, () -> base.get() + 2)); // evicts key 1, which reader holds
+    base.set(20);
+    assertEquals(21, reader.get()); // still tracked: reader re-runs, creating key 1 anew
+    assertEquals(21, bounded.get(1, () -> base.get() + 1));
+    assertEquals(1, bounded.size());
+  }
+
+  @Test
+  void aMaximumBelowOneIsRefusedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new QueryMemo<>(engine, "Rect.describe", 0));
+    assertEquals("The memo of Rect.describe must keep at least one argument list"
+        + " (maxEntries = 0); pass 1 or more.", e.getMessage());
+    assertEquals(Integer.MAX_VALUE, memo.maxEntries());
+  }
+
+  @Test
+  void concurrentUseOfABoundedTableGivesRightValuesAndStaysWithinItsMaximum()
+      throws InterruptedException {
+    Engine concurrent = Engine.concurrent();
+    QueryMemo<Integer> shared = new QueryMemo<>(concurrent, "Q.g", 16);
+    AtomicInteger wrong = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int seed = t;
+      Thread thread = new Thread(() -> {
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+          int key = random.nextInt(64);
+          if (shared.get(key, () -> key * 3) != key * 3) {
+            wrong.incrementAndGet();
+          }
+        }
+      });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(0, wrong.get());
+    assertTrue(shared.size() <= 16, "size " + shared.size());
   }
 }

@@ -13,8 +13,14 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe, so that generated getters may call it outside computations under any {@link
  * Engine}: the table is a {@link ConcurrentHashMap}, and creating a node runs nothing (the engine
- * runs the function on the node's first read, outside the map's locks). Entries are never removed:
- * the table grows with the number of distinct argument lists the object is asked about.
+ * runs the function on the node's first read, outside the map's locks).
+ *
+ * <p>Unbounded by default: the table grows with the number of distinct argument lists the object is
+ * asked about. With a maximum ({@code @Query(maxEntries = n)}), creating an entry beyond it first
+ * evicts one that has not been used since the eviction hand last passed it (the CLOCK
+ * approximation of least-recently-used: a hit only sets a flag, so hits take no lock). Eviction
+ * only forgets the memo: nodes that read the evicted one keep it and stay correct, and the next
+ * call with its arguments creates and computes a new node.
  *
  * @param <R> the query's (boxed) result type
  */
@@ -25,18 +31,61 @@ public final class QueryMemo<R> {
 
   private final Engine engine;
   private final String name;
-  private final ConcurrentHashMap<Object, Computed<R>> nodes = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  private final ConcurrentHashMap<Object, Entry<R>> nodes = new ConcurrentHashMap<>();
+
+  // The eviction clock of a bounded table: its entries in creation slots, and the hand. Guarded by
+  // the table's own lock (taken only to create an entry).
+  private final Entry<R>[] clock;
+  private int clockSize;
+  private int hand;
+
+  /** One memoized argument list. */
+  private static final class Entry<R> {
+    final Object key;
+    final Computed<R> node;
+    /**
+     * Set by hits, cleared by the passing eviction hand. Written racily: it is a hint, and a lost
+     * update only makes eviction slightly less fair.
+     */
+    boolean used;
+
+    Entry(Object key, Computed<R> node) {
+      this.key = key;
+      this.node = node;
+    }
+  }
 
   /**
-   * Creates an empty table.
+   * Creates an empty, unbounded table.
    *
    * @param engine the engine that owns the nodes
    * @param name the query's label prefix, such as {@code "Rect.describe"}; each node is labelled
    *     {@code name(arguments)}
    */
   public QueryMemo(Engine engine, String name) {
+    this(engine, name, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Creates an empty table that keeps at most {@code maxEntries} argument lists.
+   *
+   * @param engine the engine that owns the nodes
+   * @param name the query's label prefix, such as {@code "Rect.describe"}
+   * @param maxEntries the most argument lists kept, at least 1; {@link Integer#MAX_VALUE} for no
+   *     limit
+   * @throws IllegalArgumentException if {@code maxEntries} is less than 1
+   */
+  @SuppressWarnings("unchecked")
+  public QueryMemo(Engine engine, String name, int maxEntries) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.name = Objects.requireNonNull(name, "name");
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("The memo of " + name + " must keep at least one"
+          + " argument list (maxEntries = " + maxEntries + "); pass 1 or more.");
+    }
+    this.maxEntries = maxEntries;
+    this.clock = maxEntries == Integer.MAX_VALUE ? null : (Entry<R>[]) new Entry<?>[maxEntries];
   }
 
   /**
@@ -47,16 +96,52 @@ public final class QueryMemo<R> {
    */
   public R get(Object key, Supplier<R> function) {
     Object k = key == null ? NULL_KEY : key;
-    Computed<R> node = nodes.get(k);
-    if (node == null) {
-      node = nodes.computeIfAbsent(k, unused -> engine.computed(function).label(label(key)));
+    Entry<R> entry = nodes.get(k);
+    if (entry == null) {
+      entry = clock == null
+          ? nodes.computeIfAbsent(k, unused -> new Entry<>(k, newNode(key, function)))
+          : createBounded(k, key, function);
+    } else if (clock != null && !entry.used) {
+      entry.used = true;
     }
-    return node.get();
+    return entry.node.get();
+  }
+
+  private Computed<R> newNode(Object key, Supplier<R> function) {
+    return engine.computed(function).label(label(key));
+  }
+
+  private synchronized Entry<R> createBounded(Object k, Object key, Supplier<R> function) {
+    Entry<R> entry = nodes.get(k);
+    if (entry != null) {
+      return entry;
+    }
+    int slot;
+    if (clockSize < maxEntries) {
+      slot = clockSize++;
+    } else {
+      while (clock[hand].used) {
+        clock[hand].used = false;
+        hand = hand + 1 == maxEntries ? 0 : hand + 1;
+      }
+      slot = hand;
+      nodes.remove(clock[slot].key, clock[slot]);
+      hand = hand + 1 == maxEntries ? 0 : hand + 1;
+    }
+    entry = new Entry<>(k, newNode(key, function));
+    clock[slot] = entry;
+    nodes.put(k, entry);
+    return entry;
   }
 
   /** Returns how many argument lists have a node. */
   public int size() {
     return nodes.size();
+  }
+
+  /** Returns the most argument lists kept ({@link Integer#MAX_VALUE}: no limit). */
+  public int maxEntries() {
+    return maxEntries;
   }
 
   /**
