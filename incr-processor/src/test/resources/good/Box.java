@@ -20,4 +20,17 @@ abstract class Box<T extends Comparable<T>> {
   int size() {
     return history.size() + weights.size();
   }
+
+  /** Generic variable arguments: the override must not warn of heap pollution either. */
+  @Query
+  @SuppressWarnings("unchecked")
+  int countAbove(T... thresholds) {
+    int n = 0;
+    for (T t : thresholds) {
+      if (value != null && value.compareTo(t) > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
 }

@@ -25,6 +25,8 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
 
   private final IntComputed sizeQuery;
 
+  private final QueryMemo<Integer> countAboveQuery;
+
   /**
    * Creates the object; its nodes belong to {@code engine}.
    */
@@ -41,6 +43,7 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
       this.weightsInput.get();
       return super.size();
     }).label("Box.size()");
+    this.countAboveQuery = new QueryMemo<>(engine, "Box.countAbove");
   }
 
   /**
@@ -138,5 +141,20 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
       return super.size();
     }
     return this.sizeQuery.getAsInt();
+  }
+
+  /**
+   * Memoized per argument list: runs again only after something it read has changed.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  int countAbove(T... thresholds) {
+    if (this.countAboveQuery == null) {
+      return super.countAbove(thresholds);
+    }
+    return this.countAboveQuery.get(QueryMemo.args((Object) thresholds), () -> {
+      this.valueInput.get();
+      return super.countAbove(thresholds);
+    });
   }
 }

@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,6 +235,11 @@ final class IncrClassWriter {
   private static MethodSpec query(QueryModel query) {
     MethodSpec.Builder b = MethodSpec.methodBuilder(query.name())
         .addAnnotation(Override.class);
+    if (query.varargs() && !reifiable(query.parameters().get(query.parameters().size() - 1))) {
+      // The override, like the original, takes an array of a generic type ("heap pollution").
+      b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "$S", "unchecked").build());
+    }
     if (query.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
@@ -267,6 +273,13 @@ final class IncrClassWriter {
         .addCode(computation(query))
         .addCode("$<});\n")
         .build();
+  }
+
+  /** Whether the element type of variable-arity parameter {@code p} is known at run time. */
+  private static boolean reifiable(ParameterSpec p) {
+    TypeName element = p.type() instanceof ArrayTypeName
+        ? ((ArrayTypeName) p.type()).componentType() : p.type();
+    return !(element instanceof TypeVariableName || element instanceof ParameterizedTypeName);
   }
 
   /**
