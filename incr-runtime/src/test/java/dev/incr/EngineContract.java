@@ -427,11 +427,19 @@ abstract class EngineContract {
   }
 
   @Test
-  void observingANodeOfAnotherEngineIsRejected() {
+  void observingExplainingOrExportingANodeOfAnotherEngineIsRejectedByName() {
     Var<Integer> foreign = newEngine().var(1).label("foreign");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> engine.observe(foreign, v -> { }));
-    assertTrue(e.getMessage().contains("foreign"), e.getMessage());
+    assertEquals("Node 'foreign' belongs to another engine; call observe(...) on the engine that"
+        + " created it.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> engine.why(foreign));
+    assertEquals("Node 'foreign' belongs to another engine; call why(...) on the engine that"
+        + " created it.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> engine.graph(foreign));
+    assertEquals("Node 'foreign' belongs to another engine; call graph(...) on the engine that"
+        + " created it.", e.getMessage());
+    assertEngineStillWorks();
   }
 
   @Test
@@ -439,12 +447,13 @@ abstract class EngineContract {
     Var<Integer> a = engine.var(1);
     assertMessage(() -> engine.computed(null), "computed(null)");
     assertMessage(() -> engine.batch(null), "batch(null)");
-    assertMessage(() -> engine.observe(null, v -> { }), "node is null");
+    assertMessage(() -> engine.observe(null, v -> { }), "observe(null)");
     assertMessage(() -> engine.observe(a, null), "observe(node, null)");
     assertMessage(() -> engine.trace(null), "trace(null)");
     assertMessage(() -> a.label(null), "label(null)");
     assertMessage(() -> engine.computed(() -> 1).label(null), "label(null)");
-    assertMessage(() -> engine.graph((Node<?>) null), "node is null");
+    assertMessage(() -> engine.graph((Node<?>) null), "graph(null)");
+    assertMessage(() -> engine.why(null), "why(null)");
     assertEngineStillWorks();
   }
 

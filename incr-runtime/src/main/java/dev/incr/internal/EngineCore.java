@@ -962,18 +962,23 @@ abstract class EngineCore implements Engine {
   // ---------------------------------------------------------------------------------------------
   // Observers
 
-  final <T> AbstractNode<T> ownNode(Node<T> node) {
-    Objects.requireNonNull(node, "node is null: pass a node of this engine");
+  /**
+   * Returns {@code node} as this engine's own, or throws naming it and {@code operation} (such as
+   * {@code "observe"}), the engine method it was passed to.
+   */
+  final <T> AbstractNode<T> ownNode(Node<T> node, String operation) {
+    Objects.requireNonNull(node, operation + "(null): pass a node of this engine");
     if (!(node instanceof AbstractNode) || ((AbstractNode<T>) node).engine != this) {
-      throw new IllegalArgumentException("Node '" + node.label()
-          + "' belongs to another engine; observe it with the engine that created it.");
+      throw new IllegalArgumentException("Node '" + node.label() + "' belongs to another engine;"
+          + " call " + operation + "(...) on the engine that created it.");
     }
     return (AbstractNode<T>) node;
   }
 
   final <T> ObservationImpl<T> register(Node<T> node, Consumer<? super T> listener) {
     Objects.requireNonNull(listener, "observe(node, null): pass the listener to call with new values");
-    ObservationImpl<T> observation = new ObservationImpl<>(this, ownNode(node), listener);
+    ObservationImpl<T> observation =
+        new ObservationImpl<>(this, ownNode(node, "observe"), listener);
     necessary.addObserver(observation);
     return observation;
   }
@@ -1101,13 +1106,13 @@ abstract class EngineCore implements Engine {
   }
 
   final Why whyUnlocked(Node<?> node) {
-    return GraphIntrospection.why(ownNode(node));
+    return GraphIntrospection.why(ownNode(node, "why"));
   }
 
   final GraphSnapshot graphUnlocked(Node<?>... roots) {
     AbstractNode<?>[] own = new AbstractNode<?>[roots.length];
     for (int i = 0; i < roots.length; i++) {
-      own[i] = ownNode(roots[i]);
+      own[i] = ownNode(roots[i], "graph");
     }
     return GraphIntrospection.snapshot(revision, own);
   }
