@@ -340,6 +340,48 @@ abstract class CollectionContract {
   }
 
   @Test
+  void nullArgumentsOfOperationsAreRejectedNamingTheCallTheCollectionAndWhatToPass() {
+    IncrCollection<String> words = engine.<String>collection().label("words");
+    IncrCollection<String> visible = words.filter(w -> true).label("visible");
+    GroupedCollection<Integer, String> byLength = words.groupBy(String::length).label("byLength");
+    assertNullArgument(() -> words.filter(null),
+        "filter(null) on 'words': pass the predicate of the elements to keep.");
+    assertNullArgument(() -> visible.map(null),
+        "map(null) on 'visible': pass the function that maps each element.");
+    assertNullArgument(() -> words.sortBy(null),
+        "sortBy(null) on 'words': pass the function giving each element's sort key.");
+    assertNullArgument(() -> words.groupBy(null),
+        "groupBy(null) on 'words': pass the function giving each element's group key.");
+    assertNullArgument(() -> words.join(null, w -> w, w -> w),
+        "join(null, ...) on 'words': pass the collection to join with.");
+    assertNullArgument(() -> words.join(visible, null, w -> w),
+        "join(other, null, rightKey) on 'words': pass the key function of this side.");
+    assertNullArgument(() -> words.sum(null),
+        "sum(null) on 'words': pass the function giving each element's value.");
+    assertNullArgument(() -> words.max(null),
+        "max(null) on 'words': pass the comparator that orders elements.");
+    assertNullArgument(() -> words.reduce("", null),
+        "reduce(identity, null) on 'words': pass the function that combines elements.");
+    assertNullArgument(() -> words.insertAll(null),
+        "insertAll(null) on 'words': pass the elements to insert.");
+    assertNullArgument(() -> words.label(null),
+        "label(null) on 'words': pass a non-null name.");
+    assertNullArgument(() -> byLength.min(null),
+        "min(null) on 'byLength': pass the comparator that orders elements.");
+    assertNullArgument(() -> byLength.aggregate(null),
+        "aggregate(null) on 'byLength': pass the aggregate of one group.");
+    words.insert("ab");
+    assertEquals(List.of("ab"), visible.toList());
+    assertEquals(List.of(new Pair<>(2, 1L)), byLength.count().toList());
+  }
+
+  private static void assertNullArgument(
+      org.junit.jupiter.api.function.Executable call, String message) {
+    NullPointerException e = assertThrows(NullPointerException.class, call);
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
   void mapToNullAndNullKeysAreReportedOnRead() {
     IncrCollection<Integer> xs = engine.collection();
     IncrCollection<String> mapped = xs.map(x -> (String) null).label("toNull");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -392,7 +391,8 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
   @Override
   public <A> IncrCollection<Pair<K, A>> aggregate(
       Function<? super IncrCollection<T>, ? extends Node<A>> perGroup) {
-    return new GroupAggregateStage<>(this, Objects.requireNonNull(perGroup, "perGroup"));
+    return new GroupAggregateStage<>(this,
+        Arguments.require(perGroup, "aggregate(null)", label, "the aggregate of one group"));
   }
 
   @Override
@@ -402,19 +402,19 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   @Override
   public IncrCollection<Pair<K, Double>> sum(ToDoubleFunction<? super T> value) {
-    Objects.requireNonNull(value, "value");
+    Arguments.require(value, "sum(null)", label, "the function giving each element's value");
     return aggregate(g -> g.sum(value)).label(label + ".sum");
   }
 
   @Override
   public IncrCollection<Pair<K, T>> min(Comparator<? super T> comparator) {
-    Objects.requireNonNull(comparator, "comparator");
+    Arguments.require(comparator, "min(null)", label, "the comparator that orders elements");
     return aggregate(g -> g.min(comparator)).map(GroupByStage::present).label(label + ".min");
   }
 
   @Override
   public IncrCollection<Pair<K, T>> max(Comparator<? super T> comparator) {
-    Objects.requireNonNull(comparator, "comparator");
+    Arguments.require(comparator, "max(null)", label, "the comparator that orders elements");
     return aggregate(g -> g.max(comparator)).map(GroupByStage::present).label(label + ".max");
   }
 
@@ -428,26 +428,29 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
       A identity,
       BiFunction<? super A, ? super T, ? extends A> add,
       BiFunction<? super A, ? super T, ? extends A> remove) {
-    Objects.requireNonNull(add, "add");
-    Objects.requireNonNull(remove, "remove");
+    Arguments.require(
+        add, "reduce(identity, null, remove)", label, "the function that adds an element");
+    Arguments.require(
+        remove, "reduce(identity, add, null)", label, "the function that removes an element");
     return aggregate(g -> g.reduce(identity, add, remove)).label(label + ".reduce");
   }
 
   @Override
   public IncrCollection<Pair<K, T>> reduce(T identity, BinaryOperator<T> accumulator) {
-    Objects.requireNonNull(accumulator, "accumulator");
+    Arguments.require(
+        accumulator, "reduce(identity, null)", label, "the function that combines elements");
     return aggregate(g -> g.reduce(identity, accumulator)).label(label + ".reduce");
   }
 
   @Override
   public <A> IncrCollection<Pair<K, A>> reduce(Function<? super List<T>, ? extends A> function) {
-    Objects.requireNonNull(function, "function");
+    Arguments.require(function, "reduce(null)", label, "the function of the whole list");
     return aggregate(g -> g.<A>reduce(function)).label(label + ".reduce");
   }
 
   @Override
   public GroupedCollection<K, T> label(String label) {
-    this.label = Objects.requireNonNull(label, "label");
+    this.label = Arguments.require(label, "label(null)", this.label, "a non-null name");
     routing.label(label + ".routing");
     return this;
   }

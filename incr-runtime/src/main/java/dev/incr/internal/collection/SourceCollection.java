@@ -6,7 +6,6 @@ import dev.incr.Node;
 import dev.incr.internal.SingleThreadedEngine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A collection changed directly by {@code insert}/{@code delete}: the root of a pipeline. Its
@@ -79,7 +78,7 @@ public final class SourceCollection<T> extends Stage<T> {
 
   @Override
   public void insertAll(Iterable<? extends T> elements) {
-    Objects.requireNonNull(elements, "elements");
+    argument(elements, "insertAll(null)", "the elements to insert");
     List<T> copy = new ArrayList<>();
     for (T element : elements) {
       checkElement(element);
@@ -96,7 +95,7 @@ public final class SourceCollection<T> extends Stage<T> {
 
   @Override
   public int deleteAll(Iterable<? extends T> elements) {
-    Objects.requireNonNull(elements, "elements");
+    argument(elements, "deleteAll(null)", "the elements to delete");
     int[] removed = new int[1];
     write(
         "delete from",

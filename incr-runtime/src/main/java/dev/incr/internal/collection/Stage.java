@@ -170,9 +170,14 @@ public abstract class Stage<T> implements IncrCollection<T> {
     }
   }
 
+  /** Returns {@code value}, or throws naming {@code call} on this collection and {@code what}. */
+  final <A> A argument(A value, String call, String what) {
+    return Arguments.require(value, call, label(), what);
+  }
+
   /** Returns {@code other} as a stage of this engine, or throws naming it. */
   <U> Stage<U> sameEngine(IncrCollection<U> other) {
-    Objects.requireNonNull(other, "other");
+    argument(other, "join(null, ...)", "the collection to join with");
     if (!(other instanceof Stage) || ((Stage<U>) other).engine != engine) {
       throw new IllegalArgumentException(
           "Collection '"
@@ -245,18 +250,19 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   @Override
   public DoubleComputed sum(ToDoubleFunction<? super T> value) {
-    return new SumAggregate<>(this, Objects.requireNonNull(value, "value")).node();
+    argument(value, "sum(null)", "the function giving each element's value");
+    return new SumAggregate<>(this, value).node();
   }
 
   @Override
   public Computed<Optional<T>> min(Comparator<? super T> comparator) {
-    return new ExtremumAggregate<>(this, Objects.requireNonNull(comparator, "comparator"), "min")
-        .node();
+    argument(comparator, "min(null)", "the comparator that orders elements");
+    return new ExtremumAggregate<>(this, comparator, "min").node();
   }
 
   @Override
   public Computed<Optional<T>> max(Comparator<? super T> comparator) {
-    Objects.requireNonNull(comparator, "comparator");
+    argument(comparator, "max(null)", "the comparator that orders elements");
     return new ExtremumAggregate<T>(this, comparator.reversed(), "max").node();
   }
 
@@ -268,20 +274,20 @@ public abstract class Stage<T> implements IncrCollection<T> {
     return new InvertibleReduce<>(
             this,
             identity,
-            Objects.requireNonNull(add, "add"),
-            Objects.requireNonNull(remove, "remove"))
+            argument(add, "reduce(identity, null, remove)", "the function that adds an element"),
+            argument(remove, "reduce(identity, add, null)", "the function that removes an element"))
         .node();
   }
 
   @Override
   public Computed<T> reduce(T identity, BinaryOperator<T> accumulator) {
-    return new FoldAggregate<>(this, identity, Objects.requireNonNull(accumulator, "accumulator"))
-        .node();
+    argument(accumulator, "reduce(identity, null)", "the function that combines elements");
+    return new FoldAggregate<>(this, identity, accumulator).node();
   }
 
   @Override
   public <A> Computed<A> reduce(Function<? super List<T>, ? extends A> function) {
-    Objects.requireNonNull(function, "function");
+    argument(function, "reduce(null)", "the function of the whole list");
     Computed<A> node = engine.computed(() -> function.apply(toList()));
     return node.label("reduce(" + label() + ")");
   }
@@ -291,23 +297,27 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   @Override
   public IncrCollection<T> filter(Predicate<? super T> predicate) {
-    return new FilterStage<>(this, Objects.requireNonNull(predicate, "predicate"));
+    argument(predicate, "filter(null)", "the predicate of the elements to keep");
+    return new FilterStage<>(this, predicate);
   }
 
   @Override
   public <R> IncrCollection<R> map(Function<? super T, ? extends R> function) {
-    return new MapStage<>(this, Objects.requireNonNull(function, "function"));
+    argument(function, "map(null)", "the function that maps each element");
+    return new MapStage<>(this, function);
   }
 
   @Override
   public <K extends Comparable<? super K>> SortedCollection<T> sortBy(
       Function<? super T, ? extends K> key) {
-    return new SortedStage<T, K>(this, Objects.requireNonNull(key, "key"));
+    argument(key, "sortBy(null)", "the function giving each element's sort key");
+    return new SortedStage<T, K>(this, key);
   }
 
   @Override
   public <K> GroupedCollection<K, T> groupBy(Function<? super T, ? extends K> key) {
-    return new GroupByStage<>(this, Objects.requireNonNull(key, "key"));
+    argument(key, "groupBy(null)", "the function giving each element's group key");
+    return new GroupByStage<>(this, key);
   }
 
   @Override
@@ -318,8 +328,8 @@ public abstract class Stage<T> implements IncrCollection<T> {
     return new JoinStage<T, U, K>(
         this,
         sameEngine(other),
-        Objects.requireNonNull(leftKey, "leftKey"),
-        Objects.requireNonNull(rightKey, "rightKey"));
+        argument(leftKey, "join(other, null, rightKey)", "the key function of this side"),
+        argument(rightKey, "join(other, leftKey, null)", "the key function of the other side"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -327,7 +337,7 @@ public abstract class Stage<T> implements IncrCollection<T> {
 
   @Override
   public IncrCollection<T> label(String label) {
-    this.label = Objects.requireNonNull(label, "label");
+    this.label = argument(label, "label(null)", "a non-null name");
     relabel(label);
     return this;
   }
