@@ -58,8 +58,8 @@ final class IntVarNode extends VarNode<Integer> implements IntVar {
   @Override
   public void set(Integer newValue) {
     if (newValue == null) {
-      throw new NullPointerException("Cannot set '" + label() + "' to null: it is a IntVar and"
-          + " holds a int. Use engine.var(...) for a value that may be null.");
+      throw new NullPointerException("Cannot set '" + label() + "' to null: it is an IntVar and"
+          + " holds an int. Use engine.var(...) for a value that may be null.");
     }
     set(newValue.intValue());
   }
