@@ -120,6 +120,23 @@ class QueryMemoTest {
     assertEquals(3, bounded.size());
   }
 
+  @Test
+  void aBoundedTableGrowsToItsMaximumAndThenEvictsTheOldestUnusedFirst() {
+    QueryMemo<Integer> bounded = new QueryMemo<>(engine, "Q.h", 40);
+    AtomicInteger runs = new AtomicInteger();
+    for (int k = 0; k < 100; k++) {
+      int key = k;
+      bounded.get(key, () -> runs.incrementAndGet() * 0 + key);
+    }
+    assertEquals(40, bounded.size());
+    assertEquals(100, runs.get());
+    for (int k = 60; k < 100; k++) {
+      int key = k;
+      assertEquals(key, bounded.get(key, () -> runs.incrementAndGet() * 0 + key));
+    }
+    assertEquals(100, runs.get()); // the 40 newest were kept
+  }
+
   private static String run(List<String> runs, String key) {
     runs.add(key);
     return key.toUpperCase();

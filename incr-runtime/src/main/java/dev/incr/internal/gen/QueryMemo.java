@@ -32,11 +32,13 @@ public final class QueryMemo<R> {
   private final Engine engine;
   private final String name;
   private final int maxEntries;
+  private final boolean bounded;
   private final ConcurrentHashMap<Object, Entry<R>> nodes = new ConcurrentHashMap<>();
 
-  // The eviction clock of a bounded table: its entries in creation slots, and the hand. Guarded by
-  // the table's own lock (taken only to create an entry).
-  private final Entry<R>[] clock;
+  // The eviction clock of a bounded table (null if unbounded): its entries in creation slots,
+  // growing up to maxEntries, and the hand. Guarded by the table's own lock (taken only to create
+  // an entry).
+  private Entry<R>[] clock;
   private int clockSize;
   private int hand;
 
@@ -85,7 +87,8 @@ public final class QueryMemo<R> {
           + " argument list (maxEntries = " + maxEntries + "); pass 1 or more.");
     }
     this.maxEntries = maxEntries;
-    this.clock = maxEntries == Integer.MAX_VALUE ? null : (Entry<R>[]) new Entry<?>[maxEntries];
+    this.bounded = maxEntries != Integer.MAX_VALUE;
+    this.clock = bounded ? (Entry<R>[]) new Entry<?>[Math.min(maxEntries, 16)] : null;
   }
 
   /**
@@ -98,10 +101,10 @@ public final class QueryMemo<R> {
     Object k = key == null ? NULL_KEY : key;
     Entry<R> entry = nodes.get(k);
     if (entry == null) {
-      entry = clock == null
-          ? nodes.computeIfAbsent(k, unused -> new Entry<>(k, newNode(key, function)))
-          : createBounded(k, key, function);
-    } else if (clock != null && !entry.used) {
+      entry = bounded
+          ? createBounded(k, key, function)
+          : nodes.computeIfAbsent(k, unused -> new Entry<>(k, newNode(key, function)));
+    } else if (bounded && !entry.used) {
       entry.used = true;
     }
     return entry.node.get();
@@ -118,6 +121,9 @@ public final class QueryMemo<R> {
     }
     int slot;
     if (clockSize < maxEntries) {
+      if (clockSize == clock.length) {
+        clock = Arrays.copyOf(clock, (int) Math.min(maxEntries, 2L * clockSize));
+      }
       slot = clockSize++;
     } else {
       while (clock[hand].used) {
