@@ -126,15 +126,20 @@ class QueryMemoTest {
     AtomicInteger runs = new AtomicInteger();
     for (int k = 0; k < 100; k++) {
       int key = k;
-      bounded.get(key, () -> runs.incrementAndGet() * 0 + key);
+      bounded.get(key, () -> counted(runs, key));
     }
     assertEquals(40, bounded.size());
     assertEquals(100, runs.get());
     for (int k = 60; k < 100; k++) {
       int key = k;
-      assertEquals(key, bounded.get(key, () -> runs.incrementAndGet() * 0 + key));
+      assertEquals(key, bounded.get(key, () -> counted(runs, key)));
     }
     assertEquals(100, runs.get()); // the 40 newest were kept
+  }
+
+  private static int counted(AtomicInteger runs, int key) {
+    runs.incrementAndGet();
+    return key;
   }
 
   private static String run(List<String> runs, String key) {
