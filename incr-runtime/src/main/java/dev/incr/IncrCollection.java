@@ -29,7 +29,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Elements must not be null and must have consistent {@code equals}/{@code hashCode}: a multiset
  * identifies occurrences by equality. Functions given to operators must be pure (the same input
  * always gives the same result) and must not read or write other engine nodes; they run inside the
- * engine's computations, once per changed element.
+ * engine's computations, once per changed element, so a node they read would never make them run
+ * again: such a read throws {@link IllegalStateException} naming the operator and the node (to
+ * filter by a changing threshold, say, read it in a computed over {@link #toList()}).
  *
  * <p>Deleting an element removes its most recently inserted occurrence; this matters only for the
  * order of ties in {@link #sortBy}.

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Collects the nodes one run of a computation reads. Runs usually read the same nodes in the same
@@ -39,10 +40,28 @@ final class DependencyRecorder {
   private Set<AbstractNode<?>> seen;
   DependencyRecorder child;
   ComputedNode<?> node;
+  /**
+   * For the recorder that stands in while a collection operator's function runs ({@link
+   * OperatorScope}): that operator's label, for the error every read then gets. Null otherwise.
+   */
+  private final Supplier<String> operator;
 
   DependencyRecorder(DependencyRecorder parent) {
     this.parent = parent;
     this.depth = parent == null ? 1 : parent.depth + 1;
+    this.operator = null;
+  }
+
+  /**
+   * A recorder that refuses every read, for {@link OperatorScope}: {@code stand} is a node with no
+   * dependencies (so that no read takes the fast path), labelled for the write and cross-engine
+   * errors, which name the running computation.
+   */
+  DependencyRecorder(ComputedNode<?> stand, Supplier<String> operator) {
+    this.parent = null;
+    this.depth = 1;
+    this.node = stand;
+    this.operator = operator;
   }
 
   DependencyRecorder parent() {
@@ -74,6 +93,13 @@ final class DependencyRecorder {
   }
 
   private void recordSlowPath(AbstractNode<?> dependency) {
+    if (operator != null) {
+      throw new IllegalStateException("The function of '" + operator.get()
+          + "' read node '" + dependency.label() + "'. Functions given to collection operators"
+          + " run once per changed element and may depend only on it: the collection would not"
+          + " follow '" + dependency.label() + "'. Read it outside the operator, for example in a"
+          + " computed over the input's toList(), or make it part of the elements (join).");
+    }
     int c = count;
     AbstractNode<?>[] b = buffer;
     if (b == null) {

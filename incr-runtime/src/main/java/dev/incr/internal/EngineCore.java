@@ -194,6 +194,8 @@ abstract class EngineCore implements Engine {
   final NecessaryGraph necessary = new NecessaryGraph(this);
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
+  /** The computation named while a collection operator's function runs ({@link OperatorScope}). */
+  private volatile ComputedNode<?> operatorStandIn;
   /** Identifies this engine to {@link CrossEngineGuard} without keeping it reachable. */
   final Object token = new Object();
   /**
@@ -500,6 +502,19 @@ abstract class EngineCore implements Engine {
         necessary.markVerifiedClean();
       }
     }
+  }
+
+  /** The node that stands for "a collection operator's function" in errors (one per engine). */
+  final ComputedNode<?> operatorStandIn() {
+    ComputedNode<?> n = operatorStandIn;
+    if (n == null) {
+      n = new BoxedComputedNode<Object>(this, () -> {
+        throw new IllegalStateException("never run");
+      });
+      n.setLabel("a collection operator's function");
+      operatorStandIn = n;
+    }
+    return n;
   }
 
   /** The number of reusable recorders held (for tests). */

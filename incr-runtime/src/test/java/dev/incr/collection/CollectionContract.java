@@ -382,6 +382,40 @@ abstract class CollectionContract {
   }
 
   @Test
+  void anOperatorFunctionThatReadsANodeFailsNamingBothAndTheEngineStaysUsable() {
+    dev.incr.Var<Integer> threshold = engine.var(5).label("threshold");
+    IncrCollection<Integer> xs = engine.<Integer>collection().label("xs");
+    IncrCollection<Integer> big = xs.filter(x -> x > threshold.get()).label("big");
+    Computed<Long> fine = xs.filter(x -> x > 5).count();
+    xs.insertAll(List.of(1, 6, 10));
+    IllegalStateException e = assertThrows(IllegalStateException.class, big::toList);
+    assertEquals("The function of 'big' read node 'threshold'. Functions given to collection"
+        + " operators run once per changed element and may depend only on it: the collection"
+        + " would not follow 'threshold'. Read it outside the operator, for example in a computed"
+        + " over the input's toList(), or make it part of the elements (join).", e.getMessage());
+    List<org.junit.jupiter.api.function.Executable> reads = List.of(
+        xs.map(x -> x + threshold.get()).label("shifted")::toList,
+        xs.sortBy(x -> x * threshold.get()).label("scaled")::toList,
+        () -> xs.groupBy(x -> x % threshold.get()).label("mod").count().toList(),
+        xs.join(xs, x -> x + threshold.get(), x -> x).label("pairs")::toList,
+        xs.sum(x -> x * threshold.get())::get,
+        xs.min(Comparator.comparing(x -> x + threshold.get()))::get,
+        xs.reduce(0, (a, b) -> a + b + threshold.get())::get,
+        xs.reduce(0, (a, x) -> a + x + threshold.get(), (a, x) -> a - x)::get);
+    for (org.junit.jupiter.api.function.Executable read : reads) {
+      e = assertThrows(IllegalStateException.class, read);
+      assertTrue(e.getMessage().contains("read node 'threshold'"), e.getMessage());
+    }
+    // Nothing else is disturbed: the source, another pipeline, the node and writes all work.
+    assertEquals(2L, fine.get());
+    threshold.set(7);
+    xs.insert(8);
+    assertEquals(3L, fine.get());
+    Bags.assertSameBag(List.of(1, 6, 10, 8), xs.toList(), "xs");
+    assertEquals(7, threshold.get());
+  }
+
+  @Test
   void mapToNullAndNullKeysAreReportedOnRead() {
     IncrCollection<Integer> xs = engine.collection();
     IncrCollection<String> mapped = xs.map(x -> (String) null).label("toNull");

@@ -1,5 +1,6 @@
 package dev.incr.internal.collection;
 
+import dev.incr.internal.OperatorScope;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
@@ -18,6 +19,9 @@ import java.util.function.Predicate;
 final class FilterStage<T> extends ElementwiseStage<T, T> {
   private final Predicate<? super T> predicate;
 
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
+
   /** The elements that passed, by input slot; null when the input is not slotted. */
   private final SlotTable<T> passed;
 
@@ -25,6 +29,7 @@ final class FilterStage<T> extends ElementwiseStage<T, T> {
     super(input, "filter", !input.slotted());
     this.predicate = predicate;
     this.passed = input.slotted() ? new SlotTable<>() : null;
+    this.scope = new OperatorScope(input.engine, this::label);
   }
 
   @Override
@@ -32,7 +37,7 @@ final class FilterStage<T> extends ElementwiseStage<T, T> {
     SlotTable<T> table = passed;
     if (table != null) {
       if (weight > 0) {
-        if (predicate.test(x)) {
+        if (scope.test(predicate, x)) {
           emit(x, 1, slot);
           table.increment(slot, x);
         }
@@ -43,7 +48,7 @@ final class FilterStage<T> extends ElementwiseStage<T, T> {
       return;
     }
     if (weight > 0) {
-      if (predicate.test(x)) {
+      if (scope.test(predicate, x)) {
         out.emit(x, 1);
       }
     } else {

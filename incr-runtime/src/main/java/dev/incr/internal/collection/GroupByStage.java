@@ -6,6 +6,7 @@ import dev.incr.IncrCollection;
 import dev.incr.LongComputed;
 import dev.incr.Node;
 import dev.incr.Pair;
+import dev.incr.internal.OperatorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,6 +42,8 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
 
   private final Stage<T> input;
   private final Function<? super T, ? extends K> key;
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
   private final ConcurrentHashMap<K, GroupCollection<K, T>> groups = new ConcurrentHashMap<>();
   private final LongComputed routing;
   private final WeakList<GroupAggregateStage<K, T, ?>> aggregates = new WeakList<>();
@@ -83,6 +86,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     this.input = input;
     this.changes = new InputReader<>(input);
     this.key = key;
+    this.scope = new OperatorScope(input.engine, () -> this.label);
     this.bySlot = input.slotted();
     this.members = bySlot ? null : new CountTable<>();
     this.memberObjs = bySlot ? new Object[8] : null;
@@ -116,7 +120,7 @@ final class GroupByStage<K, T> implements GroupedCollection<K, T> {
     while (!in.isEmpty()) {
       T x = in.peekElement();
       int w = in.peekWeight();
-      K k = key.apply(x);
+      K k = scope.apply(key, x);
       if (k == null) {
         throw new NullPointerException(
             "The key function of '"

@@ -1,6 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Pair;
+import dev.incr.internal.OperatorScope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +20,8 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
   private final Stage<T> left;
   private final Stage<U> right;
   private final Function<? super T, ? extends K> leftKey;
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
   private final Function<? super U, ? extends K> rightKey;
   private final Map<K, Multiset<T>> leftIndex = new HashMap<>();
   private final Map<K, Multiset<U>> rightIndex = new HashMap<>();
@@ -38,6 +41,7 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
     this.right = right;
     this.leftKey = leftKey;
     this.rightKey = rightKey;
+    this.scope = new OperatorScope(left.engine, this::label);
   }
 
   @Override
@@ -122,7 +126,7 @@ final class JoinStage<T, U, K> extends DerivedStage<Pair<T, U>> {
   }
 
   private <E> K key(Function<? super E, ? extends K> key, E element) {
-    K k = key.apply(element);
+    K k = scope.apply(key, element);
     if (k == null) {
       throw new NullPointerException(
           "A key function of '"

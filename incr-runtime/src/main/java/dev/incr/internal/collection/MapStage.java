@@ -1,5 +1,6 @@
 package dev.incr.internal.collection;
 
+import dev.incr.internal.OperatorScope;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -11,6 +12,8 @@ import java.util.function.Function;
  */
 final class MapStage<T, R> extends ElementwiseStage<T, R> {
   private final Function<? super T, ? extends R> function;
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
 
   /**
    * For each distinct live input element, in arrival order: its occurrences and its result. Keyed
@@ -23,6 +26,7 @@ final class MapStage<T, R> extends ElementwiseStage<T, R> {
   MapStage(Stage<T> input, Function<? super T, ? extends R> function) {
     super(input, "map", false);
     this.function = function;
+    this.scope = new OperatorScope(input.engine, this::label);
     this.bySlot = input.slotted() ? new SlotTable<>() : null;
     this.results = bySlot == null ? new CountTable<>() : null;
   }
@@ -78,7 +82,7 @@ final class MapStage<T, R> extends ElementwiseStage<T, R> {
   }
 
   private R apply(T x) {
-    R r = function.apply(x);
+    R r = scope.apply(function, x);
     if (r == null) {
       throw new NullPointerException(
           "The function of '"

@@ -4,6 +4,7 @@ import dev.incr.Computed;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
+import dev.incr.internal.OperatorScope;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ import java.util.function.Function;
 final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage<T>
     implements SortedCollection<T> {
   private final Function<? super T, ? extends K> key;
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
   private final OrderTree<K, T> tree = new OrderTree<>(Comparator.naturalOrder());
 
   /**
@@ -34,6 +37,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
     super(input, "sortBy", false);
     this.changes = new InputReader<>(input);
     this.key = key;
+    this.scope = new OperatorScope(input.engine, this::label);
   }
 
   /** O(pending changes x log n) with one input: readers refresh it inline. */
@@ -57,7 +61,7 @@ final class SortedStage<T, K extends Comparable<? super K>> extends DerivedStage
   }
 
   private void place(T x) {
-    K k = key.apply(x);
+    K k = scope.apply(key, x);
     if (k == null) {
       throw new NullPointerException(
           "The key function of '"

@@ -1,6 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.DoubleComputed;
+import dev.incr.internal.OperatorScope;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,6 +20,8 @@ final class SumAggregate<T> {
   private final ToDoubleFunction<? super T> value;
   private final InputReader<T> changes;
   private final DoubleComputed node;
+  /** Runs the user's function so that a node read inside it is an error. */
+  private final OperatorScope scope;
   /** The sum of the finite values. */
   private final ExactSum finite = new ExactSum();
 
@@ -30,6 +33,7 @@ final class SumAggregate<T> {
     this.value = value;
     this.changes = new InputReader<>(input);
     this.node = input.engine.computedDouble(this::run);
+    this.scope = new OperatorScope(input.engine, node::label);
     node.label("sum(" + input.label() + ")");
   }
 
@@ -48,7 +52,7 @@ final class SumAggregate<T> {
 
   /** Applies one change atomically: {@code value} runs before anything is changed. */
   private void apply(T element, int weight) {
-    double v = value.applyAsDouble(element);
+    double v = scope.applyAsDouble(value, element);
     if (Double.isNaN(v)) {
       nans += weight;
     } else if (v == Double.POSITIVE_INFINITY) {

@@ -1,0 +1,91 @@
+package dev.incr.internal;
+
+import dev.incr.Engine;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Runs the functions given to a collection operator (a filter's predicate, a sort key, a sum's
+ * value...) so that a node read inside them fails with an error naming the operator, instead of
+ * going silently unfollowed: operators apply their functions once per changed element, so a node
+ * a function read would never make them apply it again. Not API: used by the collection stages.
+ *
+ * <p>{@link #enter()} puts a recorder that refuses every read in place of the running
+ * computation's; {@link #exit} puts the computation's back. Two field writes on the engine per
+ * call, and nothing on any read path: the refusing recorder fails the read fast path of every
+ * node by having no dependencies.
+ */
+public final class OperatorScope {
+  private final EngineCore engine;
+  private final DependencyRecorder refusing;
+
+  /**
+   * Creates the scope of one operator.
+   *
+   * @param engine the engine of the operator's collection
+   * @param label the operator's collection label, read when an error is reported
+   */
+  public OperatorScope(Engine engine, Supplier<String> label) {
+    this.engine = (EngineCore) engine;
+    this.refusing = new DependencyRecorder(this.engine.operatorStandIn(), label);
+  }
+
+  /**
+   * Starts running a function of the operator; returns what {@link #exit} must be given back (in a
+   * {@code finally}).
+   */
+  public Object enter() {
+    EngineCore e = engine;
+    DependencyRecorder saved = e.recorder;
+    e.recorder = refusing;
+    return saved;
+  }
+
+  /** Ends running a function of the operator, given what {@link #enter()} returned. */
+  public void exit(Object saved) {
+    engine.recorder = (DependencyRecorder) saved;
+  }
+
+  /** {@code predicate.test(x)} in this scope. */
+  public <A> boolean test(Predicate<? super A> predicate, A x) {
+    Object saved = enter();
+    try {
+      return predicate.test(x);
+    } finally {
+      exit(saved);
+    }
+  }
+
+  /** {@code function.apply(x)} in this scope. */
+  public <A, R> R apply(Function<? super A, ? extends R> function, A x) {
+    Object saved = enter();
+    try {
+      return function.apply(x);
+    } finally {
+      exit(saved);
+    }
+  }
+
+  /** {@code function.apply(a, b)} in this scope. */
+  public <A, B, R> R apply(BiFunction<? super A, ? super B, ? extends R> function, A a, B b) {
+    Object saved = enter();
+    try {
+      return function.apply(a, b);
+    } finally {
+      exit(saved);
+    }
+  }
+
+  /** {@code function.applyAsDouble(x)} in this scope. */
+  public <A> double applyAsDouble(ToDoubleFunction<? super A> function, A x) {
+    Object saved = enter();
+    try {
+      return function.applyAsDouble(x);
+    } finally {
+      exit(saved);
+    }
+  }
+}
