@@ -29,8 +29,10 @@ public final class OperatorScope {
    * @param label the operator's collection label, read when an error is reported
    */
   public OperatorScope(Engine engine, Supplier<String> label) {
-    this.engine = (EngineCore) engine;
-    this.refusing = new DependencyRecorder(this.engine.operatorStandIn(), label);
+    // Collections are built on the Engine interface alone; an engine of another kind gets no check.
+    this.engine = engine instanceof EngineCore ? (EngineCore) engine : null;
+    this.refusing =
+        this.engine == null ? null : new DependencyRecorder(this.engine.operatorStandIn(), label);
   }
 
   /**
@@ -39,6 +41,9 @@ public final class OperatorScope {
    */
   public Object enter() {
     EngineCore e = engine;
+    if (e == null) {
+      return null;
+    }
     DependencyRecorder saved = e.recorder;
     e.recorder = refusing;
     return saved;
@@ -46,7 +51,10 @@ public final class OperatorScope {
 
   /** Ends running a function of the operator, given what {@link #enter()} returned. */
   public void exit(Object saved) {
-    engine.recorder = (DependencyRecorder) saved;
+    EngineCore e = engine;
+    if (e != null) {
+      e.recorder = (DependencyRecorder) saved;
+    }
   }
 
   /** {@code predicate.test(x)} in this scope. */
