@@ -4,6 +4,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import dev.incr.processor.ReadAnalysis.Assignment;
 import dev.incr.processor.ReadAnalysis.DeferredRead;
+import dev.incr.processor.ReadAnalysis.OutsideRead;
 import dev.incr.processor.ReadAnalysis.QueryReads;
 import dev.incr.processor.ReadAnalysis.UntrackedRead;
 import java.util.ArrayDeque;
@@ -56,6 +57,19 @@ final class DependencyValidator {
           name,
           setter + "(...)",
           setter + "(" + a.field().asType() + " " + name + ")");
+    }
+  }
+
+  /**
+   * Warns about each read of an {@code @Input} field, in top-level class {@code root}, made outside
+   * incremental classes (by a helper class that may run inside a computation).
+   */
+  void validateOutsideReads(TypeElement root) {
+    for (OutsideRead r : analysis.readsOutsideIncrementalClasses(root)) {
+      TypeElement owner = (TypeElement) r.field().getEnclosingElement();
+      String name = r.field().getSimpleName().toString();
+      reporter.warning(analysis.trees(), r.tree(), r.unit(), Messages.INPUT_READ_OUTSIDE,
+          owner.getSimpleName() + "." + name, name, owner.getSimpleName());
     }
   }
 

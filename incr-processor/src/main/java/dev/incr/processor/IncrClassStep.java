@@ -90,6 +90,7 @@ final class IncrClassStep {
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement && !generatedHere(root)) {
         dependencyValidator.validateAssignments((TypeElement) root);
+        dependencyValidator.validateOutsideReads((TypeElement) root);
       }
     }
     for (Map.Entry<String, TypeElement> entry : classes.entrySet()) {

@@ -106,6 +106,12 @@ enum Messages {
           + " directly, which the engine cannot track. Make %s a @Query, or have it read the field"
           + " through its getter %s() (declare it abstract in %s), or annotate %s with"
           + " @SuppressWarnings(\"incr-untracked\") if the read is deliberate."),
+  INPUT_READ_OUTSIDE(
+      "@Input field %s is read directly here, outside an incremental class: when this runs inside"
+          + " a computation (a query, or a function given to the engine), the engine cannot track"
+          + " the read. Call its getter %s() instead (declare it abstract in %s to call it), or"
+          + " annotate the method with @SuppressWarnings(\"incr-untracked\") if the read is"
+          + " deliberate."),
   DEFERRED_INPUT_READ(
       "This %s reads @Input field(s) %s when it runs, but it is created in %s, outside any @Query:"
           + " a query that calls it does not depend on %s and is not recomputed when it changes."

@@ -124,6 +124,9 @@ final class ReadAnalysis {
   record Assignment(
       VariableElement field, Tree tree, CompilationUnitTree unit, String inPlace) {}
 
+  /** A read of an {@code @Input} field in a class that is not incremental. */
+  record OutsideRead(VariableElement field, Tree tree, CompilationUnitTree unit) {}
+
   /** Methods that change a {@code java.util} collection or map in place. */
   private static final Set<String> MUTATORS = Set.of(
       "add", "addAll", "addFirst", "addLast", "clear", "compute", "computeIfAbsent",
@@ -198,6 +201,128 @@ final class ReadAnalysis {
         scan.queriesCalled,
         new ArrayList<>(scan.untracked.values()),
         scan.unseen);
+  }
+
+  /**
+   * Whether {@code owner} is a class with {@code @Input} fields (its own or inherited), other than
+   * a generated one (whose methods read the nodes).
+   */
+  private boolean isIncremental(Element owner) {
+    if (IncrClassStep.generatedHere(owner)) {
+      return false;
+    }
+    for (Element t = owner; t instanceof TypeElement; t = superclassOf((TypeElement) t)) {
+      for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (hasAnnotation(f, ClassNames.INPUT)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the code at {@code path} is under {@code @SuppressWarnings("incr-untracked")}. */
+  private boolean suppressedAt(TreePath path) {
+    for (TreePath q = path; q != null; q = q.getParentPath()) {
+      Tree leaf = q.getLeaf();
+      if ((leaf instanceof MethodTree || leaf instanceof VariableTree || leaf instanceof ClassTree)
+          && suppresses(trees.getElement(q))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Finds, in the top-level class {@code root} and everything nested in it, the reads of {@code
+   * @Input} fields made outside incremental classes ({@code price.cents} in a helper class): code
+   * that may run inside a computation, where such a read is not tracked. Reads inside incremental
+   * classes are the queries' analysis's business; assignments are {@link #badInputAssignments}'s.
+   */
+  List<OutsideRead> readsOutsideIncrementalClasses(TypeElement root) {
+    List<OutsideRead> found = new ArrayList<>();
+    TreePath rootPath = trees == null ? null : trees.getPath(root);
+    if (rootPath == null) {
+      return found;
+    }
+    CompilationUnitTree unit = rootPath.getCompilationUnit();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void p) {
+        Element type = trees.getElement(getCurrentPath());
+        if (type != null && (isIncremental(type) || IncrClassStep.generatedHere(type))) {
+          return null;
+        }
+        return super.visitClass(node, p);
+      }
+
+      // A written target, or contents changed in place, is reported by badInputAssignments (as an
+      // error or a warning of its own): scan only what such a target is reached through.
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void p) {
+        skipTarget(node.getVariable());
+        return scan(node.getExpression(), p);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+        skipTarget(node.getVariable());
+        return scan(node.getExpression(), p);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void p) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT:
+          case PREFIX_DECREMENT:
+          case POSTFIX_INCREMENT:
+          case POSTFIX_DECREMENT:
+            skipTarget(node.getExpression());
+            return null;
+          default:
+            return super.visitUnary(node, p);
+        }
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        ExpressionTree select = node.getMethodSelect();
+        if (select instanceof MemberSelectTree
+            && MUTATORS.contains(((MemberSelectTree) select).getIdentifier().toString())) {
+          skipTarget(((MemberSelectTree) select).getExpression());
+          scan(node.getTypeArguments(), p);
+          return scan(node.getArguments(), p);
+        }
+        return super.visitMethodInvocation(node, p);
+      }
+
+      /** Scans {@code target} but for the field it writes: its receiver and array indexes. */
+      private void skipTarget(ExpressionTree target) {
+        while (target instanceof ArrayAccessTree) {
+          scan(((ArrayAccessTree) target).getIndex(), null);
+          target = ((ArrayAccessTree) target).getExpression();
+        }
+        if (target instanceof MemberSelectTree) {
+          scan(((MemberSelectTree) target).getExpression(), null);
+        } else if (!(target instanceof IdentifierTree)) {
+          scan(target, null);
+        }
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void p) {
+        Element element = trees.getElement(getCurrentPath());
+        if (element != null
+            && element.getKind() == ElementKind.FIELD
+            && hasAnnotation(element, ClassNames.INPUT)
+            && !suppressedAt(getCurrentPath())) {
+          found.add(new OutsideRead((VariableElement) element, node, unit));
+        }
+        return super.visitMemberSelect(node, p);
+      }
+    }.scan(rootPath, null);
+    return found;
   }
 
   /**
@@ -506,7 +631,7 @@ final class ReadAnalysis {
             || !hasAnnotation(element, ClassNames.INPUT)) {
           return;
         }
-        if (inPlace != null && underSuppression()) {
+        if (inPlace != null && suppressedAt(getCurrentPath())) {
           return;
         }
         boolean onThis = target instanceof IdentifierTree
@@ -523,17 +648,6 @@ final class ReadAnalysis {
         }
       }
 
-      private boolean underSuppression() {
-        for (TreePath q = getCurrentPath(); q != null; q = q.getParentPath()) {
-          Tree leaf = q.getLeaf();
-          if ((leaf instanceof MethodTree || leaf instanceof VariableTree
-                  || leaf instanceof ClassTree)
-              && suppresses(trees.getElement(q))) {
-            return true;
-          }
-        }
-        return false;
-      }
     }.scan(rootPath, null);
     return found;
   }
@@ -757,24 +871,6 @@ final class ReadAnalysis {
         }
       }
       return null;
-    }
-
-    /**
-     * Whether {@code owner} is a class with {@code @Input} fields (its own or inherited), other
-     * than a generated one (whose methods read the nodes).
-     */
-    private boolean isIncremental(Element owner) {
-      if (IncrClassStep.generatedHere(owner)) {
-        return false;
-      }
-      for (Element t = owner; t instanceof TypeElement; t = superclassOf((TypeElement) t)) {
-        for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-          if (hasAnnotation(f, ClassNames.INPUT)) {
-            return true;
-          }
-        }
-      }
-      return false;
     }
 
     /** Whether {@code owner} is a class declared (at any depth) inside a class of the hierarchy. */

@@ -663,6 +663,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void inputReadOutsideIncrementalClasses() {
+    JavaFileObject price = source("bad.ListPrice",
+        "package bad; " + IMPORTS,
+        "public abstract class ListPrice {",
+        "  @Input int cents = 100;",
+        "}");
+    JavaFileObject helper = source("bad.ErroneousPriceHelper",
+        "package bad;",
+        "class ErroneousPriceHelper {",
+        "  static int twice(ListPrice p) {",
+        "    return p.cents * 2;",
+        "  }",
+        "  @SuppressWarnings(\"incr-untracked\") static int quiet(ListPrice p) { return p.cents; }",
+        "  static void reset(ListPrice p) { p.cents = 0; }", // an error of its own, not a read
+        "}");
+    Compilation compilation = compile(price, helper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            Messages.INPUT_READ_OUTSIDE.format("ListPrice.cents", "cents", "ListPrice"))
+        .inFile(helper).onLineContaining("return p.cents * 2;");
+  }
+
+  @Test
   void inputOfAnotherObjectReadThroughAHelper() {
     JavaFileObject src = source("bad.ErroneousForeignHelper",
         "package bad; " + IMPORTS,
