@@ -45,8 +45,9 @@ import java.lang.annotation.Target;
  *   <li>the class has no member that clashes with the generated getter or setter.
  * </ul>
  *
- * <p>Code outside the class reads an input through its getter: reading the field of another object
- * inside a query is not tracked, and gets a warning.
+ * <p>Code outside the class reads an input through its getter: a read of the field itself is not
+ * tracked when it runs inside a computation, and gets a warning (in another object's query, and in
+ * any class that is not incremental).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
