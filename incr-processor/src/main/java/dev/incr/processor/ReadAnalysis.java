@@ -468,9 +468,14 @@ final class ReadAnalysis {
           Scan scan = new Scan(type, null, inputs, queries);
           new MethodScanner(scan, null, null).scan(body, null);
           drain(scan);
-          if (!scan.inputsRead.isEmpty()) {
-            found.add(new DeferredRead(
-                inDeclarationOrder(scan.inputsRead, inputs), created, unit, createdIn));
+          Set<VariableElement> read = inDeclarationOrder(scan.inputsRead, inputs);
+          for (UntrackedRead u : scan.untracked.values()) {
+            if (u.foreignInput()) {
+              read.add(u.field()); // another object's input: no better when the code runs later
+            }
+          }
+          if (!read.isEmpty()) {
+            found.add(new DeferredRead(read, created, unit, createdIn));
           }
         }
       }.scan(memberPath, null);

@@ -737,6 +737,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void lambdaInAFieldInitializerThatReadsAnotherObjectsInput() {
+    JavaFileObject src = source("bad.ErroneousDeferredForeign",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousDeferredForeign {",
+        "  @Input int x;",
+        "  @Input ErroneousDeferredForeign other;",
+        "  final java.util.function.IntSupplier theirs = () -> other.x;",
+        "}");
+    assertOneWarning(src,
+        Messages.DEFERRED_INPUT_READ.format("lambda", "other, x",
+            "the initializer of field theirs", "other, x",
+            "abstract bad.ErroneousDeferredForeign other();", "the field"),
+        "() -> other.x");
+  }
+
+  @Test
   void methodReferenceInAConstructorThatReadsAnInputThroughAHelper() {
     JavaFileObject src = source("bad.ErroneousDeferredReference",
         "package bad; " + IMPORTS,
