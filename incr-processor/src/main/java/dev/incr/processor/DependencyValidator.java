@@ -36,12 +36,14 @@ final class DependencyValidator {
   }
 
   /**
-   * Reports each assignment to an {@code @Input} field, in top-level class {@code root}, that is
-   * not on {@code this} in a constructor or initializer of the field's class (an error), and each
-   * change to the contents of the array, collection or map such a field holds (a warning).
+   * Reports the accesses to {@code @Input} fields in top-level class {@code root} that the engine
+   * cannot see ({@link ReadAnalysis#inputAccesses}): an assignment outside constructors and
+   * initializers is an error; a change to the contents in place, and a read from a class that is
+   * not incremental, are warnings.
    */
-  void validateAssignments(TypeElement root) {
-    for (Assignment a : analysis.badInputAssignments(root)) {
+  void validateInputAccesses(TypeElement root) {
+    ReadAnalysis.InputAccesses found = analysis.inputAccesses(root);
+    for (Assignment a : found.writes()) {
       String name = a.field().getSimpleName().toString();
       String setter = ClassValidator.setterName(name);
       if (a.inPlace() != null) {
@@ -58,14 +60,7 @@ final class DependencyValidator {
           setter + "(...)",
           setter + "(" + a.field().asType() + " " + name + ")");
     }
-  }
-
-  /**
-   * Warns about each read of an {@code @Input} field, in top-level class {@code root}, made outside
-   * incremental classes (by a helper class that may run inside a computation).
-   */
-  void validateOutsideReads(TypeElement root) {
-    for (OutsideRead r : analysis.readsOutsideIncrementalClasses(root)) {
+    for (OutsideRead r : found.outsideReads()) {
       TypeElement owner = (TypeElement) r.field().getEnclosingElement();
       String name = r.field().getSimpleName().toString();
       reporter.warning(analysis.trees(), r.tree(), r.unit(), Messages.INPUT_READ_OUTSIDE,

@@ -86,11 +86,10 @@ final class IncrClassStep {
         }
       }
     }
-    // Assignments to inputs are checked in every class of the compilation, not only annotated ones.
+    // Accesses to inputs are checked in every class of the compilation, not only annotated ones.
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement && !generatedHere(root)) {
-        dependencyValidator.validateAssignments((TypeElement) root);
-        dependencyValidator.validateOutsideReads((TypeElement) root);
+        dependencyValidator.validateInputAccesses((TypeElement) root);
       }
     }
     for (Map.Entry<String, TypeElement> entry : classes.entrySet()) {

@@ -61,7 +61,7 @@ import javax.lang.model.util.Types;
  * object (followed as run on that object, see {@link MethodScanner#foreignVia}).
  *
  * <p>It also finds code made outside the queries that reads inputs when it runs later ({@link
- * #deferredReads}), and writes to inputs the engine cannot see ({@link #badInputAssignments}).
+ * #deferredReads}), and accesses to inputs the engine cannot see ({@link #inputAccesses}).
  *
  * <p>Where the compiler offers no trees (another compiler, or a method compiled earlier), the
  * result is marked incomplete and the caller falls back to "every input of the object".
@@ -126,6 +126,9 @@ final class ReadAnalysis {
 
   /** A read of an {@code @Input} field in a class that is not incremental. */
   record OutsideRead(VariableElement field, Tree tree, CompilationUnitTree unit) {}
+
+  /** What {@link #inputAccesses} finds in one top-level class. */
+  record InputAccesses(List<Assignment> writes, List<OutsideRead> outsideReads) {}
 
   /** Methods that change a {@code java.util} collection or map in place. */
   private static final Set<String> MUTATORS = Set.of(
@@ -231,98 +234,6 @@ final class ReadAnalysis {
       }
     }
     return false;
-  }
-
-  /**
-   * Finds, in the top-level class {@code root} and everything nested in it, the reads of {@code
-   * @Input} fields made outside incremental classes ({@code price.cents} in a helper class): code
-   * that may run inside a computation, where such a read is not tracked. Reads inside incremental
-   * classes are the queries' analysis's business; assignments are {@link #badInputAssignments}'s.
-   */
-  List<OutsideRead> readsOutsideIncrementalClasses(TypeElement root) {
-    List<OutsideRead> found = new ArrayList<>();
-    TreePath rootPath = trees == null ? null : trees.getPath(root);
-    if (rootPath == null) {
-      return found;
-    }
-    CompilationUnitTree unit = rootPath.getCompilationUnit();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree node, Void p) {
-        Element type = trees.getElement(getCurrentPath());
-        if (type != null && (isIncremental(type) || IncrClassStep.generatedHere(type))) {
-          return null;
-        }
-        return super.visitClass(node, p);
-      }
-
-      // A written target, or contents changed in place, is reported by badInputAssignments (as an
-      // error or a warning of its own): scan only what such a target is reached through.
-
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void p) {
-        skipTarget(node.getVariable());
-        return scan(node.getExpression(), p);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-        skipTarget(node.getVariable());
-        return scan(node.getExpression(), p);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void p) {
-        switch (node.getKind()) {
-          case PREFIX_INCREMENT:
-          case PREFIX_DECREMENT:
-          case POSTFIX_INCREMENT:
-          case POSTFIX_DECREMENT:
-            skipTarget(node.getExpression());
-            return null;
-          default:
-            return super.visitUnary(node, p);
-        }
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
-        ExpressionTree select = node.getMethodSelect();
-        if (select instanceof MemberSelectTree
-            && MUTATORS.contains(((MemberSelectTree) select).getIdentifier().toString())) {
-          skipTarget(((MemberSelectTree) select).getExpression());
-          scan(node.getTypeArguments(), p);
-          return scan(node.getArguments(), p);
-        }
-        return super.visitMethodInvocation(node, p);
-      }
-
-      /** Scans {@code target} but for the field it writes: its receiver and array indexes. */
-      private void skipTarget(ExpressionTree target) {
-        while (target instanceof ArrayAccessTree) {
-          scan(((ArrayAccessTree) target).getIndex(), null);
-          target = ((ArrayAccessTree) target).getExpression();
-        }
-        if (target instanceof MemberSelectTree) {
-          scan(((MemberSelectTree) target).getExpression(), null);
-        } else if (!(target instanceof IdentifierTree)) {
-          scan(target, null);
-        }
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree node, Void p) {
-        Element element = trees.getElement(getCurrentPath());
-        if (element != null
-            && element.getKind() == ElementKind.FIELD
-            && hasAnnotation(element, ClassNames.INPUT)
-            && !suppressedAt(getCurrentPath())) {
-          found.add(new OutsideRead((VariableElement) element, node, unit));
-        }
-        return super.visitMemberSelect(node, p);
-      }
-    }.scan(rootPath, null);
-    return found;
   }
 
   /**
@@ -514,27 +425,43 @@ final class ReadAnalysis {
   }
 
   /**
-   * Finds, in the top-level class {@code root} and everything nested in it, the assignments
-   * (including compound assignments, {@code ++} and {@code --}) to {@code @Input} fields that are
-   * not allowed: an input may be assigned only on {@code this} in a constructor, initializer block
-   * or field initializer of its class or a subclass, before the generated class creates its node
-   * (and not in a lambda or class body made there, which runs later).
+   * Finds, in the top-level class {@code root} and everything nested in it, the accesses to {@code
+   * @Input} fields that the engine cannot see, in one pass:
+   *
+   * <ul>
+   *   <li>assignments (including compound ones, {@code ++} and {@code --}) not allowed: an input
+   *       may be assigned only on {@code this} in a constructor, initializer block or field
+   *       initializer of its class or a subclass, before the generated class creates its node (and
+   *       not in a lambda made there, which runs later);
+   *   <li>changes to the contents of the array, collection or map an input holds ({@code
+   *       items.add(x)}, {@code counts[i]++}), where an assignment would not be allowed;
+   *   <li>reads made outside incremental classes ({@code price.cents} in a helper class): code that
+   *       may run inside a computation, where such a read is not tracked (reads inside incremental
+   *       classes are the queries' analysis's business).
+   * </ul>
+   *
+   * Changes in place and reads under {@code @SuppressWarnings("incr-untracked")} are left out.
    */
-  List<Assignment> badInputAssignments(TypeElement root) {
-    List<Assignment> found = new ArrayList<>();
+  InputAccesses inputAccesses(TypeElement root) {
+    List<Assignment> writes = new ArrayList<>();
+    List<OutsideRead> reads = new ArrayList<>();
     TreePath rootPath = trees == null ? null : trees.getPath(root);
     if (rootPath == null) {
-      return found;
+      return new InputAccesses(writes, reads);
     }
     CompilationUnitTree unit = rootPath.getCompilationUnit();
     new TreePathScanner<Void, Void>() {
       /** The class whose constructor or initializer is being scanned, else null. */
       private TypeElement initializing;
+      /** Whether the code scanned is in an incremental class (or a class nested in one). */
+      private boolean inIncremental;
 
       @Override
       public Void visitClass(ClassTree node, Void p) {
         TypeElement saved = initializing;
+        boolean savedIncremental = inIncremental;
         Element type = trees.getElement(getCurrentPath());
+        inIncremental |= type != null && isIncremental(type);
         scan(node.getModifiers(), p);
         scan(node.getTypeParameters(), p);
         scan(node.getExtendsClause(), p);
@@ -548,6 +475,7 @@ final class ReadAnalysis {
           scan(member, p);
         }
         initializing = saved;
+        inIncremental = savedIncremental;
         return null;
       }
 
@@ -565,14 +493,28 @@ final class ReadAnalysis {
 
       @Override
       public Void visitAssignment(AssignmentTree node, Void p) {
-        check(node.getVariable());
-        return super.visitAssignment(node, p);
+        write(node.getVariable());
+        return scan(node.getExpression(), p);
       }
 
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-        check(node.getVariable());
-        return super.visitCompoundAssignment(node, p);
+        write(node.getVariable());
+        return scan(node.getExpression(), p);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void p) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT:
+          case PREFIX_DECREMENT:
+          case POSTFIX_INCREMENT:
+          case POSTFIX_DECREMENT:
+            write(node.getExpression());
+            return null;
+          default:
+            return super.visitUnary(node, p);
+        }
       }
 
       @Override
@@ -584,10 +526,25 @@ final class ReadAnalysis {
           Element field = trees.getElement(
               new TreePath(new TreePath(getCurrentPath(), select), receiver));
           if (field != null && field.getKind() == ElementKind.FIELD && isCollectionOrMap(field)) {
-            checkTarget(receiver, ((MemberSelectTree) select).getIdentifier() + "(...)");
+            written(receiver, ((MemberSelectTree) select).getIdentifier() + "(...)");
+            scan(node.getTypeArguments(), p);
+            return scan(node.getArguments(), p);
           }
         }
         return super.visitMethodInvocation(node, p);
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void p) {
+        Element element = trees.getElement(getCurrentPath());
+        if (!inIncremental
+            && element != null
+            && element.getKind() == ElementKind.FIELD
+            && hasAnnotation(element, ClassNames.INPUT)
+            && !suppressedAt(getCurrentPath())) {
+          reads.add(new OutsideRead((VariableElement) element, node, unit));
+        }
+        return super.visitMemberSelect(node, p);
       }
 
       private boolean isCollectionOrMap(Element field) {
@@ -601,42 +558,33 @@ final class ReadAnalysis {
         return false;
       }
 
-      @Override
-      public Void visitUnary(UnaryTree node, Void p) {
-        switch (node.getKind()) {
-          case PREFIX_INCREMENT:
-          case PREFIX_DECREMENT:
-          case POSTFIX_INCREMENT:
-          case POSTFIX_DECREMENT:
-            check(node.getExpression());
-            break;
-          default:
-            break;
+      /** A write to {@code target}: a field, or an element of the array a field holds. */
+      private void write(ExpressionTree target) {
+        String inPlace = null;
+        while (target instanceof ArrayAccessTree) {
+          scan(((ArrayAccessTree) target).getIndex(), null);
+          target = ((ArrayAccessTree) target).getExpression();
+          inPlace = "an element assignment";
         }
-        return super.visitUnary(node, p);
+        written(target, inPlace);
       }
 
-      private void check(ExpressionTree target) {
-        if (target instanceof ArrayAccessTree) {
-          ExpressionTree array = ((ArrayAccessTree) target).getExpression();
-          while (array instanceof ArrayAccessTree) {
-            array = ((ArrayAccessTree) array).getExpression();
-          }
-          checkTarget(array, "an element assignment");
-        } else {
-          checkTarget(target, null);
+      /**
+       * Reports a write to {@code target}'s field (or, if {@code inPlace} names how, to its
+       * contents) where it is not allowed, then scans what the field is reached through (the field
+       * itself is written, not read).
+       */
+      private void written(ExpressionTree target, String inPlace) {
+        if (target instanceof MemberSelectTree) {
+          scan(((MemberSelectTree) target).getExpression(), null);
+        } else if (!(target instanceof IdentifierTree)) {
+          scan(target, null);
         }
-      }
-
-      /** Reports a write to {@code target}'s field (or, if {@code inPlace}, its contents). */
-      private void checkTarget(ExpressionTree target, String inPlace) {
         Element element = trees.getElement(new TreePath(getCurrentPath(), target));
         if (element == null
             || element.getKind() != ElementKind.FIELD
-            || !hasAnnotation(element, ClassNames.INPUT)) {
-          return;
-        }
-        if (inPlace != null && suppressedAt(getCurrentPath())) {
+            || !hasAnnotation(element, ClassNames.INPUT)
+            || (inPlace != null && suppressedAt(getCurrentPath()))) {
           return;
         }
         boolean onThis = target instanceof IdentifierTree
@@ -648,13 +596,12 @@ final class ReadAnalysis {
                 types.erasure(initializing.asType()),
                 types.erasure(element.getEnclosingElement().asType()));
         if (!allowed) {
-          found.add(new Assignment(
+          writes.add(new Assignment(
               (VariableElement) element, getCurrentPath().getLeaf(), unit, inPlace));
         }
       }
-
     }.scan(rootPath, null);
-    return found;
+    return new InputAccesses(writes, reads);
   }
 
   /** Whether {@code element} is annotated with the annotation named {@code annotation}. */
