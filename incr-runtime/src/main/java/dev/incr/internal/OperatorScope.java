@@ -1,11 +1,9 @@
 package dev.incr.internal;
 
 import dev.incr.Engine;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the functions given to a collection operator (a filter's predicate, a sort key, a sum's
@@ -72,26 +70,6 @@ public final class OperatorScope {
     Object saved = enter();
     try {
       return function.apply(x);
-    } finally {
-      exit(saved);
-    }
-  }
-
-  /** {@code function.apply(a, b)} in this scope. */
-  public <A, B, R> R apply(BiFunction<? super A, ? super B, ? extends R> function, A a, B b) {
-    Object saved = enter();
-    try {
-      return function.apply(a, b);
-    } finally {
-      exit(saved);
-    }
-  }
-
-  /** {@code function.applyAsDouble(x)} in this scope. */
-  public <A> double applyAsDouble(ToDoubleFunction<? super A> function, A x) {
-    Object saved = enter();
-    try {
-      return function.applyAsDouble(x);
     } finally {
       exit(saved);
     }

@@ -43,16 +43,22 @@ final class SumAggregate<T> {
 
   private double run() {
     Inbox<T> in = changes.catchUp();
-    while (!in.isEmpty()) {
-      apply(in.peekElement(), in.peekWeight());
-      in.pop();
+    // apply runs the user's value function and reads no node itself: one scope for the whole run.
+    Object saved = scope.enter();
+    try {
+      while (!in.isEmpty()) {
+        apply(in.peekElement(), in.peekWeight());
+        in.pop();
+      }
+    } finally {
+      scope.exit(saved);
     }
     return value();
   }
 
   /** Applies one change atomically: {@code value} runs before anything is changed. */
   private void apply(T element, int weight) {
-    double v = scope.applyAsDouble(value, element);
+    double v = value.applyAsDouble(element);
     if (Double.isNaN(v)) {
       nans += weight;
     } else if (v == Double.POSITIVE_INFINITY) {
