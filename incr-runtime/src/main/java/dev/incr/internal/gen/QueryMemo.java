@@ -33,7 +33,12 @@ public final class QueryMemo<R> {
   private final String name;
   private final int maxEntries;
   private final boolean bounded;
-  private final ConcurrentHashMap<Object, Entry<R>> nodes = new ConcurrentHashMap<>();
+  /**
+   * Each argument list's node: the {@link Computed} itself in an unbounded table, its {@link Entry}
+   * (the node and its eviction flag) in a bounded one, so that the default table pays for no entry
+   * object and no extra load per hit.
+   */
+  private final ConcurrentHashMap<Object, Object> nodes = new ConcurrentHashMap<>();
 
   // The eviction clock of a bounded table (null if unbounded): its entries in creation slots,
   // growing up to maxEntries, and the hand. Guarded by the table's own lock (taken only to create
@@ -97,25 +102,33 @@ public final class QueryMemo<R> {
    * @param key the single argument, or {@link #args(Object...)} of several
    * @param function computes the value for this key; used only if the node is created now
    */
+  @SuppressWarnings("unchecked")
   public R get(Object key, Supplier<R> function) {
     Object k = key == null ? NULL_KEY : key;
-    Entry<R> entry = nodes.get(k);
-    if (entry == null) {
-      entry = bounded
-          ? createBounded(k, key, function)
-          : nodes.computeIfAbsent(k, unused -> new Entry<>(k, newNode(key, function)));
-    } else if (bounded && !entry.used) {
-      entry.used = true;
+    Object found = nodes.get(k);
+    Computed<R> node;
+    if (!bounded) {
+      node = (Computed<R>) (found != null
+          ? found : nodes.computeIfAbsent(k, unused -> newNode(key, function)));
+    } else if (found != null) {
+      Entry<R> entry = (Entry<R>) found;
+      if (!entry.used) {
+        entry.used = true;
+      }
+      node = entry.node;
+    } else {
+      node = createBounded(k, key, function).node;
     }
-    return entry.node.get();
+    return node.get();
   }
 
   private Computed<R> newNode(Object key, Supplier<R> function) {
     return engine.computed(function).label(label(key));
   }
 
+  @SuppressWarnings("unchecked")
   private synchronized Entry<R> createBounded(Object k, Object key, Supplier<R> function) {
-    Entry<R> entry = nodes.get(k);
+    Entry<R> entry = (Entry<R>) nodes.get(k);
     if (entry != null) {
       return entry;
     }
