@@ -54,14 +54,24 @@ final class DependencyRecorder {
 
   /**
    * A recorder that refuses every read, for {@link OperatorScope}: {@code stand} is a node with no
-   * dependencies (so that no read takes the fast path), labelled for the write and cross-engine
-   * errors, which name the running computation.
+   * dependencies, so that no read takes the fast path; errors name {@code operator} ({@link
+   * #describe()}).
    */
   DependencyRecorder(ComputedNode<?> stand, Supplier<String> operator) {
     this.parent = null;
     this.depth = 1;
     this.node = stand;
     this.operator = operator;
+  }
+
+  /**
+   * Names, for error messages, what is running: {@code the computation of 'label'}, or {@code the
+   * function of 'collection'} while a collection operator's function runs.
+   */
+  String describe() {
+    return operator != null
+        ? "the function of '" + operator.get() + "'"
+        : "the computation of '" + node.label() + "'";
   }
 
   DependencyRecorder parent() {

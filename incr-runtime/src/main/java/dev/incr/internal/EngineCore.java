@@ -194,7 +194,7 @@ abstract class EngineCore implements Engine {
   final NecessaryGraph necessary = new NecessaryGraph(this);
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
-  /** The computation named while a collection operator's function runs ({@link OperatorScope}). */
+  /** See {@link #operatorStandIn()}. */
   private volatile ComputedNode<?> operatorStandIn;
   /** Identifies this engine to {@link CrossEngineGuard} without keeping it reachable. */
   final Object token = new Object();
@@ -483,8 +483,8 @@ abstract class EngineCore implements Engine {
     DependencyRecorder foreign = CrossEngineGuard.foreignComputation(this);
     if (foreign != null) {
       throw new IllegalArgumentException("Node '" + node.label() + "' belongs to another engine"
-          + " than the computation reading it ('" + foreign.node.label()
-          + "'); a computation may only read nodes of its own engine.");
+          + " than " + foreign.describe() + ", which reads it; a computation may only read nodes"
+          + " of its own engine.");
     }
   }
 
@@ -504,14 +504,16 @@ abstract class EngineCore implements Engine {
     }
   }
 
-  /** The node that stands for "a collection operator's function" in errors (one per engine). */
+  /**
+   * The node a refusing recorder ({@link OperatorScope}) records for: one with no dependencies, so
+   * that every read misses the recorder's fast path (one per engine; never run).
+   */
   final ComputedNode<?> operatorStandIn() {
     ComputedNode<?> n = operatorStandIn;
     if (n == null) {
       n = new BoxedComputedNode<Object>(this, () -> {
         throw new IllegalStateException("never run");
       });
-      n.setLabel("a collection operator's function");
       operatorStandIn = n;
     }
     return n;
@@ -899,9 +901,8 @@ abstract class EngineCore implements Engine {
   final void checkWriteAllowed(AbstractNode<?> node) {
     DependencyRecorder r = computationOnThisThread();
     if (r != null) {
-      throw new IllegalStateException("Cannot set '" + node.label()
-          + "' inside the computation of '" + r.node.label()
-          + "': computations must not change inputs. Make the change outside, after get() returns.");
+      throw new IllegalStateException("Cannot set '" + node.label() + "' inside " + r.describe()
+          + ": computations must not change inputs. Make the change outside, after get() returns.");
     }
   }
 
@@ -909,8 +910,8 @@ abstract class EngineCore implements Engine {
   final void checkBatchAllowed() {
     DependencyRecorder r = computationOnThisThread();
     if (r != null) {
-      throw new IllegalStateException("Cannot start a batch inside the computation of '"
-          + r.node.label() + "': computations must not change inputs.");
+      throw new IllegalStateException("Cannot start a batch inside " + r.describe()
+          + ": computations must not change inputs.");
     }
   }
 

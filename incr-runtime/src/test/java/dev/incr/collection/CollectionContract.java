@@ -406,6 +406,16 @@ abstract class CollectionContract {
       e = assertThrows(IllegalStateException.class, read);
       assertTrue(e.getMessage().contains("read node 'threshold'"), e.getMessage());
     }
+    IncrCollection<Integer> setter =
+        xs.filter(x -> { threshold.set(x); return true; }).label("setter");
+    e = assertThrows(IllegalStateException.class, setter::toList);
+    assertEquals("Cannot set 'threshold' inside the function of 'setter': computations must not"
+        + " change inputs. Make the change outside, after get() returns.", e.getMessage());
+    dev.incr.Var<Integer> foreign = newEngine().var(0).label("foreign");
+    IncrCollection<Integer> reader = xs.filter(x -> x > foreign.get()).label("reader");
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class, reader::toList);
+    assertEquals("Node 'foreign' belongs to another engine than the function of 'reader', which"
+        + " reads it; a computation may only read nodes of its own engine.", other.getMessage());
     // Nothing else is disturbed: the source, another pipeline, the node and writes all work.
     assertEquals(2L, fine.get());
     threshold.set(7);
