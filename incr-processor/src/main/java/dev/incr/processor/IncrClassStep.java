@@ -204,15 +204,10 @@ final class IncrClassStep {
 
   /** Whether {@code element} is a class this processor generated. */
   static boolean generatedHere(Element element) {
-    for (AnnotationMirror a : element.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
-              .contentEquals(ClassNames.GENERATED.canonicalName())
-          && a.getElementValues().values().stream()
-              .anyMatch(v -> v.toString().contains(IncrementalProcessor.class.getName()))) {
-        return true;
-      }
-    }
-    return false;
+    AnnotationMirror generated =
+        ReadAnalysis.annotation(element, ClassNames.GENERATED.canonicalName());
+    return generated != null && generated.getElementValues().values().stream()
+        .anyMatch(v -> v.toString().contains(IncrementalProcessor.class.getName()));
   }
 
   /** Returns the types {@code type}'s signature refers to that do not exist (yet). */

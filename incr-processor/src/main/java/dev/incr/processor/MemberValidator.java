@@ -6,7 +6,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -40,24 +39,21 @@ final class MemberValidator {
     }
   }
 
-  /** Reports what is wrong with query method {@code method}. */
   /** The {@code maxEntries} of {@code method}'s {@code @Query}: {@code MAX_VALUE} if unset. */
   static int maxEntries(ExecutableElement method) {
-    for (AnnotationMirror a : method.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(ClassNames.QUERY)) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-            : a.getElementValues().entrySet()) {
-          if (e.getKey().getSimpleName().contentEquals("maxEntries")
-              && e.getValue().getValue() instanceof Integer) {
-            return (Integer) e.getValue().getValue();
-          }
+    AnnotationMirror query = ReadAnalysis.annotation(method, ClassNames.QUERY);
+    if (query != null) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+          : query.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals("maxEntries")) {
+          return (Integer) e.getValue().getValue();
         }
       }
     }
     return Integer.MAX_VALUE;
   }
 
+  /** Reports what is wrong with query method {@code method}. */
   void validateQuery(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
     String name = method.getSimpleName() + "()";

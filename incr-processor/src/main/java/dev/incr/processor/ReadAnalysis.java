@@ -606,13 +606,18 @@ final class ReadAnalysis {
 
   /** Whether {@code element} is annotated with the annotation named {@code annotation}. */
   static boolean hasAnnotation(Element element, String annotation) {
+    return annotation(element, annotation) != null;
+  }
+
+  /** {@code element}'s annotation named {@code annotation} (qualified), or null. */
+  static AnnotationMirror annotation(Element element, String annotation) {
     for (AnnotationMirror a : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) a.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(annotation)) {
-        return true;
+        return a;
       }
     }
-    return false;
+    return null;
   }
 
   /** The state of one query's scan, shared by the scanners of the methods it reaches. */
