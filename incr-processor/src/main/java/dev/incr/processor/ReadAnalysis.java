@@ -341,9 +341,6 @@ final class ReadAnalysis {
       } else {
         continue;
       }
-      if (suppresses(createdIn) || suppresses(type)) {
-        continue;
-      }
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
@@ -369,12 +366,8 @@ final class ReadAnalysis {
         }
 
         private void check(Tree created, TreePath path, TreePath body) {
-          for (TreePath q = path; q != null && q.getLeaf() != member; q = q.getParentPath()) {
-            Tree leaf = q.getLeaf();
-            if ((leaf instanceof VariableTree || leaf instanceof ClassTree)
-                && suppresses(trees.getElement(q))) {
-              return;
-            }
+          if (suppressedAt(path)) {
+            return;
           }
           Scan scan = new Scan(type, null, inputs, queries);
           new MethodScanner(scan, null, null).scan(body, null);
