@@ -291,7 +291,7 @@ final class ReadAnalysis {
       MethodTree tree = (MethodTree) path.getLeaf();
       if (tree.getBody() != null) {
         ExecutableElement via = foreign ? scan.foreignEntry.get(method) : null;
-        new MethodScanner(scan, method, via).scan(new TreePath(path, tree.getBody()), null);
+        new MethodScanner(scan, via).scan(new TreePath(path, tree.getBody()), null);
       }
     }
   }
@@ -370,7 +370,7 @@ final class ReadAnalysis {
             return;
           }
           Scan scan = new Scan(type, null, inputs, queries);
-          new MethodScanner(scan, null, null).scan(body, null);
+          new MethodScanner(scan, null).scan(body, null);
           drain(scan);
           Set<VariableElement> read = inDeclarationOrder(scan.inputsRead, inputs);
           for (UntrackedRead u : scan.untracked.values()) {
@@ -646,8 +646,6 @@ final class ReadAnalysis {
   /** Scans one method body for the reads and calls that {@link Scan} collects. */
   private final class MethodScanner extends TreePathScanner<Void, Void> {
     private final Scan scan;
-    /** The method scanned, or null for deferred code outside any method. */
-    private final ExecutableElement method;
     /**
      * Null while scanning code that runs on the query's own object; else the method of the class
      * that the query called on another object, and this code runs on that object: its reads of
@@ -656,9 +654,8 @@ final class ReadAnalysis {
      */
     private final ExecutableElement foreignVia;
 
-    MethodScanner(Scan scan, ExecutableElement method, ExecutableElement foreignVia) {
+    MethodScanner(Scan scan, ExecutableElement foreignVia) {
       this.scan = scan;
-      this.method = method;
       this.foreignVia = foreignVia;
     }
 
@@ -855,23 +852,8 @@ final class ReadAnalysis {
 
     /** Whether the current read is under {@code @SuppressWarnings("incr-untracked")}. */
     private boolean suppressed(VariableElement field) {
-      if (suppresses(field) || suppresses(scan.query) || suppresses(method)) {
-        return true;
-      }
-      for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
-        Tree leaf = p.getLeaf();
-        if (leaf instanceof VariableTree || leaf instanceof ClassTree) {
-          if (suppresses(trees.getElement(p))) {
-            return true;
-          }
-        }
-      }
-      for (Element e = method; e != null; e = e.getEnclosingElement()) {
-        if (suppresses(e)) {
-          return true;
-        }
-      }
-      return false;
+      // The path runs from the read up through the method scanned and its classes.
+      return suppresses(field) || suppresses(scan.query) || suppressedAt(getCurrentPath());
     }
   }
 
