@@ -370,6 +370,32 @@ abstract class CollectionContract {
         "min(null) on 'byLength': pass the comparator that orders elements.");
     assertNullArgument(() -> byLength.aggregate(null),
         "aggregate(null) on 'byLength': pass the aggregate of one group.");
+    assertNullArgument(() -> words.join(visible, w -> w, null),
+        "join(other, leftKey, null) on 'words': pass the key function of the other side.");
+    assertNullArgument(() -> words.min(null),
+        "min(null) on 'words': pass the comparator that orders elements.");
+    assertNullArgument(() -> words.reduce(0, null, (a, w) -> a),
+        "reduce(identity, null, remove) on 'words': pass the function that adds an element.");
+    assertNullArgument(() -> words.reduce(0, (a, w) -> a, null),
+        "reduce(identity, add, null) on 'words': pass the function that removes an element.");
+    assertNullArgument(
+        () -> words.reduce((java.util.function.Function<List<String>, Integer>) null),
+        "reduce(null) on 'words': pass the function of the whole list.");
+    assertNullArgument(() -> words.deleteAll(null),
+        "deleteAll(null) on 'words': pass the elements to delete.");
+    assertNullArgument(() -> byLength.sum(null),
+        "sum(null) on 'byLength': pass the function giving each element's value.");
+    assertNullArgument(() -> byLength.max(null),
+        "max(null) on 'byLength': pass the comparator that orders elements.");
+    assertNullArgument(() -> byLength.reduce("", null),
+        "reduce(identity, null) on 'byLength': pass the function that combines elements.");
+    assertNullArgument(() -> byLength.reduce(0, null, (a, w) -> a),
+        "reduce(identity, null, remove) on 'byLength': pass the function that adds an element.");
+    assertNullArgument(() -> byLength.reduce(
+            (java.util.function.Function<List<String>, Integer>) null),
+        "reduce(null) on 'byLength': pass the function of the whole list.");
+    assertNullArgument(() -> byLength.label(null),
+        "label(null) on 'byLength': pass a non-null name.");
     words.insert("ab");
     assertEquals(List.of("ab"), visible.toList());
     assertEquals(List.of(new Pair<>(2, 1L)), byLength.count().toList());
