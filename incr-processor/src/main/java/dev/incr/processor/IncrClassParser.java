@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -65,9 +66,14 @@ final class IncrClassParser {
     }
     String engineField = names.newName("engine");
 
+    Set<String> shadowingNames = new TreeSet<>();
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
+      shadowingNames.add(member.getSimpleName().toString());
+    }
     List<TypeVariableName> typeVariables = new ArrayList<>();
     for (TypeParameterElement p : type.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(p));
+      shadowingNames.add(p.getSimpleName().toString());
     }
     TypeName superclass = typeVariables.isEmpty()
         ? original
@@ -145,6 +151,7 @@ final class IncrClassParser {
       List<TypeVariableName> ctorTypeVariables = new ArrayList<>();
       for (TypeParameterElement p : c.getTypeParameters()) {
         ctorTypeVariables.add(TypeVariableName.get(p));
+        shadowingNames.add(p.getSimpleName().toString());
       }
       List<TypeName> exceptions = new ArrayList<>();
       for (TypeMirror t : c.getThrownTypes()) {
@@ -174,7 +181,8 @@ final class IncrClassParser {
         accessor,
         constructors,
         inputModels,
-        queryModels);
+        queryModels,
+        shadowingNames);
   }
 
   private static Set<Modifier> visibility(Element e) {
