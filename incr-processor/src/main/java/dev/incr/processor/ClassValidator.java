@@ -109,7 +109,7 @@ final class ClassValidator {
     for (VariableElement input : inputs) {
       TypeMirror inputType = types.asMemberOf(declared, input);
       String getter = input.getSimpleName().toString();
-      String setter = setterName(getter);
+      String setter = Signatures.setterName(getter);
       for (ExecutableElement m : methods) {
         String name = m.getSimpleName().toString();
         boolean isGetter = name.equals(getter) && m.getParameters().isEmpty();
@@ -175,11 +175,6 @@ final class ClassValidator {
       }
     }
     return false;
-  }
-
-  /** Returns {@code set} + the capitalized {@code name}. */
-  static String setterName(String name) {
-    return "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static String describe(ExecutableElement m) {

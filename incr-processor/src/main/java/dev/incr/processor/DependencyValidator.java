@@ -4,8 +4,11 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import dev.incr.processor.ReadAnalysis.Assignment;
 import dev.incr.processor.ReadAnalysis.DeferredRead;
+import dev.incr.processor.ReadAnalysis.LocalIncrementalClass;
 import dev.incr.processor.ReadAnalysis.OutsideRead;
+import com.sun.source.util.TreePath;
 import dev.incr.processor.ReadAnalysis.QueryReads;
+import dev.incr.processor.ReadAnalysis.SetterCall;
 import dev.incr.processor.ReadAnalysis.UntrackedRead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
@@ -45,7 +49,7 @@ final class DependencyValidator {
     ReadAnalysis.InputAccesses found = analysis.inputAccesses(root);
     for (Assignment a : found.writes()) {
       String name = a.field().getSimpleName().toString();
-      String setter = ClassValidator.setterName(name);
+      String setter = Signatures.setterName(name);
       if (a.inPlace() != null) {
         reporter.warning(analysis.trees(), a.tree(), a.unit(), Messages.INPUT_CONTENTS_CHANGED,
             name, a.inPlace(), name, setter + "(...)");
@@ -59,6 +63,13 @@ final class DependencyValidator {
           name,
           setter + "(...)",
           setter + "(" + a.field().asType() + " " + name + ")");
+    }
+    for (LocalIncrementalClass local : found.localClasses()) {
+      TreePath at = local.at();
+      String kind = local.type().getNestingKind() == NestingKind.ANONYMOUS
+          ? "An anonymous class" : "Local class " + local.type().getSimpleName();
+      reporter.error(analysis.trees(), at.getLeaf(), at.getCompilationUnit(),
+          Messages.CLASS_LOCAL, kind);
     }
     for (OutsideRead r : found.outsideReads()) {
       TypeElement owner = (TypeElement) r.field().getEnclosingElement();
@@ -96,28 +107,41 @@ final class DependencyValidator {
     }
   }
 
-  /** Warns about each untracked read of {@code query}. */
+  /**
+   * Warns about each untracked read of {@code query}, on the line of the read, and reports each
+   * call to a generated setter made while it runs, on the line of the call.
+   */
   void validateReads(ExecutableElement query, QueryReads reads) {
-    String name = query.getSimpleName() + "()";
+    String name = Signatures.of(query);
     for (UntrackedRead read : reads.untracked()) {
       VariableElement field = read.field();
       TypeElement owner = (TypeElement) field.getEnclosingElement();
       String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
+      TreePath at = read.at();
       if (read.via() != null) {
-        String via = read.via().getSimpleName() + "()";
-        reporter.warning(
-            query, Messages.FOREIGN_INPUT_READ_VIA, name, via, via, fieldName, via,
+        String via = Signatures.of(read.via());
+        reporter.warning(analysis.trees(), at.getLeaf(), at.getCompilationUnit(),
+            Messages.FOREIGN_INPUT_READ_VIA, name, via, via, fieldName, via,
             field.getSimpleName(), owner.getSimpleName(), name);
       } else if (read.foreignInput()) {
-        reporter.warning(
-            query, Messages.FOREIGN_INPUT_READ, name, fieldName, field.getSimpleName(),
+        reporter.warning(analysis.trees(), at.getLeaf(), at.getCompilationUnit(),
+            Messages.FOREIGN_INPUT_READ, name, fieldName, field.getSimpleName(),
             owner.getSimpleName());
       } else {
         String why = field.getModifiers().contains(Modifier.STATIC)
             ? "a static field that is not final"
             : "a field that is neither final nor @Input";
-        reporter.warning(query, Messages.UNTRACKED_READ, name, "field " + fieldName, why);
+        reporter.warning(analysis.trees(), at.getLeaf(), at.getCompilationUnit(),
+            Messages.UNTRACKED_READ, name, "field " + fieldName, why);
       }
+    }
+    for (SetterCall call : reads.setterCalls()) {
+      TreePath at = call.at();
+      TypeElement owner = (TypeElement) call.input().getEnclosingElement();
+      reporter.error(analysis.trees(), at.getLeaf(), at.getCompilationUnit(),
+          Messages.SETTER_IN_QUERY, Signatures.of(call.setter()),
+          owner.getSimpleName() + "." + call.input().getSimpleName(), name,
+          call.input().getSimpleName());
     }
   }
 

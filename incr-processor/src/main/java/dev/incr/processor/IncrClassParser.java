@@ -86,7 +86,7 @@ final class IncrClassParser {
       inputModels.add(new InputModel(
           name,
           TypeName.get(types.asMemberOf(declared, input)),
-          ClassValidator.setterName(name),
+          Signatures.setterName(name),
           nodeField,
           labelPrefix + "." + name,
           implemented.getters().contains(input),

@@ -147,9 +147,9 @@ final class IncrClassStep {
         reads.put(query, r);
         dependencyValidator.validateReads(query, r);
         for (ExecutableElement unseen : r.unseen()) {
-          String name = query.getSimpleName() + "()";
+          String name = Signatures.of(query);
           reporter.note(query, Messages.SOURCE_NOT_SEEN,
-              unseen.getEnclosingElement().getSimpleName() + "." + unseen.getSimpleName() + "()",
+              unseen.getEnclosingElement().getSimpleName() + "." + Signatures.of(unseen),
               name, name);
         }
       }

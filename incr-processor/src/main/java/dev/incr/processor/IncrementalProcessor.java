@@ -40,9 +40,14 @@ public final class IncrementalProcessor extends AbstractProcessor {
     step = new IncrClassStep(processingEnv, useTrees);
   }
 
+  /**
+   * Every annotation, and none: the processor runs for every class compiled, so that the checks of
+   * the whole compilation (an input assigned from a helper class, {@code @Input} in a local class)
+   * cover classes without annotations too. It claims nothing, so other processors see everything.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ClassNames.INPUT, ClassNames.QUERY);
+    return Set.of("*");
   }
 
   @Override

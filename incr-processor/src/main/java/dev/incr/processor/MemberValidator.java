@@ -56,7 +56,7 @@ final class MemberValidator {
   /** Reports what is wrong with query method {@code method}. */
   void validateQuery(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
-    String name = method.getSimpleName() + "()";
+    String name = Signatures.of(method);
     if (modifiers.contains(Modifier.PRIVATE)) {
       reporter.error(method, Messages.QUERY_PRIVATE, name);
     }

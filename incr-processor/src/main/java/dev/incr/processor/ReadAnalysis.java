@@ -37,6 +37,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -76,12 +77,14 @@ final class ReadAnalysis {
    * @param untracked the reads the engine cannot track
    * @param unseen the methods reached whose source is not available (then {@code inputsRead} may
    *     be incomplete, and the query must depend on every input)
+   * @param setterCalls the calls to generated setters made while the query runs
    */
   record QueryReads(
       Set<VariableElement> inputsRead,
       Set<ExecutableElement> queriesCalled,
       List<UntrackedRead> untracked,
-      List<ExecutableElement> unseen) {
+      List<ExecutableElement> unseen,
+      List<SetterCall> setterCalls) {
 
     /** Whether the scan saw the source of everything the query runs on {@code this}. */
     boolean complete() {
@@ -97,8 +100,20 @@ final class ReadAnalysis {
    *     mutable non-input field)
    * @param via the method of the class, called on another object, whose body reads the field on
    *     that object; null if the query (or a method it calls on {@code this}) reads it itself
+   * @param at the read itself, where it is reported
    */
-  record UntrackedRead(VariableElement field, boolean foreignInput, ExecutableElement via) {}
+  record UntrackedRead(
+      VariableElement field, boolean foreignInput, ExecutableElement via, TreePath at) {}
+
+  /**
+   * A call to the generated setter of an input (of this object or another) in code that runs while
+   * a query runs: the engine refuses writes inside a computation.
+   *
+   * @param setter the setter called, as the call names it
+   * @param input the input it sets
+   * @param at the call, where it is reported
+   */
+  record SetterCall(ExecutableElement setter, VariableElement input, TreePath at) {}
 
   /**
    * Code created outside any query that reads {@code @Input} fields when it runs later: a lambda,
@@ -127,8 +142,18 @@ final class ReadAnalysis {
   /** A read of an {@code @Input} field in a class that is not incremental. */
   record OutsideRead(VariableElement field, Tree tree, CompilationUnitTree unit) {}
 
+  /**
+   * A local or anonymous class that declares {@code @Input} or {@code @Query} members: the
+   * processor cannot generate a subclass of it (and the compiler does not offer it to processors
+   * as an annotated element, so only the trees find it).
+   */
+  record LocalIncrementalClass(TypeElement type, TreePath at) {}
+
   /** What {@link #inputAccesses} finds in one top-level class. */
-  record InputAccesses(List<Assignment> writes, List<OutsideRead> outsideReads) {}
+  record InputAccesses(
+      List<Assignment> writes,
+      List<OutsideRead> outsideReads,
+      List<LocalIncrementalClass> localClasses) {}
 
   /** Methods that change a {@code java.util} collection or map in place. */
   private static final Set<String> MUTATORS = Set.of(
@@ -203,7 +228,8 @@ final class ReadAnalysis {
         inDeclarationOrder(scan.inputsRead, inputs),
         scan.queriesCalled,
         new ArrayList<>(scan.untracked.values()),
-        scan.unseen);
+        scan.unseen,
+        scan.setterCalls);
   }
 
   /**
@@ -291,7 +317,8 @@ final class ReadAnalysis {
       MethodTree tree = (MethodTree) path.getLeaf();
       if (tree.getBody() != null) {
         ExecutableElement via = foreign ? scan.foreignEntry.get(method) : null;
-        new MethodScanner(scan, via).scan(new TreePath(path, tree.getBody()), null);
+        TreePath entryCall = foreign ? scan.foreignEntryCall.get(method) : null;
+        new MethodScanner(scan, via, entryCall).scan(new TreePath(path, tree.getBody()), null);
       }
     }
   }
@@ -370,7 +397,7 @@ final class ReadAnalysis {
             return;
           }
           Scan scan = new Scan(type, null, inputs, queries);
-          new MethodScanner(scan, null).scan(body, null);
+          new MethodScanner(scan, null, null).scan(body, null);
           drain(scan);
           Set<VariableElement> read = inDeclarationOrder(scan.inputsRead, inputs);
           for (UntrackedRead u : scan.untracked.values()) {
@@ -438,9 +465,10 @@ final class ReadAnalysis {
   InputAccesses inputAccesses(TypeElement root) {
     List<Assignment> writes = new ArrayList<>();
     List<OutsideRead> reads = new ArrayList<>();
+    List<LocalIncrementalClass> localClasses = new ArrayList<>();
     TreePath rootPath = trees == null ? null : trees.getPath(root);
     if (rootPath == null) {
-      return new InputAccesses(writes, reads);
+      return new InputAccesses(writes, reads, localClasses);
     }
     CompilationUnitTree unit = rootPath.getCompilationUnit();
     new TreePathScanner<Void, Void>() {
@@ -455,6 +483,12 @@ final class ReadAnalysis {
         boolean savedIncremental = inIncremental;
         Element type = trees.getElement(getCurrentPath());
         inIncremental |= type != null && isIncremental(type);
+        if (type instanceof TypeElement
+            && (((TypeElement) type).getNestingKind() == NestingKind.LOCAL
+                || ((TypeElement) type).getNestingKind() == NestingKind.ANONYMOUS)
+            && declaresInputsOrQueries(type)) {
+          localClasses.add(new LocalIncrementalClass((TypeElement) type, getCurrentPath()));
+        }
         scan(node.getModifiers(), p);
         scan(node.getTypeParameters(), p);
         scan(node.getExtendsClause(), p);
@@ -594,7 +628,16 @@ final class ReadAnalysis {
         }
       }
     }.scan(rootPath, null);
-    return new InputAccesses(writes, reads);
+    return new InputAccesses(writes, reads, localClasses);
+  }
+
+  private static boolean declaresInputsOrQueries(Element type) {
+    for (Element member : type.getEnclosedElements()) {
+      if (hasAnnotation(member, ClassNames.INPUT) || hasAnnotation(member, ClassNames.QUERY)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code element} is annotated with the annotation named {@code annotation}. */
@@ -626,10 +669,13 @@ final class ReadAnalysis {
     final Set<ExecutableElement> visitedForeign = new HashSet<>();
     /** For each method in {@link #pendingForeign}, the first one called on the other object. */
     final Map<ExecutableElement, ExecutableElement> foreignEntry = new HashMap<>();
+    /** For each method in {@link #pendingForeign}, the call in the query's own code leading to it. */
+    final Map<ExecutableElement, TreePath> foreignEntryCall = new HashMap<>();
     final Set<VariableElement> inputsRead = new HashSet<>();
     final Set<ExecutableElement> queriesCalled = new LinkedHashSet<>();
     final Map<VariableElement, UntrackedRead> untracked = new LinkedHashMap<>();
     final List<ExecutableElement> unseen = new ArrayList<>();
+    final List<SetterCall> setterCalls = new ArrayList<>();
 
     Scan(
         TypeElement type,
@@ -653,8 +699,11 @@ final class ReadAnalysis {
      * see.
      */
     private final ExecutableElement foreignVia;
+    /** Where {@link #foreignVia} is called from code that runs on the query's own object. */
+    private final TreePath foreignCall;
 
-    MethodScanner(Scan scan, ExecutableElement foreignVia) {
+    MethodScanner(Scan scan, ExecutableElement foreignVia, TreePath foreignCall) {
+      this.foreignCall = foreignCall;
       this.scan = scan;
       this.foreignVia = foreignVia;
     }
@@ -742,6 +791,13 @@ final class ReadAnalysis {
       if (hasAnnotation(named, ClassNames.QUERY)) {
         return; // a query of another incremental class: tracked at run time
       }
+      VariableElement setInput = invoked ? inputSetBy(named) : null;
+      if (setInput != null) {
+        if (scan.query != null && !deferred(getCurrentPath())) {
+          scan.setterCalls.add(new SetterCall(named, setInput, getCurrentPath()));
+        }
+        return;
+      }
       ExecutableElement callee = virtual ? implementationIn(scan.type, named) : named;
       boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
       if (callee.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -769,8 +825,61 @@ final class ReadAnalysis {
       }
     }
 
+    /**
+     * The input whose generated setter {@code method} is: an abstract declaration of the setter in
+     * an incremental class, or the setter of a generated class; else null.
+     */
+    private VariableElement inputSetBy(ExecutableElement method) {
+      String name = method.getSimpleName().toString();
+      Element owner = method.getEnclosingElement();
+      if (method.getParameters().size() != 1
+          || !name.startsWith("set")
+          || !(owner instanceof TypeElement)
+          || !(method.getModifiers().contains(Modifier.ABSTRACT)
+              || IncrClassStep.generatedHere(owner))) {
+        return null;
+      }
+      for (Element t = owner; t instanceof TypeElement; t = superclassOf((TypeElement) t)) {
+        for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+          if (hasAnnotation(f, ClassNames.INPUT)
+              && Signatures.setterName(f.getSimpleName().toString()).equals(name)) {
+            return f;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Whether the code at {@code path} is inside a lambda, method reference or class body made by
+     * the method being scanned: it may run later, outside the query.
+     */
+    private boolean deferred(TreePath path) {
+      for (TreePath q = path.getParentPath(); q != null; q = q.getParentPath()) {
+        Tree leaf = q.getLeaf();
+        if (leaf instanceof MethodTree) {
+          return false;
+        }
+        if (leaf instanceof LambdaExpressionTree
+            || leaf instanceof MemberReferenceTree
+            || leaf instanceof ClassTree) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Where a read of an input is reported: where it is, unless it is made "on this" by a method
+     * the query called on another object; then at that call, in the query's own code.
+     */
+    private TreePath readAt(boolean onThis) {
+      return onThis && foreignVia != null ? foreignCall : getCurrentPath();
+    }
+
     private void follow(ExecutableElement callee, ExecutableElement via) {
       scan.foreignEntry.putIfAbsent(callee, via);
+      scan.foreignEntryCall.putIfAbsent(callee, foreignVia != null ? foreignCall : getCurrentPath());
       scan.pendingForeign.add(callee);
     }
 
@@ -780,7 +889,7 @@ final class ReadAnalysis {
           scan.inputsRead.add(field);
         } else if (!suppressed(field)) {
           scan.untracked.putIfAbsent(
-              field, new UntrackedRead(field, true, onThis ? foreignVia : null));
+              field, new UntrackedRead(field, true, onThis ? foreignVia : null, readAt(onThis)));
         }
         return;
       }
@@ -788,7 +897,7 @@ final class ReadAnalysis {
         // An input of another incremental class, read from its field rather than its getter.
         if (!suppressed(field)) {
           scan.untracked.putIfAbsent(
-              field, new UntrackedRead(field, true, onThis ? foreignVia : null));
+              field, new UntrackedRead(field, true, onThis ? foreignVia : null, readAt(onThis)));
         }
         return;
       }
@@ -799,7 +908,7 @@ final class ReadAnalysis {
       boolean mutableStatic = modifiers.contains(Modifier.STATIC);
       boolean mutableMember = !mutableStatic && onThis && inHierarchy(field.getEnclosingElement());
       if ((mutableStatic || mutableMember) && !suppressed(field)) {
-        scan.untracked.putIfAbsent(field, new UntrackedRead(field, false, null));
+        scan.untracked.putIfAbsent(field, new UntrackedRead(field, false, null, getCurrentPath()));
       }
     }
 
