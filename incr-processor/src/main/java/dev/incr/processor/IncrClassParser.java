@@ -6,7 +6,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import dev.incr.processor.ReadAnalysis.QueryReads;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +26,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Turns a validated annotated class into the immutable {@link IncrClassModel}. */
+/**
+ * Builds the immutable {@link IncrClassModel} of a valid annotated class from its elements, its
+ * {@link ClassMembers} and what its queries read: everything the writer needs, named and decided.
+ */
 final class IncrClassParser {
   private final Types types;
   private final Elements elements;
@@ -47,15 +49,14 @@ final class IncrClassParser {
   /**
    * Builds the model.
    *
+   * @param members the class's inputs, queries and abstract accessors
    * @param reads what each query reads; a query missing from the map, or whose scan is incomplete,
    *     depends on every input
    */
   IncrClassModel parse(
-      TypeElement type,
-      List<VariableElement> inputs,
-      List<ExecutableElement> queries,
-      ClassValidator.Implemented implemented,
-      Map<ExecutableElement, QueryReads> reads) {
+      TypeElement type, ClassMembers members, Map<ExecutableElement, QueryReads> reads) {
+    List<VariableElement> inputs = members.inputs();
+    List<ExecutableElement> queries = members.queries();
     DeclaredType declared = (DeclaredType) type.asType();
     ClassName original = ClassName.get(type);
     String labelPrefix = String.join(".", original.simpleNames());
@@ -89,8 +90,8 @@ final class IncrClassParser {
           Signatures.setterName(name),
           nodeField,
           labelPrefix + "." + name,
-          implemented.getters().contains(input),
-          implemented.setters().contains(input),
+          members.implementedGetters().contains(input),
+          members.implementedSetters().contains(input),
           elements.isDeprecated(input)));
     }
 
@@ -123,7 +124,7 @@ final class IncrClassParser {
           names.newName(name + "Query"),
           labelPrefix + "." + name + (memo ? "" : "()"),
           elements.isDeprecated(query),
-          MemberValidator.maxEntries(query)));
+          Annotations.maxEntries(query)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();
@@ -169,7 +170,7 @@ final class IncrClassParser {
           elements.isDeprecated(c)));
     }
 
-    Optional<EngineAccessor> accessor = implemented.engineAccessor()
+    Optional<EngineAccessor> accessor = members.engineAccessor()
         .map(m -> new EngineAccessor(m.getSimpleName().toString(), visibility(m)));
     return new IncrClassModel(
         type,

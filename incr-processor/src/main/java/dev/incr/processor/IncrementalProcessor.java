@@ -15,12 +15,12 @@ import javax.lang.model.element.TypeElement;
  * an {@code Engine}.
  *
  * <p>The processor itself only wires the pieces: {@link IncrClassStep} does the work, through the
- * validators, {@link ReadAnalysis}, {@link IncrClassParser} and {@link IncrClassWriter}. It is
- * isolating in Gradle's terms: each generated file comes from one annotated class, its originating
- * element.
+ * scanners, the validators, {@link IncrClassParser} and {@link IncrClassWriter}. It is isolating in
+ * Gradle's terms: each generated file comes from one annotated class, its originating element.
  *
  * <p>Option {@code -Aincr.sourceTrees=false} makes it behave as under a compiler without source
- * trees: every query depends on every input of its object.
+ * trees: every query depends on every input of its object, and the checks that need the trees
+ * (reads, setter calls, assignments, local classes) are off.
  */
 @AutoService(Processor.class)
 public final class IncrementalProcessor extends AbstractProcessor {
