@@ -3,6 +3,7 @@ package good;
 import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.Var;
+import dev.incr.internal.gen.QueryArgs;
 import dev.incr.internal.gen.QueryMemo;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     if (this.countAboveQuery == null) {
       return super.countAbove(thresholds);
     }
-    return this.countAboveQuery.get(QueryMemo.args((Object) thresholds), () -> {
+    return this.countAboveQuery.get(new QueryArgs((Object) thresholds), () -> {
       this.valueInput.get();
       return super.countAbove(thresholds);
     });

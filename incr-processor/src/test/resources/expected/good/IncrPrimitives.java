@@ -9,6 +9,7 @@ import dev.incr.IntVar;
 import dev.incr.LongComputed;
 import dev.incr.LongVar;
 import dev.incr.Var;
+import dev.incr.internal.gen.QueryArgs;
 import dev.incr.internal.gen.QueryMemo;
 import javax.annotation.processing.Generated;
 
@@ -377,7 +378,7 @@ final class IncrPrimitives extends Primitives {
     if (this.pickQuery == null) {
       return super.pick(index, upper);
     }
-    return this.pickQuery.get(QueryMemo.args(index, upper), () -> {
+    return this.pickQuery.get(new QueryArgs(index, upper), () -> {
       this.flagInput.get();
       return super.pick(index, upper);
     });
@@ -391,6 +392,6 @@ final class IncrPrimitives extends Primitives {
     if (this.countQuery == null) {
       return super.count(words);
     }
-    return this.countQuery.get(QueryMemo.args((Object) words), () -> super.count(words));
+    return this.countQuery.get(new QueryArgs((Object) words), () -> super.count(words));
   }
 }

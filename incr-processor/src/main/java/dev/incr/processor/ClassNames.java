@@ -20,6 +20,7 @@ final class ClassNames {
   static final ClassName LONG_COMPUTED = ClassName.get("dev.incr", "LongComputed");
   static final ClassName DOUBLE_COMPUTED = ClassName.get("dev.incr", "DoubleComputed");
   static final ClassName QUERY_MEMO = ClassName.get("dev.incr.internal.gen", "QueryMemo");
+  static final ClassName QUERY_ARGS = ClassName.get("dev.incr.internal.gen", "QueryArgs");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   /** The name of {@link #ENGINE} as {@code Elements.getTypeElement} wants it. */

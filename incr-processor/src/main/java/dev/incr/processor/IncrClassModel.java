@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -21,6 +22,9 @@ import javax.lang.model.element.TypeElement;
  * @param constructors the constructors to mirror, in declaration order
  * @param inputs the inputs, in declaration order (superclasses first)
  * @param queries the queries, in declaration order (superclasses first)
+ * @param shadowingNames the simple names of the member types of the class (its own and inherited)
+ *     and of the type variables of the class and of its constructors: in the generated class they
+ *     shadow any other type of the same simple name, which must therefore be written in full
  */
 record IncrClassModel(
     TypeElement element,
@@ -32,12 +36,14 @@ record IncrClassModel(
     Optional<EngineAccessor> engineAccessor,
     List<ConstructorModel> constructors,
     List<InputModel> inputs,
-    List<QueryModel> queries) {
+    List<QueryModel> queries,
+    Set<String> shadowingNames) {
 
   IncrClassModel {
     typeVariables = List.copyOf(typeVariables);
     constructors = List.copyOf(constructors);
     inputs = List.copyOf(inputs);
     queries = List.copyOf(queries);
+    shadowingNames = Set.copyOf(shadowingNames);
   }
 }

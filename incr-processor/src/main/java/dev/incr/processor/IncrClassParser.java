@@ -6,13 +6,13 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import dev.incr.processor.ReadAnalysis.QueryReads;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -26,7 +26,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Turns a validated annotated class into the immutable {@link IncrClassModel}. */
+/**
+ * Builds the immutable {@link IncrClassModel} of a valid annotated class from its elements, its
+ * {@link ClassMembers} and what its queries read: everything the writer needs, named and decided.
+ */
 final class IncrClassParser {
   private final Types types;
   private final Elements elements;
@@ -46,15 +49,14 @@ final class IncrClassParser {
   /**
    * Builds the model.
    *
+   * @param members the class's inputs, queries and abstract accessors
    * @param reads what each query reads; a query missing from the map, or whose scan is incomplete,
    *     depends on every input
    */
   IncrClassModel parse(
-      TypeElement type,
-      List<VariableElement> inputs,
-      List<ExecutableElement> queries,
-      ClassValidator.Implemented implemented,
-      Map<ExecutableElement, QueryReads> reads) {
+      TypeElement type, ClassMembers members, Map<ExecutableElement, QueryReads> reads) {
+    List<VariableElement> inputs = members.inputs();
+    List<ExecutableElement> queries = members.queries();
     DeclaredType declared = (DeclaredType) type.asType();
     ClassName original = ClassName.get(type);
     String labelPrefix = String.join(".", original.simpleNames());
@@ -65,9 +67,14 @@ final class IncrClassParser {
     }
     String engineField = names.newName("engine");
 
+    Set<String> shadowingNames = new TreeSet<>();
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
+      shadowingNames.add(member.getSimpleName().toString());
+    }
     List<TypeVariableName> typeVariables = new ArrayList<>();
     for (TypeParameterElement p : type.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(p));
+      shadowingNames.add(p.getSimpleName().toString());
     }
     TypeName superclass = typeVariables.isEmpty()
         ? original
@@ -80,11 +87,11 @@ final class IncrClassParser {
       inputModels.add(new InputModel(
           name,
           TypeName.get(types.asMemberOf(declared, input)),
-          ClassValidator.setterName(name),
+          Signatures.setterName(name),
           nodeField,
           labelPrefix + "." + name,
-          implemented.getters().contains(input),
-          implemented.setters().contains(input),
+          members.implementedGetters().contains(input),
+          members.implementedSetters().contains(input),
           elements.isDeprecated(input)));
     }
 
@@ -117,7 +124,7 @@ final class IncrClassParser {
           names.newName(name + "Query"),
           labelPrefix + "." + name + (memo ? "" : "()"),
           elements.isDeprecated(query),
-          MemberValidator.maxEntries(query)));
+          Annotations.maxEntries(query)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();
@@ -145,6 +152,7 @@ final class IncrClassParser {
       List<TypeVariableName> ctorTypeVariables = new ArrayList<>();
       for (TypeParameterElement p : c.getTypeParameters()) {
         ctorTypeVariables.add(TypeVariableName.get(p));
+        shadowingNames.add(p.getSimpleName().toString());
       }
       List<TypeName> exceptions = new ArrayList<>();
       for (TypeMirror t : c.getThrownTypes()) {
@@ -162,7 +170,7 @@ final class IncrClassParser {
           elements.isDeprecated(c)));
     }
 
-    Optional<EngineAccessor> accessor = implemented.engineAccessor()
+    Optional<EngineAccessor> accessor = members.engineAccessor()
         .map(m -> new EngineAccessor(m.getSimpleName().toString(), visibility(m)));
     return new IncrClassModel(
         type,
@@ -174,7 +182,8 @@ final class IncrClassParser {
         accessor,
         constructors,
         inputModels,
-        queryModels);
+        queryModels,
+        shadowingNames);
   }
 
   private static Set<Modifier> visibility(Element e) {

@@ -78,7 +78,10 @@ final class IncrClassWriter {
             .addMember("value", "$S", PROCESSOR)
             .build())
         .addTypeVariables(model.typeVariables())
-        .superclass(model.superclass());
+        .superclass(model.superclass())
+        // A member type of the class or of its supertypes, or a type variable, named like a type
+        // the generated code uses would shadow that type's simple name: write those in full.
+        .alwaysQualify(model.shadowingNames().toArray(new String[0]));
     if (model.inputs().stream().anyMatch(InputModel::deprecated)
         || model.queries().stream().anyMatch(QueryModel::deprecated)
         || model.constructors().stream().anyMatch(ConstructorModel::deprecated)) {
@@ -283,8 +286,10 @@ final class IncrClassWriter {
   }
 
   /**
-   * The memo key: the argument itself for one argument, else {@code QueryMemo.args(...)}, which
-   * also compares arrays (and so variable arguments) by content.
+   * The memo key: the argument itself for one argument, else {@code new QueryArgs(...)}, which
+   * also compares arrays (and so variable arguments) by content. A constructor call rather than a
+   * static method: in {@code new T(...)} the name {@code T} can only be a type, so no field or
+   * parameter of the user's class (such as one named {@code QueryMemo}) can shadow it.
    */
   private static CodeBlock memoKey(QueryModel query) {
     List<ParameterSpec> parameters = query.parameters();
@@ -293,11 +298,11 @@ final class IncrClassWriter {
       hasArray |= p.type() instanceof ArrayTypeName;
     }
     if (parameters.size() > 1) {
-      return CodeBlock.of("$T.args($L)", ClassNames.QUERY_MEMO, arguments(query));
+      return CodeBlock.of("new $T($L)", ClassNames.QUERY_ARGS, arguments(query));
     }
     String only = parameters.get(0).name();
     return hasArray
-        ? CodeBlock.of("$T.args((Object) $N)", ClassNames.QUERY_MEMO, only)
+        ? CodeBlock.of("new $T(($T) $N)", ClassNames.QUERY_ARGS, Object.class, only)
         : CodeBlock.of("$N", only);
   }
 

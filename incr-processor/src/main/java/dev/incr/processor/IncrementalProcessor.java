@@ -15,12 +15,12 @@ import javax.lang.model.element.TypeElement;
  * an {@code Engine}.
  *
  * <p>The processor itself only wires the pieces: {@link IncrClassStep} does the work, through the
- * validators, {@link ReadAnalysis}, {@link IncrClassParser} and {@link IncrClassWriter}. It is
- * isolating in Gradle's terms: each generated file comes from one annotated class, its originating
- * element.
+ * scanners, the validators, {@link IncrClassParser} and {@link IncrClassWriter}. It is isolating in
+ * Gradle's terms: each generated file comes from one annotated class, its originating element.
  *
  * <p>Option {@code -Aincr.sourceTrees=false} makes it behave as under a compiler without source
- * trees: every query depends on every input of its object.
+ * trees: every query depends on every input of its object, and the checks that need the trees
+ * (reads, setter calls, assignments, local classes) are off.
  */
 @AutoService(Processor.class)
 public final class IncrementalProcessor extends AbstractProcessor {
@@ -40,9 +40,14 @@ public final class IncrementalProcessor extends AbstractProcessor {
     step = new IncrClassStep(processingEnv, useTrees);
   }
 
+  /**
+   * Every annotation, and none: the processor runs for every class compiled, so that the checks of
+   * the whole compilation (an input assigned from a helper class, {@code @Input} in a local class)
+   * cover classes without annotations too. It claims nothing, so other processors see everything.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ClassNames.INPUT, ClassNames.QUERY);
+    return Set.of("*");
   }
 
   @Override

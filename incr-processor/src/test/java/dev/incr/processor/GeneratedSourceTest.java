@@ -8,6 +8,7 @@ import com.google.testing.compile.Compilation;
 import dev.incr.Computed;
 import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
+import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
 import dev.incr.LongComputed;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class GeneratedSourceTest {
     "Fib, IncrFib",
     "Account, IncrAccount",
     "Legacy, IncrLegacy",
+    "Clashing, IncrClashing",
+    "Car, IncrCar",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));
@@ -98,5 +102,31 @@ class GeneratedSourceTest {
     for (Map.Entry<String, Class<?>> e : expected.entrySet()) {
       assertEquals(e.getValue(), generated.getDeclaredField(e.getKey()).getType(), e.getKey());
     }
+  }
+
+  /**
+   * The classes whose member types, type variables and parameters are named like the types the
+   * generated code uses: their generated classes run as any other.
+   */
+  @Test
+  void classesDeclaringTheRuntimesNamesRun() throws ReflectiveOperationException {
+    CompiledClasses car = CompiledClasses.compile(Compilations.good("Car"));
+    Engine engine = Engine.singleThreaded();
+    Object c = car.create("good.IncrCar", engine);
+    assertEquals(4, CompiledClasses.call(c, "power"));
+    CompiledClasses.call(c, "setGear", 3);
+    assertEquals(12, CompiledClasses.call(c, "power"));
+    Object v8 = car.create("good.Car$Engine", new Class<?>[] {int.class}, 8);
+    CompiledClasses.call(c, "setEngine", v8);
+    assertEquals(24, CompiledClasses.call(c, "power"));
+
+    CompiledClasses clashing = CompiledClasses.compile(Compilations.good("Clashing"));
+    Object k = clashing.create("good.IncrClashing", engine);
+    assertEquals(2, CompiledClasses.call(k, "doubledGear"));
+    assertEquals(7.0, CompiledClasses.call(k, "at", 2, 5.0));
+    CompiledClasses.call(k, "setSpeed", 3.0);
+    assertEquals(11.0, CompiledClasses.call(k, "at", 2, 5.0));
+    CompiledClasses.call(k, "setNames", List.of("a", "b"));
+    assertEquals("b", CompiledClasses.call(k, "name", (Object) new int[] {1}));
   }
 }
