@@ -3,6 +3,8 @@ package dev.incr.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
@@ -136,6 +138,7 @@ abstract class TracingContract {
 
   @Test
   void dotOutputParsesAsAGraphWithTheRightEdges() throws Exception {
+    requireGraphviz();
     d.get();
     cText.get();
     GraphSnapshot graph = engine.graph(d, cText);
@@ -214,6 +217,27 @@ abstract class TracingContract {
         .collect(Collectors.toMap(GraphSnapshot.NodeInfo::id, GraphSnapshot.NodeInfo::label));
     return graph.edges().stream().map(e -> labels.get(e.from()) + "->" + labels.get(e.to()))
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * Skips the calling test when Graphviz's {@code dot} is not installed, or fails it when the build
+   * was run with {@code -Dincr.requireTools=true} (as CI is), so CI never skips it silently.
+   */
+  static void requireGraphviz() throws InterruptedException {
+    boolean found;
+    try {
+      Process probe = new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+      found = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (IOException notOnPath) {
+      found = false;
+    }
+    String message = "Graphviz's `dot` is not on the PATH: install Graphviz (`apt-get install"
+        + " graphviz`, `brew install graphviz`) to run this test";
+    if (!found && Boolean.getBoolean("incr.requireTools")) {
+      fail(message + " (-Dincr.requireTools=true turns this skip into a failure)");
+    }
+    assumeTrue(found, message);
   }
 
   static List<String> renderPlain(String dot) throws IOException, InterruptedException {

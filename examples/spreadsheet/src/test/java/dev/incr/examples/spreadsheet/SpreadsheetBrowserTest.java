@@ -3,6 +3,8 @@ package dev.incr.examples.spreadsheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -35,8 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * both and is fixed from the other browser. Screenshots go to {@code target/screenshots/}.
  *
  * <p>Needs the system Chromium and chromedriver ({@code apt-get install chromium
- * chromium-driver}; {@code .ci/run} installs them). Selenium is given both paths, so it never
- * tries to download a browser or driver.
+ * chromium-driver}; {@code .ci/run} installs them). Without them the test skips itself, saying so,
+ * unless {@code -Dincr.requireTools=true} makes that a failure. Selenium is given both paths, so it
+ * never tries to download a browser or driver.
  */
 class SpreadsheetBrowserTest {
 
@@ -49,17 +53,29 @@ class SpreadsheetBrowserTest {
   private static final List<WebDriver> drivers = new ArrayList<>();
   private static final List<Path> profiles = new ArrayList<>();
 
+  /** Why the browser test cannot run here, or null when Chromium and chromedriver are installed. */
+  private static String missingTool;
+
   @BeforeAll
   static void startServer() throws IOException {
     for (String path : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!new File(path).canExecute()) {
-        throw new IllegalStateException(path + " is missing: install the system browser and driver"
-            + " with `apt-get install -y chromium chromium-driver` (.ci/run does this)");
+        missingTool = path + " is missing: install the system browser and driver (`apt-get"
+            + " install chromium chromium-driver` on Debian or Ubuntu) to run this test";
+        if (Boolean.getBoolean("incr.requireTools")) {
+          fail(missingTool + " (-Dincr.requireTools=true turns this skip into a failure)");
+        }
+        return;
       }
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     Files.createDirectories(SCREENSHOTS);
     server = SpreadsheetServer.start(SpreadsheetServer.demoSheet(), "127.0.0.1", 0);
+  }
+
+  @BeforeEach
+  void skipWithoutBrowser() {
+    assumeTrue(missingTool == null, missingTool);
   }
 
   @AfterAll
