@@ -41,7 +41,9 @@ import java.lang.annotation.Target;
  *       ({@code items.add(x)}, {@code counts[i]++}) outside constructors and initializers: a
  *       warning, since queries would keep results computed from the old contents; pass a new value
  *       to the setter instead;
- *   <li>the enclosing class is abstract, not final, not private and, if nested, static;
+ *   <li>the enclosing class is abstract, not final, not private and, if nested, static (not local
+ *       or anonymous);
+ *   <li>{@code equality = IDENTITY} is not used on a primitive field;
  *   <li>the class has no member that clashes with the generated getter or setter.
  * </ul>
  *
