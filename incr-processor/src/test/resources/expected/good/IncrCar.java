@@ -3,13 +3,18 @@ package good;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
 import dev.incr.Var;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.RuntimeVersion;
 import javax.annotation.processing.Generated;
 
 /**
  * The incremental {@link Car}: its inputs and queries are nodes of an {@link dev.incr.Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrCar extends Car {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrCar");
+
   private final dev.incr.Engine engine_;
 
   private final IntVar gearInput;

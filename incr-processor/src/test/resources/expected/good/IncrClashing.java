@@ -1,13 +1,18 @@
 package good;
 
 import dev.incr.IntVar;
-import dev.incr.internal.gen.QueryArgs;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.QueryArgs;
+import dev.incr.support.RuntimeVersion;
 
 /**
  * The incremental {@link Clashing}: its inputs and queries are nodes of an {@link dev.incr.Engine}.
  */
 @javax.annotation.processing.Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrClashing<Engine> extends Clashing<Engine> {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrClashing");
+
   private final dev.incr.Engine engine_;
 
   private final dev.incr.Var<Engine> engineInput;
@@ -22,9 +27,9 @@ public final class IncrClashing<Engine> extends Clashing<Engine> {
 
   private final dev.incr.IntComputed doubledGearQuery;
 
-  private final dev.incr.internal.gen.QueryMemo<Double> atQuery;
+  private final dev.incr.support.QueryMemo<Double> atQuery;
 
-  private final dev.incr.internal.gen.QueryMemo<String> nameQuery;
+  private final dev.incr.support.QueryMemo<String> nameQuery;
 
   /**
    * Creates the object; its nodes belong to {@code engine}.
@@ -41,8 +46,8 @@ public final class IncrClashing<Engine> extends Clashing<Engine> {
       this.gearInput.getAsInt();
       return super.doubledGear();
     }).label("Clashing.doubledGear()");
-    this.atQuery = new dev.incr.internal.gen.QueryMemo<>(engine, "Clashing.at");
-    this.nameQuery = new dev.incr.internal.gen.QueryMemo<>(engine, "Clashing.name");
+    this.atQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.at");
+    this.nameQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.name");
   }
 
   /**
@@ -60,8 +65,8 @@ public final class IncrClashing<Engine> extends Clashing<Engine> {
       this.gearInput.getAsInt();
       return super.doubledGear();
     }).label("Clashing.doubledGear()");
-    this.atQuery = new dev.incr.internal.gen.QueryMemo<>(engine, "Clashing.at");
-    this.nameQuery = new dev.incr.internal.gen.QueryMemo<>(engine, "Clashing.name");
+    this.atQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.at");
+    this.nameQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.name");
   }
 
   /**

@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Reads the annotations the processor cares about, by qualified name (so that neither the
@@ -72,6 +73,16 @@ final class Annotations {
     return value == null ? Integer.MAX_VALUE : (Integer) value;
   }
 
+  /**
+   * Whether input field {@code field} compares its values by identity: {@code @Input(equality =
+   * Input.Equality.IDENTITY)}.
+   */
+  static boolean identityEquality(VariableElement field) {
+    Object value = value(field, ClassNames.INPUT, "equality");
+    return value instanceof VariableElement
+        && ((VariableElement) value).getSimpleName().contentEquals("IDENTITY");
+  }
+
   /** Whether {@code element} carries {@code @SuppressWarnings("incr-untracked")}. */
   static boolean suppressesUntracked(Element element) {
     if (element == null) {
@@ -89,10 +100,12 @@ final class Annotations {
     return false;
   }
 
-  /** Whether {@code element} is a class this processor generated. */
+  /**
+   * Whether {@code element} is a class this processor generated: it carries the marker {@code
+   * dev.incr.support.GeneratedByIncr} (also where {@code javax.annotation.processing.Generated} is
+   * not visible, so not written).
+   */
   static boolean isGenerated(Element element) {
-    AnnotationMirror generated = find(element, ClassNames.GENERATED.canonicalName());
-    return generated != null && generated.getElementValues().values().stream()
-        .anyMatch(v -> v.toString().contains(IncrementalProcessor.class.getName()));
+    return has(element, ClassNames.GENERATED_BY_INCR.canonicalName());
   }
 }

@@ -22,9 +22,14 @@ import javax.lang.model.element.TypeElement;
  * @param constructors the constructors to mirror, in declaration order
  * @param inputs the inputs, in declaration order (superclasses first)
  * @param queries the queries, in declaration order (superclasses first)
- * @param shadowingNames the simple names of the member types of the class (its own and inherited)
- *     and of the type variables of the class and of its constructors: in the generated class they
- *     shadow any other type of the same simple name, which must therefore be written in full
+ * @param generatedAnnotation whether to write {@code javax.annotation.processing.Generated}: only
+ *     where the class's module can see it (in a named module, one that reads {@code
+ *     java.compiler})
+ * @param versionField the name of the generated static field that checks the runtime's version
+ * @param shadowingNames the simple names of the member types and fields of the class (its own and
+ *     inherited), of the type variables of the class and of its constructors, and of the
+ *     constructors' parameters: in the generated class they shadow any other type of the same simple
+ *     name, which must therefore be written in full
  */
 record IncrClassModel(
     TypeElement element,
@@ -37,6 +42,8 @@ record IncrClassModel(
     List<ConstructorModel> constructors,
     List<InputModel> inputs,
     List<QueryModel> queries,
+    boolean generatedAnnotation,
+    String versionField,
     Set<String> shadowingNames) {
 
   IncrClassModel {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -61,13 +63,16 @@ final class IncrClassParser {
     ClassName original = ClassName.get(type);
     String labelPrefix = String.join(".", original.simpleNames());
 
+    // A field or parameter named like a type shadows it where the generated code names the type in
+    // an expression (Equality.IDENTITY): such types are written in full too.
+    Set<String> shadowingNames = new TreeSet<>();
     NameAllocator names = new NameAllocator();
     for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
       names.newName(field.getSimpleName().toString());
+      shadowingNames.add(field.getSimpleName().toString());
     }
     String engineField = names.newName("engine");
 
-    Set<String> shadowingNames = new TreeSet<>();
     for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
       shadowingNames.add(member.getSimpleName().toString());
     }
@@ -92,7 +97,8 @@ final class IncrClassParser {
           labelPrefix + "." + name,
           members.implementedGetters().contains(input),
           members.implementedSetters().contains(input),
-          elements.isDeprecated(input)));
+          elements.isDeprecated(input),
+          Annotations.identityEquality(input)));
     }
 
     List<QueryModel> queryModels = new ArrayList<>();
@@ -138,6 +144,7 @@ final class IncrClassParser {
       String engineParameter = null;
       for (VariableElement p : c.getParameters()) {
         String pName = params.newName(p.getSimpleName().toString());
+        shadowingNames.add(pName);
         parameters.add(ParameterSpec.builder(TypeName.get(p.asType()), pName).build());
         if (engineParameter == null
             && engine != null
@@ -183,7 +190,45 @@ final class IncrClassParser {
         constructors,
         inputModels,
         queryModels,
+        generatedAnnotationVisible(type),
+        names.newName("INCR_RUNTIME_VERSION"),
         shadowingNames);
+  }
+
+  /**
+   * Whether {@code javax.annotation.processing.Generated} is visible to the code of {@code type}:
+   * it exists, and {@code type} is in the unnamed module or in a module that reads {@code
+   * java.compiler} (a user's {@code module-info} need not require it).
+   */
+  private boolean generatedAnnotationVisible(TypeElement type) {
+    TypeElement generated = elements.getTypeElement(ClassNames.GENERATED.canonicalName());
+    if (generated == null) {
+      return false;
+    }
+    ModuleElement module = elements.getModuleOf(type);
+    return module == null
+        || module.isUnnamed()
+        || reads(module, elements.getModuleOf(generated), false, new HashSet<>());
+  }
+
+  /**
+   * Whether {@code module} reads {@code target}: requires it, or requires a module that requires
+   * it transitively ({@code onlyTransitive} for the modules below the first).
+   */
+  private static boolean reads(
+      ModuleElement module, ModuleElement target, boolean onlyTransitive, Set<ModuleElement> seen) {
+    if (target == null || !seen.add(module)) {
+      return false;
+    }
+    for (ModuleElement.RequiresDirective r : ElementFilter.requiresIn(module.getDirectives())) {
+      if (onlyTransitive && !r.isTransitive()) {
+        continue;
+      }
+      if (r.getDependency().equals(target) || reads(r.getDependency(), target, true, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<Modifier> visibility(Element e) {

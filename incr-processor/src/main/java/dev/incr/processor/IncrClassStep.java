@@ -63,7 +63,11 @@ final class IncrClassStep {
   /** Classes already handled, so a class annotated in several rounds is generated once. */
   private final Set<String> done = new HashSet<>();
 
-  IncrClassStep(ProcessingEnvironment env, boolean useTrees) {
+  /**
+   * @param useTrees false to behave as if the compiler offered no source trees
+   * @param runtimeVersion the runtime version the generated code is for
+   */
+  IncrClassStep(ProcessingEnvironment env, boolean useTrees, String runtimeVersion) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.trees = SourceTrees.of(env, useTrees);
@@ -76,7 +80,7 @@ final class IncrClassStep {
     this.memberValidator = new MemberValidator(reporter, types, elements);
     this.dependencyValidator = new DependencyValidator(reporter);
     this.parser = new IncrClassParser(types, elements);
-    this.writer = new IncrClassWriter(env.getFiler());
+    this.writer = new IncrClassWriter(env.getFiler(), runtimeVersion);
   }
 
   /** Processes one round. */

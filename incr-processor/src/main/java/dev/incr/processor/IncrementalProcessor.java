@@ -1,6 +1,10 @@
 package dev.incr.processor;
 
 import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -37,7 +41,22 @@ public final class IncrementalProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     boolean useTrees = !"false".equals(processingEnv.getOptions().get(SOURCE_TREES_OPTION));
-    step = new IncrClassStep(processingEnv, useTrees);
+    step = new IncrClassStep(processingEnv, useTrees, version());
+  }
+
+  /** The processor's version, which the code it generates requires of the runtime. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = IncrementalProcessor.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("incr-processor is missing its version.properties; the"
+            + " jar is damaged: use an official build of incr-processor");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version");
   }
 
   /**

@@ -34,6 +34,9 @@ final class MemberValidator {
     if (modifiers.contains(Modifier.STATIC)) {
       reporter.error(field, Messages.INPUT_STATIC, name);
     }
+    if (field.asType().getKind().isPrimitive() && Annotations.identityEquality(field)) {
+      reporter.error(field, Messages.INPUT_IDENTITY_PRIMITIVE, name, field.asType());
+    }
   }
 
   /** Reports what is wrong with query method {@code method}. */

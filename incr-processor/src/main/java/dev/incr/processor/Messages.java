@@ -52,6 +52,9 @@ enum Messages {
   INPUT_STATIC(
       "@Input field %s must not be static: an input belongs to one object. Remove 'static', or"
           + " remove @Input."),
+  INPUT_IDENTITY_PRIMITIVE(
+      "@Input field %s is a %s, which has no identity: a primitive input always compares by value."
+          + " Remove 'equality = Input.Equality.IDENTITY'."),
   INPUT_ASSIGNED(
       "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
           + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it"

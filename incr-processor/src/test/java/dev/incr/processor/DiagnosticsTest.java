@@ -200,6 +200,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void identityOnAPrimitiveInput() {
+    JavaFileObject src = source("bad.ErroneousIdentity",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousIdentity {",
+        "  @Input(equality = Input.Equality.IDENTITY) int count;",
+        "  @Input(equality = Input.Equality.IDENTITY) Integer boxed;", // fine: a reference
+        "}");
+    assertOneError(src, Messages.INPUT_IDENTITY_PRIMITIVE.format("count", "int"), "int count;");
+  }
+
+  @Test
   void inputAssignedOutsideConstructors() {
     JavaFileObject src = source("bad.ErroneousAssignment",
         "package bad; " + IMPORTS,

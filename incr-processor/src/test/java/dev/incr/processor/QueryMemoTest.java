@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Engine;
-import dev.incr.internal.gen.QueryArgs;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.QueryArgs;
+import dev.incr.support.QueryMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The memo table behind generated queries with parameters ({@code dev.incr.internal.gen}). */
+/** The memo table behind generated queries with parameters ({@code dev.incr.support}). */
 class QueryMemoTest {
   private final Engine engine = Engine.singleThreaded();
   private final QueryMemo<String> memo = new QueryMemo<>(engine, "Rect.describe");

@@ -6,6 +6,7 @@ import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.Equality;
 import dev.incr.GraphSnapshot;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
@@ -273,7 +274,15 @@ abstract class EngineCore implements Engine {
   @Override
   public final <T> Var<T> var(T initial) {
     countVar();
-    return new BoxedVarNode<>(this, initial, revision());
+    return new BoxedVarNode<>(this, initial, revision(), false);
+  }
+
+  @Override
+  public final <T> Var<T> var(T initial, Equality equality) {
+    Objects.requireNonNull(
+        equality, "var(initial, null): pass Equality.EQUALS or Equality.IDENTITY");
+    countVar();
+    return new BoxedVarNode<>(this, initial, revision(), equality == Equality.IDENTITY);
   }
 
   @Override

@@ -1,11 +1,12 @@
-package dev.incr.internal.gen;
+package dev.incr.support;
 
 import java.util.Arrays;
 
 /**
  * The key of an argument list of two or more arguments, or of one array argument, for {@link
  * QueryMemo#get}: compared element by element with {@code equals}, arrays (including variable
- * arguments) by content, so they must not be modified after the call.
+ * arguments) by content, so they must not be modified after the call. For generated code; not for
+ * direct use.
  */
 public final class QueryArgs {
   private final Object[] values;

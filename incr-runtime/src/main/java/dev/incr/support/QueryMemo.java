@@ -1,4 +1,4 @@
-package dev.incr.internal.gen;
+package dev.incr.support;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The memo table of one parameterized query of one object: a {@link Computed} per distinct argument
- * list, created on first use. Not API: used by generated code only.
+ * list, created on first use. For generated code; not for direct use.
  *
  * <p>Thread-safe, so that generated getters may call it outside computations under any {@link
  * Engine}: the table is a {@link ConcurrentHashMap}, and creating a node runs nothing (the engine
