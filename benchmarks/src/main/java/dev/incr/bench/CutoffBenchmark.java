@@ -143,6 +143,7 @@ public class CutoffBenchmark {
     @Param({"10", "1000"})
     int n;
 
+    Engine engine;
     IncrGenClamp clamp;
     IntValue top;
     int next = LIMIT;
@@ -150,7 +151,7 @@ public class CutoffBenchmark {
     /** Builds the objects. */
     @Setup
     public void setup() {
-      Engine engine = Engine.singleThreaded();
+      engine = Engine.singleThreaded();
       clamp = new IncrGenClamp(engine);
       IntValue previous = clamp;
       for (int i = 0; i < n; i++) {
@@ -161,6 +162,27 @@ public class CutoffBenchmark {
     }
   }
 
+
+  /**
+   * The generated graph with its top observed, through a node that reads it ({@code
+   * engine.computedInt(() -> top.value())}): a generated class exposes values, not nodes.
+   */
+  @State(Scope.Benchmark)
+  public static class GeneratedObserved {
+    @Param({"10", "1000"})
+    int n;
+
+    final Generated graph = new Generated();
+
+    /** Builds the objects and observes the top. */
+    @Setup
+    public void setup() {
+      graph.n = n;
+      graph.setup();
+      IntComputed top = graph.engine.computedInt(() -> graph.top.value());
+      graph.engine.observe(top, value -> { });
+    }
+  }
 
   /** The graph as JavaFX bindings: {@code Bindings.min}, then {@code previous.add(1)}. */
   @State(Scope.Benchmark)
@@ -255,6 +277,34 @@ public class CutoffBenchmark {
     return s.step();
   }
 
+  /**
+   * The floor with the top observed: a set brings the graph up to date at once (here the clamp
+   * absorbs it), and a read returns the stored top.
+   */
+  @State(Scope.Benchmark)
+  public static class HandwrittenObserved {
+    @Param({"10", "1000"})
+    int n;
+
+    final Handwritten floor = new Handwritten();
+    int top;
+
+    /** Builds the graph and computes it. */
+    @Setup
+    public void setup() {
+      floor.n = n;
+      floor.setup();
+      top = floor.get();
+    }
+
+    void set(int value) {
+      if (value != floor.x) {
+        floor.set(value);
+        top = floor.get();
+      }
+    }
+  }
+
   /** Set then get with the top observed ({@code cutoffObserved}). */
   @Benchmark
   public int cutoffObserved_incrSingle(IncrSingleObserved s, JvmProfile profile) {
@@ -304,5 +354,19 @@ public class CutoffBenchmark {
   public int cutoff_incrGenerated(Generated s, JvmProfile profile) {
     s.clamp.setX(++s.next);
     return s.top.value();
+  }
+
+  /** {@code cutoffObserved} through generated classes, the top observed through a reading node. */
+  @Benchmark
+  public int cutoffObserved_incrGenerated(GeneratedObserved s, JvmProfile profile) {
+    s.graph.clamp.setX(++s.graph.next);
+    return s.graph.top.value();
+  }
+
+  /** {@code cutoffObserved}, hand-written: the set recomputes at once. */
+  @Benchmark
+  public int cutoffObserved_handwritten(HandwrittenObserved s, JvmProfile profile) {
+    s.set(++s.floor.next);
+    return s.top;
   }
 }

@@ -30,7 +30,9 @@ import java.util.function.IntUnaryOperator;
  * invalidation listeners, an observable list with filtered and sorted views and {@code
  * Bindings.size}; ReactFX {@code map}, {@code combine} and {@code flatMap} values, observed.
  *
- * <p>The concurrent engine is not exercised: an application picks one engine. Every step checks
+ * <p>Each library's call sites are polluted with its own other kinds, as in an application built
+ * on that library, so that a comparison between libraries stays like for like. The concurrent
+ * engine is not exercised: an application picks one engine. Every step checks
  * what it computed against plain Java and throws {@link IllegalStateException} on a difference, so
  * the profile also tests that the libraries agree with themselves under it.
  */

@@ -192,7 +192,15 @@ class FunctionGraphWorkloadsAgreeTest {
     CutoffBenchmark.JavaFxObserved fxObserved = new CutoffBenchmark.JavaFxObserved();
     fxObserved.n = n;
     fxObserved.setup();
+    CutoffBenchmark.GeneratedObserved genObserved = new CutoffBenchmark.GeneratedObserved();
+    genObserved.n = n;
+    genObserved.setup();
+    CutoffBenchmark.HandwrittenObserved handObserved = new CutoffBenchmark.HandwrittenObserved();
+    handObserved.n = n;
+    handObserved.setup();
     assertAllEqual(expected, run(() -> b.cutoffObserved_incrSingle(observed, P)),
+        run(() -> b.cutoffObserved_incrGenerated(genObserved, P)),
+        run(() -> b.cutoffObserved_handwritten(handObserved, P)),
         run(() -> b.cutoffObserved_incrConcurrent(concObserved, P)),
         run(() -> b.cutoffObserved_javafx(fxObserved, P)));
   }
