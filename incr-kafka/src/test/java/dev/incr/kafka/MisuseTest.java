@@ -105,7 +105,7 @@ class MisuseTest {
   }
 
   @Test
-  void theTopologyNamesAMapThatReturnsNullAndASourceRecordWithoutKey() {
+  void theTopologyNamesANullMapResultAndAnUnreadableOrMissingSourceKey() {
     Pipeline nulls =
         topics -> {
           IncrCollection<Item> items = topics.source("items", Codec.records());
@@ -125,6 +125,14 @@ class MisuseTest {
       assertTrue(
           causes(thrown).contains("map(items): the function returned null for Item[key=0, value=5]"),
           causes(thrown));
+      RuntimeException garbled =
+          assertThrows(RuntimeException.class, () -> items.pipeInput(new byte[] {99}, one));
+      assertTrue(
+          causes(garbled)
+              .contains(
+                  "the key at offset 1 of items-0 is not an element Codec.records() can read: not a"
+                      + " Codec.records() encoding: unknown tag 99"),
+          causes(garbled));
       RuntimeException keyless =
           assertThrows(RuntimeException.class, () -> items.pipeInput((byte[]) null, one));
       assertTrue(
