@@ -109,7 +109,7 @@ class MisuseTest {
     Pipeline nulls =
         topics -> {
           IncrCollection<Item> items = topics.source("items", Codec.records());
-          topics.output("mapped", items.map(i -> i.key() > 0 ? i : null), Codec.records());
+          topics.output("mapped", items.map(i -> i.key() > 0 ? i : null).label("positive keys"), Codec.records());
         };
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
@@ -123,7 +123,7 @@ class MisuseTest {
               RuntimeException.class,
               () -> items.pipeInput(Codec.records().encode(new Item(0, 5)), one));
       assertTrue(
-          causes(thrown).contains("map(items): the function returned null for Item[key=0, value=5]"),
+          causes(thrown).contains("positive keys: the function returned null for Item[key=0, value=5]"),
           causes(thrown));
       RuntimeException garbled =
           assertThrows(RuntimeException.class, () -> items.pipeInput(new byte[] {99}, one));

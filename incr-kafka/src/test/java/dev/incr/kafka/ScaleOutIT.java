@@ -207,6 +207,10 @@ class ScaleOutIT {
     stateDirs.add(stateDir);
     Properties config = KafkaPipeline.streamsConfig("incr-scale-out-it", broker.bootstrapServers());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    // A closed instance does not leave the group (so a restart does not move its tasks): the group
+    // notices it is gone when its session expires, here after the least time the broker allows.
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
     KafkaStreams streams = new KafkaStreams(kafka.topology(), config);
     streams.start();
     return streams;
