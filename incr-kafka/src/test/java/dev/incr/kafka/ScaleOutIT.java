@@ -36,7 +36,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pipeline on a real broker (in this JVM, on 127.0.0.1): sources of four partitions, two
+ * A pipeline on a real broker (in this JVM, on 127.0.0.1), with a join, grouped and whole-collection
+ * aggregates and a fold run in one partition: sources of four partitions, two
  * application instances, one of them replaced mid-stream; at quiescence the outputs, read back
  * through {@link OutputReader}, equal the in-process pipeline fed the same batches and a
  * from-scratch computation.
@@ -56,7 +57,17 @@ class ScaleOutIT {
         topics.output("it-least", items.groupBy(Item::key).min(BY_VALUE), Codec.records());
         topics.output("it-best", pairs.map(Pair::first).max(STRICTLY), Codec.records());
         topics.output("it-total", items.count(), Codec.records());
+        // A fold that cannot be undone, run by an incr engine in one partition.
+        topics.output(
+            "it-top",
+            topics.inOnePartition(
+                items, c -> c.groupBy(Item::key).reduce(new Item(-1, -1), ScaleOutIT::greater)),
+            Codec.records());
       };
+
+  static Item greater(Item a, Item b) {
+    return STRICTLY.compare(a, b) >= 0 ? a : b;
+  }
 
   static Map<String, Object> oracle(Map<String, List<Object>> live) {
     List<Item> items = items(live);
@@ -75,6 +86,8 @@ class ScaleOutIT {
             g -> g.stream().reduce((a, b) -> BY_VALUE.compare(a, b) <= 0 ? a : b).get()));
     out.put("it-best", pairs.stream().map(Pair::first).max(STRICTLY));
     out.put("it-total", (long) items.size());
+    out.put(
+        "it-top", pairs(groups(items, Item::key), g -> g.stream().reduce(ScaleOutIT::greater).get()));
     return out;
   }
 
