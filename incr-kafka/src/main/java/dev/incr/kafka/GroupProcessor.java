@@ -85,6 +85,9 @@ final class GroupProcessor implements ProcessorSupplier<byte[], Delta, byte[], D
       @Override
       public void init(ProcessorContext<byte[], Delta> context) {
         this.context = context;
+        // A task revived after an aborted transaction is initialized again: its stores are
+        // restored from the changelog, so the trees are rebuilt from them.
+        trees.clear();
         this.groupStore = context.getStateStore(groups.name());
         if (ordered()) {
           this.memberStore = context.getStateStore(members.name());

@@ -202,6 +202,7 @@ final class RecordedCollection<T> implements IncrCollection<T> {
   @Override
   public IncrCollection<T> label(String label) {
     this.label = Objects.requireNonNull(label, "label");
+    recorder.relabel(step, label);
     return this;
   }
 

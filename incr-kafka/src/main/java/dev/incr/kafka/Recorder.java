@@ -25,12 +25,25 @@ final class Recorder implements Topics {
   final Map<String, Step.Source> sources = new LinkedHashMap<>();
   final List<CollectionOutput> collectionOutputs = new ArrayList<>();
   final List<NodeOutput> nodeOutputs = new ArrayList<>();
+  /** The labels given to recorded collections after their steps were made, for messages. */
+  private final Map<Step, String> labels = new java.util.IdentityHashMap<>();
+
   private int nextId;
 
   static Recorder record(Pipeline pipeline) {
     Recorder recorder = new Recorder();
     pipeline.define(recorder);
     return recorder;
+  }
+
+  /** Records that the collection of {@code step} is now labelled {@code label}. */
+  void relabel(Step step, String label) {
+    labels.put(step, label);
+  }
+
+  /** The current label of {@code step}'s collection. */
+  String label(Step step) {
+    return labels.getOrDefault(step, step.label());
   }
 
   int nextId() {

@@ -42,6 +42,21 @@ final class SourceProcessor implements ProcessorSupplier<byte[], Integer, byte[]
         this.counts = context.getStateStore(store.name());
       }
 
+      private Object decode(byte[] key) {
+        try {
+          return codec.decode(key);
+        } catch (RuntimeException e) {
+          String where =
+              context
+                  .recordMetadata()
+                  .map(m -> "offset " + m.offset() + " of " + m.topic() + "-" + m.partition())
+                  .orElse("a record of " + topic);
+          throw new IllegalArgumentException(
+              "the key at " + where + " is not an element " + codec + " can read: " + e.getMessage(),
+              e);
+        }
+      }
+
       @Override
       public void process(Record<byte[], Integer> record) {
         byte[] key = record.key();
@@ -62,7 +77,7 @@ final class SourceProcessor implements ProcessorSupplier<byte[], Integer, byte[]
         } else {
           counts.put(element, StateStores.longBytes(updated));
         }
-        context.forward(record.withValue(new Delta(codec.decode(key), change)));
+        context.forward(record.withValue(new Delta(decode(key), change)));
       }
     };
   }

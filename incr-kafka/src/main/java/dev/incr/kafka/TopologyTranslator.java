@@ -33,7 +33,10 @@ final class TopologyTranslator {
     this.stores = stores;
   }
 
+  private Recorder recorder;
+
   Topology translate(Recorder recorder) {
+    this.recorder = recorder;
     int n = 0;
     for (Recorder.CollectionOutput output : recorder.collectionOutputs) {
       String name = "incr-out" + n++;
@@ -95,7 +98,7 @@ final class TopologyTranslator {
                 Object key = g.key().apply(d.element());
                 if (key == null) {
                   throw new NullPointerException(
-                      g.label() + ": the key function returned null for " + d.element());
+                      recorder.label(g) + ": the key function returned null for " + d.element());
                 }
                 return org.apache.kafka.streams.KeyValue.pair(
                     internal.encode(key), new Delta(member(g, d.element()), d.weight()));
@@ -167,16 +170,17 @@ final class TopologyTranslator {
               Named.as(name(o, "engine")));
     }
     throw new IllegalArgumentException(
-        step.label() + " is a group's collection inside aggregate(...) and cannot be used elsewhere");
+        recorder.label(step) + " is a group's collection inside aggregate(...) and cannot be used elsewhere");
   }
 
-  private static Object mapped(Step.Map m, Object element) {
+  private Object mapped(Step.Map m, Object element) {
     return Objects.requireNonNull(
-        m.function().apply(element), () -> m.label() + ": the function returned null for " + element);
+        m.function().apply(element),
+        () -> recorder.label(m) + ": the function returned null for " + element);
   }
 
   /** The element as the per-group function's filters and maps leave it; null if filtered out. */
-  private static Object member(Step.Grouped g, Object element) {
+  private Object member(Step.Grouped g, Object element) {
     Object e = element;
     for (Step s : g.members()) {
       if (s instanceof Step.Filter f) {
