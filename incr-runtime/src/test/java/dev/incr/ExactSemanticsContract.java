@@ -47,6 +47,89 @@ abstract class ExactSemanticsContract {
   }
 
   // -------------------------------------------------------------------------------------------
+  // No unneeded runs, observed or not
+
+  @Test
+  void anObservedNodeDoesNotReRunDependenciesItsNewRunNoLongerReads() {
+    Var<Integer> head = var("head", 0);
+    Counted<Integer> dbl = new Counted<>("dbl", () -> head.get() * 2);
+    Counted<Integer> inv = new Counted<>("inv", () -> -head.get());
+    Counted<Integer> current = new Counted<>("current", () -> {
+      int sum = 0;
+      if (head.get() % 2 != 0) {
+        for (int i = 0; i < 20; i++) {
+          sum += dbl.node.get();
+        }
+      } else {
+        sum = inv.node.get();
+      }
+      return sum;
+    });
+    assertEquals(0, dbl.node.get());
+    assertEquals(0, inv.node.get());
+    List<Integer> delivered = new ArrayList<>();
+    Observation observation = engine.observe(current.node, delivered::add);
+    for (int k = 1; k <= 100; k++) {
+      head.set(k);
+      assertEquals(k % 2 != 0 ? 40 * k : -k, current.node.get());
+      checkInvariants();
+    }
+    // Each ran once at the start, then once for each value of head under which current read it.
+    assertEquals(51, dbl.runs.get(), "dbl runs");
+    assertEquals(51, inv.runs.get(), "inv runs");
+    assertEquals(101, current.runs.get(), "current runs");
+    assertEquals(100, delivered.size());
+    assertEquals(-100, delivered.get(99));
+    observation.close();
+  }
+
+  @Test
+  void aReaderThatNoLongerNeedsAnUnobservedNodeLeavesItUnrun() {
+    Var<Boolean> useA = var("useA", true);
+    Var<Integer> x = var("x", 1);
+    Counted<Integer> a = new Counted<>("a", () -> x.get() + 1);
+    Counted<Integer> b = new Counted<>("b", () -> x.get() + 2);
+    Counted<Integer> pick = new Counted<>("pick", () -> useA.get() ? a.node.get() : b.node.get());
+    Counted<Integer> top = new Counted<>("top", () -> pick.node.get() * 10);
+    Observation observation = engine.observe(top.node, v -> { });
+    engine.batch(() -> {
+      useA.set(false);
+      x.set(5);
+    });
+    assertEquals(70, top.node.get());
+    assertEquals(1, a.runs.get(), "a is no longer read by pick and must not re-run");
+    assertEquals(1, b.runs.get());
+    checkInvariants();
+    observation.close();
+  }
+
+  @Test
+  void aChangeAbsorbedAtTheBottomOfAnObservedChainCostsTheSameWhateverItsHeight() {
+    long shortChain = absorbedChangeWork(10);
+    long tallChain = absorbedChangeWork(1_000);
+    assertEquals(shortChain, tallChain);
+  }
+
+  /** Runs plus verifications of one change absorbed at the bottom of an observed chain. */
+  private long absorbedChangeWork(int height) {
+    Var<Integer> input = engine.var(50);
+    Computed<Integer> clamp = engine.computed(() -> Math.min(input.get(), 10));
+    Node<Integer> previous = clamp;
+    for (int i = 0; i < height; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> below.get() + 1);
+    }
+    Observation observation = engine.observe(previous, v -> { });
+    EngineStats before = engine.stats();
+    input.set(60);
+    assertEquals(height + 10, previous.get());
+    EngineStats after = engine.stats();
+    observation.close();
+    return after.runs() + after.reruns() + after.cutoffs() + after.verifications()
+        - (before.runs() + before.reruns() + before.cutoffs() + before.verifications());
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Cycles stay incremental
 
   @Test

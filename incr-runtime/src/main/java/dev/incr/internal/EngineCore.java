@@ -474,6 +474,10 @@ abstract class EngineCore implements Engine {
           continue;
         }
         flushHeight = n.necessity().height;
+        if (!necessary.neededNow(n)) {
+          necessary.leaveToReaders(n);
+          continue;
+        }
         try {
           verify(n, 0);
           settleProvisional();

@@ -22,6 +22,12 @@ import java.util.Set;
  * re-runs only if something it read changed) and, when its value changed, marks and queues its
  * readers. A change absorbed low in the graph stops there: nothing above it is visited.
  *
+ * <p>A queued node is brought up to date only if it is needed now ({@link #neededNow}): it is
+ * observed, or a reader verifying its dependencies in first-read order would reach it. Otherwise it
+ * is left stale and its readers are queued ({@link #leaveToReaders}): a reader that re-runs reads
+ * it again (and brings it up to date then) or no longer reads it, in which case it does not run at
+ * all. So a node an observed node stopped reading is not re-run for it.
+ *
  * <p>Nodes that stop being necessary (the last observer closed, or no necessary node reads them
  * any more) go back to being verified on demand.
  */
@@ -148,6 +154,88 @@ final class NecessaryGraph {
       }
       if (v == EngineCore.CLEAN) {
         EngineCore.publishVerified(p, stale);
+      }
+      if (!p.necessity().queued) {
+        queue.add(p);
+      }
+    }
+  }
+
+  /**
+   * How far into a reader's dependencies {@link #neededNow} looks for the node in question; a node
+   * read later than this is brought up to date as if needed (a run it may not need, instead of a
+   * scan quadratic in the reader's width).
+   */
+  static final int NEED_SCAN_LIMIT = 256;
+
+  /**
+   * Whether queued computed {@code n}, taken out of the queue by the flush (so every node lower than
+   * it is settled), is needed now: it is observed, or some necessary reader, verifying its
+   * dependencies in first-read order, would reach it with every earlier one settled and unchanged.
+   * If not, each of its readers will either re-run (and read it again or not) or be verified later
+   * ({@link #leaveToReaders}); neither needs it now, and it must not run for a reader whose new run
+   * no longer reads it.
+   */
+  boolean neededNow(ComputedNode<?> n) {
+    Necessity x = n.necessity();
+    if (x.isObserved()) {
+      return true;
+    }
+    long rev = engine.revision;
+    for (int i = 0, count = x.dependentCount(); i < count; i++) {
+      ComputedNode<?> p = x.dependent(i);
+      long v = p.verifiedAt;
+      if (v == rev || ComputedNode.inProgress(v) || ComputedNode.mustRun(v)) {
+        continue; // decided already, or runs whatever its dependencies say
+      }
+      if (readsFirst(p, v == EngineCore.CLEAN ? rev - 1 : v, n, x.height, rev)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code p}, verified since {@code since}, reaches {@code n} with every dependency before
+   * it settled and unchanged; lower than {@code height} means settled for a clean node.
+   */
+  private static boolean readsFirst(ComputedNode<?> p, long since, ComputedNode<?> n, int height,
+      long rev) {
+    for (int j = 0, count = p.dependencyCount(); j < count; j++) {
+      AbstractNode<?> d = p.dependency(j);
+      if (d == n || j >= NEED_SCAN_LIMIT) {
+        return true;
+      }
+      if (d instanceof ComputedNode) {
+        long dv = d.verifiedAt;
+        boolean settled = dv == rev || (dv == EngineCore.CLEAN && d.necessity().height < height);
+        if (!settled) {
+          return false;
+        }
+      }
+      if (d.changedAt > since) {
+        return false; // p re-runs: its run reads n or not
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Leaves stale computed {@code n}, not needed now ({@link #neededNow}), to its readers: each one
+   * not yet decided is marked dirty and queued, so that it is verified (reading {@code n} first if
+   * it still needs it) or re-run.
+   */
+  void leaveToReaders(ComputedNode<?> n) {
+    Necessity x = n.necessity();
+    long rev = engine.revision;
+    for (int i = 0, count = x.dependentCount(); i < count; i++) {
+      ComputedNode<?> p = x.dependent(i);
+      long v = p.verifiedAt;
+      if (v == rev || ComputedNode.inProgress(v)) {
+        continue;
+      }
+      if (v == EngineCore.CLEAN) {
+        EngineCore.publishVerified(p, rev - 1);
       }
       if (!p.necessity().queued) {
         queue.add(p);
