@@ -170,29 +170,57 @@ final class NecessaryGraph {
 
   /**
    * Whether queued computed {@code n}, taken out of the queue by the flush (so every node lower than
-   * it is settled), is needed now: it is observed, or some necessary reader, verifying its
-   * dependencies in first-read order, would reach it with every earlier one settled and unchanged.
-   * If not, each of its readers will either re-run (and read it again or not) or be verified later
-   * ({@link #leaveToReaders}); neither needs it now, and it must not run for a reader whose new run
-   * no longer reads it.
+   * it is settled), is needed now: it is observed, or there is a path of readers up to an observed
+   * node along which each reader, verifying its dependencies in first-read order, would reach the
+   * one below with every earlier dependency settled and unchanged, and each reader on the way is
+   * undisturbed (clean: only this change can reach it). A reader already dirty (queued) decides for
+   * itself when its turn comes, pulling {@code n} if it still reads it; so does one that re-runs.
+   * If {@code n} is not needed now it is left to its readers ({@link #leaveToReaders}): it must not
+   * run for a reader whose new run no longer reads it.
+   *
+   * <p>When nothing else is queued, nothing can disturb the readers above a clean reader, so the
+   * first level decides: the cost of a change absorbed low under an observed node does not depend
+   * on how far above it the observed node is.
    */
   boolean neededNow(ComputedNode<?> n) {
-    Necessity x = n.necessity();
-    if (x.isObserved()) {
+    if (n.necessity().isObserved()) {
       return true;
     }
     long rev = engine.revision;
-    for (int i = 0, count = x.dependentCount(); i < count; i++) {
-      ComputedNode<?> p = x.dependent(i);
-      long v = p.verifiedAt;
-      if (v == rev || ComputedNode.inProgress(v) || ComputedNode.mustRun(v)) {
-        continue; // decided already, or runs whatever its dependencies say
+    int height = n.necessity().height;
+    boolean alone = queue.isEmpty();
+    ArrayDeque<ComputedNode<?>> work = null;
+    java.util.Set<ComputedNode<?>> seen = null;
+    ComputedNode<?> m = n;
+    while (true) {
+      Necessity x = m.necessity();
+      for (int i = 0, count = x.dependentCount(); i < count; i++) {
+        ComputedNode<?> p = x.dependent(i);
+        long v = p.verifiedAt;
+        if (v == rev || ComputedNode.inProgress(v) || ComputedNode.mustRun(v)) {
+          continue; // decided already, or runs whatever its dependencies say
+        }
+        if (!readsFirst(p, v == EngineCore.CLEAN ? rev - 1 : v, m, height, rev)) {
+          continue;
+        }
+        if (p.necessity().isObserved() || (alone && v == EngineCore.CLEAN)) {
+          return true;
+        }
+        if (v == EngineCore.CLEAN) {
+          if (work == null) {
+            work = new ArrayDeque<>();
+            seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+          }
+          if (seen.add(p)) {
+            work.push(p);
+          }
+        }
       }
-      if (readsFirst(p, v == EngineCore.CLEAN ? rev - 1 : v, n, x.height, rev)) {
-        return true;
+      if (work == null || work.isEmpty()) {
+        return false;
       }
+      m = work.pop();
     }
-    return false;
   }
 
   /**
