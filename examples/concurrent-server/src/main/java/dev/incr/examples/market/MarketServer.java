@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * {@code /positions/SYMBOL}, {@code /stats}. Paths match exactly ({@code /statsX} is a 404); any
  * other method gets a 405 with an {@code Allow: GET} header.
  *
- * <p>Run it from the repository root with {@code mvn -q -pl examples/concurrent-server -am compile
- * -Pserve}. Arguments: the port (default 8080), then the address to bind (default {@code
+ * <p>Run it from the repository root with {@code ./mvnw -q -pl examples/concurrent-server -am
+ * compile -Pserve}. Arguments: the port (default 8080), then the address to bind (default {@code
  * 127.0.0.1}, so only this machine can reach it; {@code 0.0.0.0} serves every interface), as in
  * {@code -Dexec.args="8081 0.0.0.0"}.
  */

@@ -125,7 +125,7 @@ class MarketServerTest {
 
   @Test
   void keepAliveAnswersDoNotWaitForTheClientsDelayedAck() throws Exception {
-    // With Nagle's algorithm on, each answer's body waited about 40 ms for the client's delayed ACK.
+    // With Nagle's algorithm on, each answer's body waited ~40 ms for the client's delayed ACK.
     long[] micros = LoadClient.measure(server.port(), "/stats", 1, 40);
     long median = LoadClient.quantile(micros, 0.5);
     assertTrue(median < 20_000, "median answer over keep-alive took " + median + " us");

@@ -21,8 +21,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code edit} per edit by anyone, or an {@code error} answering a bad request. A browser sends a
  * text message holding a cell name, a newline, and the cell's new raw text.
  *
- * <p>Run it from the repository root with {@code mvn -q -pl examples/spreadsheet -am compile
- * -Pserve}. Arguments: the port (default 7070), then the address to bind (default {@code
+ * <p>Run it from the repository root with {@code ./mvnw -q -pl examples/spreadsheet -am
+ * compile -Pserve}. Arguments: the port (default 7070), then the address to bind (default {@code
  * 127.0.0.1}, so only this machine can reach it; {@code 0.0.0.0} serves every interface), as in
  * {@code -Dexec.args="8081 0.0.0.0"}.
  */

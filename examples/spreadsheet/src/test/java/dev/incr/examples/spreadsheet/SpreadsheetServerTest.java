@@ -107,7 +107,8 @@ class SpreadsheetServerTest {
     try (SpreadsheetServer local = SpreadsheetServer.startDemo(new String[] {"0"})) {
       assertEquals("127.0.0.1", local.host());
     }
-    try (SpreadsheetServer everywhere = SpreadsheetServer.startDemo(new String[] {"0", "0.0.0.0"})) {
+    String[] args = {"0", "0.0.0.0"};
+    try (SpreadsheetServer everywhere = SpreadsheetServer.startDemo(args)) {
       assertEquals("0.0.0.0", everywhere.host());
     }
     IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
