@@ -4,6 +4,8 @@ import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.LongVar;
 import dev.incr.Var;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.RuntimeVersion;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -11,7 +13,10 @@ import javax.annotation.processing.Generated;
  * The incremental {@link Account}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrAccount extends Account {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrAccount");
+
   private final Engine engine;
 
   private final Var<String> ownerInput;

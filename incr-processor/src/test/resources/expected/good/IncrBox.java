@@ -3,7 +3,10 @@ package good;
 import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.Var;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.QueryArgs;
+import dev.incr.support.QueryMemo;
+import dev.incr.support.RuntimeVersion;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -12,7 +15,10 @@ import javax.annotation.processing.Generated;
  * The incremental {@link Box}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 final class IncrBox<T extends Comparable<T>> extends Box<T> {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrBox");
+
   private final Engine engine;
 
   private final Var<T> valueInput;
@@ -152,7 +158,7 @@ final class IncrBox<T extends Comparable<T>> extends Box<T> {
     if (this.countAboveQuery == null) {
       return super.countAbove(thresholds);
     }
-    return this.countAboveQuery.get(QueryMemo.args((Object) thresholds), () -> {
+    return this.countAboveQuery.get(new QueryArgs((Object) thresholds), () -> {
       this.valueInput.get();
       return super.countAbove(thresholds);
     });

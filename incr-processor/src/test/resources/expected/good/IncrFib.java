@@ -2,7 +2,9 @@ package good;
 
 import dev.incr.Engine;
 import dev.incr.Var;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.QueryMemo;
+import dev.incr.support.RuntimeVersion;
 import java.math.BigInteger;
 import javax.annotation.processing.Generated;
 
@@ -10,7 +12,10 @@ import javax.annotation.processing.Generated;
  * The incremental {@link Fib}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrFib extends Fib {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrFib");
+
   private final Engine engine;
 
   private final Var<BigInteger> seedInput;

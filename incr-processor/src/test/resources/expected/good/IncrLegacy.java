@@ -4,6 +4,8 @@ import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
 import dev.incr.Var;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.RuntimeVersion;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -11,8 +13,11 @@ import javax.annotation.processing.Generated;
  * The incremental {@link Legacy}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 @SuppressWarnings("deprecation")
 public final class IncrLegacy extends Legacy {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrLegacy");
+
   private final Engine engine;
 
   private final IntVar oldInput;

@@ -3,13 +3,18 @@ package good;
 import dev.incr.Computed;
 import dev.incr.Engine;
 import dev.incr.IntVar;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.RuntimeVersion;
 import javax.annotation.processing.Generated;
 
 /**
  * The incremental {@link Outer.Counter}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrOuter_Counter extends Outer.Counter {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrOuter_Counter");
+
   private final Engine engine;
 
   private final IntVar countInput;

@@ -9,14 +9,20 @@ import dev.incr.IntVar;
 import dev.incr.LongComputed;
 import dev.incr.LongVar;
 import dev.incr.Var;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.QueryArgs;
+import dev.incr.support.QueryMemo;
+import dev.incr.support.RuntimeVersion;
 import javax.annotation.processing.Generated;
 
 /**
  * The incremental {@link Primitives}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 final class IncrPrimitives extends Primitives {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrPrimitives");
+
   private final Engine engine;
 
   private final Var<Boolean> flagInput;
@@ -377,7 +383,7 @@ final class IncrPrimitives extends Primitives {
     if (this.pickQuery == null) {
       return super.pick(index, upper);
     }
-    return this.pickQuery.get(QueryMemo.args(index, upper), () -> {
+    return this.pickQuery.get(new QueryArgs(index, upper), () -> {
       this.flagInput.get();
       return super.pick(index, upper);
     });
@@ -391,6 +397,6 @@ final class IncrPrimitives extends Primitives {
     if (this.countQuery == null) {
       return super.count(words);
     }
-    return this.countQuery.get(QueryMemo.args((Object) words), () -> super.count(words));
+    return this.countQuery.get(new QueryArgs((Object) words), () -> super.count(words));
   }
 }

@@ -3,14 +3,19 @@ package good;
 import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
 import dev.incr.Engine;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.GeneratedByIncr;
+import dev.incr.support.QueryMemo;
+import dev.incr.support.RuntimeVersion;
 import javax.annotation.processing.Generated;
 
 /**
  * The incremental {@link Rect}: its inputs and queries are nodes of an {@link Engine}.
  */
 @Generated("dev.incr.processor.IncrementalProcessor")
+@GeneratedByIncr
 public final class IncrRect extends Rect {
+  private static final RuntimeVersion INCR_RUNTIME_VERSION = new RuntimeVersion("<version>", "good.IncrRect");
+
   private final Engine engine;
 
   private final DoubleVar widthInput;

@@ -55,6 +55,16 @@ public interface Engine {
   <T> Var<T> var(T initial);
 
   /**
+   * Creates an input holding {@code initial}, whose {@link Var#set} compares values as {@code
+   * equality} says: {@link Equality#EQUALS} is {@link #var(Object)}; {@link Equality#IDENTITY} makes
+   * any other object a change, for mutable values (a copy of a list changed in place is a change,
+   * though it equals the held list).
+   *
+   * @throws NullPointerException if {@code equality} is null
+   */
+  <T> Var<T> var(T initial, Equality equality);
+
+  /**
    * Creates a derived node. The function runs on the first {@link Node#get()}, not here, and again
    * whenever a node it read on its previous run changes value. It should be a pure function of the
    * nodes it reads.

@@ -27,9 +27,15 @@ import org.reactfx.value.Val;
  * {@code chain}: an input followed by {@code n} nodes, each its predecessor plus one; one operation
  * sets the input to a new value and reads the last node, so every node re-runs.
  *
+ * <p>{@code chainObserved}: the same chain with its last node observed, so that a set brings it up
+ * to date at once (incr: {@code engine.observe}; JavaFX: a change listener on the last binding; the
+ * floor: a set that recomputes); one operation sets the input and returns the value the listener
+ * was last given.
+ *
  * <p>The score is per operation (the whole chain); {@code benchmarks/RESULTS.md} divides it by
  * {@code n} to report the cost per node. JavaFX and ReactFX recurse once per node both when
  * invalidating and when recomputing, so the fork gets a large thread stack for {@code n = 100000}.
+ * Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'ChainBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
@@ -51,6 +57,8 @@ public class ChainBenchmark {
     IntVar input;
     IntComputed last;
     int next;
+    /** The value the observer of {@link #last} was last given, in the observed variants. */
+    int seen;
 
     void build(Engine engine) {
       input = engine.intVar(0);
@@ -107,6 +115,23 @@ public class ChainBenchmark {
       build(Engine.singleThreaded());
     }
   }
+  /** The chain on {@link Engine#singleThreaded()}, its last node observed. */
+  @State(Scope.Benchmark)
+  public static class IncrSingleObserved extends IncrChain {
+    /** Builds the graph and observes its last node. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.singleThreaded();
+      build(engine);
+      engine.observe(last, value -> seen = value);
+    }
+
+    int stepObserved() {
+      input.set(++next);
+      return seen;
+    }
+  }
+
   /** The chain on {@link Engine#concurrent()}, used from one thread. */
   @State(Scope.Benchmark)
   public static class IncrConcurrent extends IncrChain {
@@ -124,6 +149,7 @@ public class ChainBenchmark {
     @Param({"10", "100", "1000", "100000"})
     int n;
 
+    Engine engine;
     IncrGenChainInput input;
     IntValue last;
     int next;
@@ -131,7 +157,7 @@ public class ChainBenchmark {
     /** Builds the objects. */
     @Setup
     public void setup() {
-      Engine engine = Engine.singleThreaded();
+      engine = Engine.singleThreaded();
       input = new IncrGenChainInput(engine);
       IntValue previous = input;
       for (int i = 1; i < n; i++) {
@@ -139,6 +165,29 @@ public class ChainBenchmark {
       }
       last = previous;
       last.value();
+    }
+  }
+
+  /**
+   * The generated chain with its last link observed. A generated class exposes values, not nodes,
+   * so the observed node is one that reads the last link ({@code engine.computedInt(() ->
+   * last.value())}), as an application observing a generated query would write it.
+   */
+  @State(Scope.Benchmark)
+  public static class GeneratedObserved {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    final Generated graph = new Generated();
+    int seen;
+
+    /** Builds the objects and observes the last link. */
+    @Setup
+    public void setup() {
+      graph.n = n;
+      graph.setup();
+      IntComputed top = graph.engine.computedInt(() -> graph.last.value());
+      graph.engine.observe(top, value -> seen = value);
     }
   }
 
@@ -163,6 +212,24 @@ public class ChainBenchmark {
       }
       last = (IntegerBinding) previous;
       last.get();
+    }
+  }
+
+  /** The JavaFX chain with a change listener on its last binding, which makes it eager. */
+  @State(Scope.Benchmark)
+  public static class JavaFxObserved {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    final JavaFx graph = new JavaFx();
+    int seen;
+
+    /** Builds the graph and listens to its last binding. */
+    @Setup
+    public void setup() {
+      graph.n = n;
+      graph.setup();
+      graph.last.addListener((observable, old, value) -> seen = value.intValue());
     }
   }
 
@@ -219,6 +286,37 @@ public class ChainBenchmark {
     }
   }
 
+  /**
+   * The floor with the last node observed: a set brings the chain up to date at once and hands a
+   * changed last value to the listener (here, a field).
+   */
+  @State(Scope.Benchmark)
+  public static class HandwrittenObserved {
+    @Param({"10", "100", "1000", "100000"})
+    int n;
+
+    final Handwritten floor = new Handwritten();
+    int seen;
+
+    /** Builds the chain and computes it. */
+    @Setup
+    public void setup() {
+      floor.n = n;
+      floor.setup();
+      seen = floor.get();
+    }
+
+    void set(int value) {
+      if (value != floor.input) {
+        floor.set(value);
+        int last = floor.get();
+        if (last != seen) {
+          seen = last;
+        }
+      }
+    }
+  }
+
   /** The reference point: see {@link BareVerifierChain}. */
   @State(Scope.Benchmark)
   public static class BareVerifier {
@@ -237,54 +335,81 @@ public class ChainBenchmark {
 
   /** Set then get on the single-threaded engine. */
   @Benchmark
-  public int chain_incrSingle(IncrSingle s) {
+  public int chain_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get through boxed nodes. */
   @Benchmark
-  public int chain_incrBoxed(IncrBoxed s) {
+  public int chain_incrBoxed(IncrBoxed s, JvmProfile profile) {
     s.input.set(++s.next);
     return s.last.get();
   }
 
   /** Set then get with JavaFX bindings. */
   @Benchmark
-  public int chain_javafx(JavaFx s) {
+  public int chain_javafx(JavaFx s, JvmProfile profile) {
     s.input.set(++s.next);
     return s.last.get();
   }
 
   /** Set then get with ReactFX. */
   @Benchmark
-  public int chain_reactfx(ReactFx s) {
+  public int chain_reactfx(ReactFx s, JvmProfile profile) {
     s.input.setValue(++s.next);
     return s.last.getValue();
   }
 
   /** Set then get through the bare verifier (a reference point, not a peer). */
   @Benchmark
-  public int chain_bareVerifier(BareVerifier s) {
+  public int chain_bareVerifier(BareVerifier s, JvmProfile profile) {
     s.chain.input.set(++s.next);
     return s.chain.last.get();
   }
 
   /** Set then get, hand-written. */
   @Benchmark
-  public int chain_handwritten(Handwritten s) {
+  public int chain_handwritten(Handwritten s, JvmProfile profile) {
     s.set(++s.next);
     return s.get();
   }
   /** Set then get on the concurrent engine, from one thread. */
   @Benchmark
-  public int chain_incrConcurrent(IncrConcurrent s) {
+  public int chain_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get through generated classes. */
   @Benchmark
-  public int chain_incrGenerated(Generated s) {
+  public int chain_incrGenerated(Generated s, JvmProfile profile) {
     s.input.setInput(++s.next);
     return s.last.value();
+  }
+
+  /** Set with the last node observed, single-threaded engine; returns what the listener got. */
+  @Benchmark
+  public int chainObserved_incrSingle(IncrSingleObserved s, JvmProfile profile) {
+    return s.stepObserved();
+  }
+
+  /** Set with the last generated link observed; returns what the listener got. */
+  @Benchmark
+  public int chainObserved_incrGenerated(GeneratedObserved s, JvmProfile profile) {
+    s.graph.input.setInput(++s.graph.next);
+    return s.seen;
+  }
+
+  /** Set with a change listener on the last JavaFX binding; returns what the listener got. */
+  @Benchmark
+  public int chainObserved_javafx(JavaFxObserved s, JvmProfile profile) {
+    s.graph.input.set(++s.graph.next);
+    return s.seen;
+  }
+
+  /** Set with the last node observed, hand-written; returns what the listener got. */
+  @Benchmark
+  public int chainObserved_handwritten(HandwrittenObserved s, JvmProfile profile) {
+    s.set(++s.floor.next);
+    return s.seen;
   }
 }

@@ -29,6 +29,8 @@ import org.reactfx.value.Val;
  * {@code x} to a new value, which the clamp absorbs, and reads the top of the chain. A system with
  * early cutoff re-runs only the clamp.
  *
+ * <p>Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
+ *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'CutoffBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
  * }</pre>
@@ -249,57 +251,57 @@ public class CutoffBenchmark {
 
   /** Set then get on the single-threaded engine. */
   @Benchmark
-  public int cutoff_incrSingle(IncrSingle s) {
+  public int cutoff_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get with the top observed ({@code cutoffObserved}). */
   @Benchmark
-  public int cutoffObserved_incrSingle(IncrSingleObserved s) {
+  public int cutoffObserved_incrSingle(IncrSingleObserved s, JvmProfile profile) {
     return s.step();
   }
 
   /** {@code cutoffObserved} on the concurrent engine. */
   @Benchmark
-  public int cutoffObserved_incrConcurrent(IncrConcurrentObserved s) {
+  public int cutoffObserved_incrConcurrent(IncrConcurrentObserved s, JvmProfile profile) {
     return s.step();
   }
 
   /** {@code cutoffObserved} in JavaFX: a change listener on the top binding. */
   @Benchmark
-  public int cutoffObserved_javafx(JavaFxObserved s) {
-    return cutoff_javafx(s.graph);
+  public int cutoffObserved_javafx(JavaFxObserved s, JvmProfile profile) {
+    return cutoff_javafx(s.graph, profile);
   }
 
   /** Set then get with JavaFX bindings. */
   @Benchmark
-  public int cutoff_javafx(JavaFx s) {
+  public int cutoff_javafx(JavaFx s, JvmProfile profile) {
     s.x.set(++s.next);
     return s.top.get();
   }
 
   /** Set then get with ReactFX. */
   @Benchmark
-  public int cutoff_reactfx(ReactFx s) {
+  public int cutoff_reactfx(ReactFx s, JvmProfile profile) {
     s.x.setValue(++s.next);
     return s.top.getValue();
   }
 
   /** Set then get, hand-written. */
   @Benchmark
-  public int cutoff_handwritten(Handwritten s) {
+  public int cutoff_handwritten(Handwritten s, JvmProfile profile) {
     s.set(++s.next);
     return s.get();
   }
   /** Set then get on the concurrent engine, from one thread. */
   @Benchmark
-  public int cutoff_incrConcurrent(IncrConcurrent s) {
+  public int cutoff_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get through generated classes. */
   @Benchmark
-  public int cutoff_incrGenerated(Generated s) {
+  public int cutoff_incrGenerated(Generated s, JvmProfile profile) {
     s.clamp.setX(++s.next);
     return s.top.value();
   }

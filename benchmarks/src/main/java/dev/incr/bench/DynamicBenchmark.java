@@ -29,6 +29,8 @@ import org.reactfx.value.Val;
  * out} no longer reads) to a new value, and reads {@code out}. A system with dynamic dependencies
  * does not let the unread branch disturb {@code out}.
  *
+ * <p>Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
+ *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'DynamicBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
  * }</pre>
@@ -222,13 +224,13 @@ public class DynamicBenchmark {
 
   /** Flip, change the unread branch, read, on the single-threaded engine. */
   @Benchmark
-  public int dynamic_incrSingle(IncrSingle s) {
+  public int dynamic_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.step();
   }
 
   /** Flip, change the unread branch, read, with JavaFX bindings. */
   @Benchmark
-  public int dynamic_javafx(JavaFx s) {
+  public int dynamic_javafx(JavaFx s, JvmProfile profile) {
     boolean left = !s.left;
     s.left = left;
     s.useLeft.set(left);
@@ -238,7 +240,7 @@ public class DynamicBenchmark {
 
   /** Flip, change the unread branch, read, with ReactFX. */
   @Benchmark
-  public int dynamic_reactfx(ReactFx s) {
+  public int dynamic_reactfx(ReactFx s, JvmProfile profile) {
     boolean left = !s.left;
     s.left = left;
     s.useLeft.setValue(left);
@@ -248,7 +250,7 @@ public class DynamicBenchmark {
 
   /** Flip, change the unread branch, read, hand-written. */
   @Benchmark
-  public int dynamic_handwritten(Handwritten s) {
+  public int dynamic_handwritten(Handwritten s, JvmProfile profile) {
     boolean left = !s.left;
     s.left = left;
     s.setUseLeft(left);
@@ -261,13 +263,13 @@ public class DynamicBenchmark {
   }
   /** Flip, change the unread branch, read, on the concurrent engine from one thread. */
   @Benchmark
-  public int dynamic_incrConcurrent(IncrConcurrent s) {
+  public int dynamic_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.step();
   }
 
   /** Flip, change the unread branch, read, through the generated class. */
   @Benchmark
-  public int dynamic_incrGenerated(Generated s) {
+  public int dynamic_incrGenerated(Generated s, JvmProfile profile) {
     boolean left = !s.left;
     s.left = left;
     s.graph.setUseLeft(left);

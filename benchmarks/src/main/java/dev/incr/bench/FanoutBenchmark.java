@@ -24,6 +24,8 @@ import org.reactfx.value.Val;
  * {@code fanout}: one input read by {@link #WIDTH} nodes ({@code a + i}), all summed by one node;
  * one operation sets the input to a new value and reads the sum, so every node re-runs.
  *
+ * <p>Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
+ *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'FanoutBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
  * }</pre>
@@ -226,39 +228,39 @@ public class FanoutBenchmark {
 
   /** Set then get on the single-threaded engine. */
   @Benchmark
-  public int fanout_incrSingle(IncrSingle s) {
+  public int fanout_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get with JavaFX bindings. */
   @Benchmark
-  public int fanout_javafx(JavaFx s) {
+  public int fanout_javafx(JavaFx s, JvmProfile profile) {
     s.a.set(++s.next);
     return s.sum.get();
   }
 
   /** Set then get with ReactFX. */
   @Benchmark
-  public int fanout_reactfx(ReactFx s) {
+  public int fanout_reactfx(ReactFx s, JvmProfile profile) {
     s.a.setValue(++s.next);
     return s.sum.getValue();
   }
 
   /** Set then get, hand-written. */
   @Benchmark
-  public int fanout_handwritten(Handwritten s) {
+  public int fanout_handwritten(Handwritten s, JvmProfile profile) {
     s.set(++s.next);
     return s.get();
   }
   /** Set then get on the concurrent engine, from one thread. */
   @Benchmark
-  public int fanout_incrConcurrent(IncrConcurrent s) {
+  public int fanout_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set then get through generated classes. */
   @Benchmark
-  public int fanout_incrGenerated(Generated s) {
+  public int fanout_incrGenerated(Generated s, JvmProfile profile) {
     s.source.setA(++s.next);
     return s.sum.value();
   }

@@ -2,7 +2,10 @@ package dev.incr.bench;
 
 import dev.incr.annotations.Input;
 
-/** The input of the generated fanout; its generated getter {@link #a()} is a tracked read. */
+/**
+ * The input of the generated fan-out and diamond; its generated getter {@link #a()} is a tracked
+ * read.
+ */
 public abstract class GenFanSource {
   @Input int a;
 

@@ -2,7 +2,7 @@ package dev.incr.bench;
 
 import dev.incr.annotations.Query;
 
-/** The fanout's sum over all its nodes. */
+/** The sum over all its nodes, at the bottom of the generated fan-out and diamond. */
 public abstract class GenFanSum implements IntValue {
   final IntValue[] nodes;
 

@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation sets one input to a new value, so exactly one observed node changes and its listener
  * runs. What it measures is how the cost of a write grows with observers it does not affect.
  *
+ * <p>Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
+ *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'ObserversBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
  * }</pre>
@@ -111,23 +113,67 @@ public class ObserversBenchmark {
     }
   }
 
+  /**
+   * The floor: the inputs and the observed values in int arrays; a set recomputes its one value
+   * and, when it changed, runs the listener's body.
+   */
+  @State(Scope.Benchmark)
+  public static class Handwritten {
+    @Param({"10", "10000"})
+    int n;
+
+    int[] inputs;
+    int[] values;
+    int next;
+    long seen;
+
+    /** Computes the values. */
+    @Setup
+    public void setup() {
+      inputs = new int[n];
+      values = new int[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = inputs[i] + i;
+      }
+    }
+
+    void set(int i, int value) {
+      if (value != inputs[i]) {
+        inputs[i] = value;
+        int v = value + i;
+        if (v != values[i]) {
+          values[i] = v;
+          seen += v;
+        }
+      }
+    }
+  }
+
   /** Set one input of {@code n}, single-threaded engine. */
   @Benchmark
-  public long observers_incrSingle(IncrSingle s) {
+  public long observers_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set one input of {@code n}, concurrent engine. */
   @Benchmark
-  public long observers_incrConcurrent(IncrConcurrent s) {
+  public long observers_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.step();
   }
 
   /** Set one input of {@code n}, JavaFX. */
   @Benchmark
-  public long observers_javafx(JavaFx s) {
+  public long observers_javafx(JavaFx s, JvmProfile profile) {
     s.next++;
     s.inputs[s.next % s.n].set(s.next);
+    return s.seen;
+  }
+
+  /** Set one input of {@code n}, hand-written. */
+  @Benchmark
+  public long observers_handwritten(Handwritten s, JvmProfile profile) {
+    s.next++;
+    s.set(s.next % s.n, s.next);
     return s.seen;
   }
 }

@@ -24,6 +24,8 @@ import org.reactfx.value.Val;
  * {@code read}: reading a derived node that is already up to date (nothing changed since it was
  * last read), from outside any computation.
  *
+ * <p>Every benchmark is measured in each {@link JvmProfile} ({@code -p profile=pristine,mixed}).
+ *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar 'ReadBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s
  * }</pre>
@@ -136,36 +138,36 @@ public class ReadBenchmark {
    * other system's read (JavaFX, the floor and the generated class all return {@code int}).
    */
   @Benchmark
-  public int read_incrSingle(IncrSingle s) {
+  public int read_incrSingle(IncrSingle s, JvmProfile profile) {
     return s.node.getAsInt();
   }
 
   /** A clean read of a JavaFX binding. */
   @Benchmark
-  public int read_javafx(JavaFx s) {
+  public int read_javafx(JavaFx s, JvmProfile profile) {
     return s.node.get();
   }
 
   /** A clean read of a ReactFX value. */
   @Benchmark
-  public Integer read_reactfx(ReactFx s) {
+  public Integer read_reactfx(ReactFx s, JvmProfile profile) {
     return s.node.getValue();
   }
 
   /** A clean read, hand-written. */
   @Benchmark
-  public int read_handwritten(Handwritten s) {
+  public int read_handwritten(Handwritten s, JvmProfile profile) {
     return s.get();
   }
   /** A clean read on the concurrent engine (no lock), from one thread, unboxed. */
   @Benchmark
-  public int read_incrConcurrent(IncrConcurrent s) {
+  public int read_incrConcurrent(IncrConcurrent s, JvmProfile profile) {
     return s.node.getAsInt();
   }
 
   /** A clean read of a generated query. */
   @Benchmark
-  public int read_incrGenerated(Generated s) {
+  public int read_incrGenerated(Generated s, JvmProfile profile) {
     return s.node.value();
   }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>A {@code .csv} file gives each benchmark's average; a {@code .txt} file (JMH's console
  * output) gives its fastest measurement iteration instead.
  *
- * <p>For {@code chain} the per-node cost (score divided by {@code n}) is printed as well.
+ * <p>For {@code chain} and {@code chainObserved} the per-node cost (score divided by {@code n}) is
+ * printed as well.
  */
 public final class ResultsTable {
 
@@ -168,8 +169,8 @@ public final class ResultsTable {
       Map<String, Double> r = row.getValue();
       StringBuilder line = new StringBuilder("| " + row.getKey() + " |");
       double perNode = 1;
-      if (workload.equals("chain") && row.getKey().startsWith("n=")) {
-        perNode = Double.parseDouble(row.getKey().substring(2));
+      if (workload.startsWith("chain")) {
+        perNode = nodes(row.getKey());
       }
       for (String s : systems) {
         Double v = r.get(s);
@@ -207,6 +208,16 @@ public final class ResultsTable {
       }
       System.out.println(line);
     }
+  }
+
+  /** The value of {@code n} in a row's parameters ({@code "n=10,profile=mixed"}), or 1. */
+  static double nodes(String params) {
+    for (String param : params.split(",")) {
+      if (param.startsWith("n=")) {
+        return Double.parseDouble(param.substring(2));
+      }
+    }
+    return 1;
   }
 
   private static String format(double ns) {

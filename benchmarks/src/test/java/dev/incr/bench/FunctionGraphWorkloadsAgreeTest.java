@@ -15,6 +15,9 @@ class FunctionGraphWorkloadsAgreeTest {
 
   private static final int STEPS = 7;
 
+  /** The benchmark methods take the JVM profile only so that JMH prepares it; any one will do. */
+  private static final JvmProfile P = JvmProfile.pristine();
+
   private static List<Integer> run(IntSupplier step) {
     List<Integer> values = new ArrayList<>();
     for (int i = 0; i < STEPS; i++) {
@@ -32,26 +35,68 @@ class FunctionGraphWorkloadsAgreeTest {
   @Test
   void diamondSystemsAgree() {
     DiamondBenchmark b = new DiamondBenchmark();
-    DiamondBenchmark.IncrConcurrent conc = new DiamondBenchmark.IncrConcurrent();
-    conc.setup();
-    DiamondBenchmark.Generated gen = new DiamondBenchmark.Generated();
-    gen.setup();
-    DiamondBenchmark.IncrSingle incr = new DiamondBenchmark.IncrSingle();
-    incr.setup();
-    DiamondBenchmark.JavaFx fx = new DiamondBenchmark.JavaFx();
-    fx.setup();
-    DiamondBenchmark.ReactFx rfx = new DiamondBenchmark.ReactFx();
-    rfx.setup();
-    DiamondBenchmark.Handwritten hand = new DiamondBenchmark.Handwritten();
-    hand.setup();
-    DiamondBenchmark.IncrBoxed boxed = new DiamondBenchmark.IncrBoxed();
-    boxed.setup();
-    List<Integer> expected = run(() -> b.diamond_handwritten(hand));
-    assertEquals(List.of(4, 7, 10, 13, 16, 19, 22), expected);
-    assertAllEqual(expected, run(() -> b.diamond_incrSingle(incr)),
-        run(() -> b.diamond_incrConcurrent(conc)), run(() -> b.diamond_incrGenerated(gen)),
-        run(() -> b.diamond_javafx(fx)), run(() -> b.diamond_reactfx(rfx)),
-        run(() -> b.diamond_incrBoxed(boxed)));
+    for (int width : new int[] {2, 10, 1000}) {
+      DiamondBenchmark.IncrConcurrent conc = new DiamondBenchmark.IncrConcurrent();
+      conc.width = width;
+      conc.setup();
+      DiamondBenchmark.Generated gen = new DiamondBenchmark.Generated();
+      gen.width = width;
+      gen.setup();
+      DiamondBenchmark.IncrSingle incr = new DiamondBenchmark.IncrSingle();
+      incr.width = width;
+      incr.setup();
+      DiamondBenchmark.JavaFx fx = new DiamondBenchmark.JavaFx();
+      fx.width = width;
+      fx.setup();
+      DiamondBenchmark.ReactFx rfx = new DiamondBenchmark.ReactFx();
+      rfx.width = width;
+      rfx.setup();
+      DiamondBenchmark.Handwritten hand = new DiamondBenchmark.Handwritten();
+      hand.width = width;
+      hand.setup();
+      DiamondBenchmark.IncrBoxed boxed = new DiamondBenchmark.IncrBoxed();
+      boxed.width = width;
+      boxed.setup();
+      DiamondBenchmark.IncrSingleObserved observed = new DiamondBenchmark.IncrSingleObserved();
+      observed.width = width;
+      observed.setup();
+      DiamondBenchmark.GeneratedObserved genObserved = new DiamondBenchmark.GeneratedObserved();
+      genObserved.width = width;
+      genObserved.setup();
+      DiamondBenchmark.JavaFxObserved fxObserved = new DiamondBenchmark.JavaFxObserved();
+      fxObserved.width = width;
+      fxObserved.setup();
+      DiamondBenchmark.HandwrittenObserved handObserved =
+          new DiamondBenchmark.HandwrittenObserved();
+      handObserved.width = width;
+      handObserved.setup();
+      System.gc(); // JavaFX holds bindings weakly: the states must keep them
+
+      List<Integer> expected = run(() -> b.diamond_handwritten(hand, P));
+      List<Integer> fromScratch = new ArrayList<>();
+      for (int a = 1; a <= STEPS; a++) {
+        fromScratch.add(DiamondBenchmark.expected(a, width));
+      }
+      assertEquals(fromScratch, expected, "width " + width);
+      assertAllEqual(expected, run(() -> b.diamond_incrSingle(incr, P)),
+          run(() -> b.diamond_incrConcurrent(conc, P)),
+          run(() -> b.diamond_incrGenerated(gen, P)), run(() -> b.diamond_javafx(fx, P)),
+          run(() -> b.diamond_reactfx(rfx, P)), run(() -> b.diamond_incrBoxed(boxed, P)),
+          run(() -> b.diamondObserved_incrSingle(observed, P)),
+          run(() -> b.diamondObserved_incrGenerated(genObserved, P)),
+          run(() -> b.diamondObserved_javafx(fxObserved, P)),
+          run(() -> b.diamondObserved_handwritten(handObserved, P)));
+    }
+  }
+
+  @Test
+  void theDiamondOfTwoMiddleNodesIsTheClassicOne() {
+    // d = (a + 1) + (a * 2)
+    for (int a = -3; a <= 3; a++) {
+      assertEquals((a + 1) + (a * 2), DiamondBenchmark.expected(a, 2));
+    }
+    // the middle nodes: a + 1, a * 2, a + 2, a * 3, a + 3, ...
+    assertEquals((5 + 1) + 5 * 2 + (5 + 2) + 5 * 3 + (5 + 3), DiamondBenchmark.expected(5, 5));
   }
 
   @Test
@@ -82,13 +127,30 @@ class FunctionGraphWorkloadsAgreeTest {
       ChainBenchmark.IncrBoxed boxed = new ChainBenchmark.IncrBoxed();
       boxed.n = n;
       boxed.setup();
-      List<Integer> expected = run(() -> b.chain_handwritten(hand));
+      ChainBenchmark.IncrSingleObserved observed = new ChainBenchmark.IncrSingleObserved();
+      observed.n = n;
+      observed.setup();
+      ChainBenchmark.GeneratedObserved genObserved = new ChainBenchmark.GeneratedObserved();
+      genObserved.n = n;
+      genObserved.setup();
+      ChainBenchmark.JavaFxObserved fxObserved = new ChainBenchmark.JavaFxObserved();
+      fxObserved.n = n;
+      fxObserved.setup();
+      ChainBenchmark.HandwrittenObserved handObserved = new ChainBenchmark.HandwrittenObserved();
+      handObserved.n = n;
+      handObserved.setup();
+      System.gc(); // JavaFX holds bindings weakly: the states must keep them
+      List<Integer> expected = run(() -> b.chain_handwritten(hand, P));
       assertEquals(n + 1, expected.get(0));
       assertEquals(n + STEPS, expected.get(STEPS - 1));
-      assertAllEqual(expected, run(() -> b.chain_incrSingle(incr)),
-          run(() -> b.chain_incrConcurrent(conc)), run(() -> b.chain_incrGenerated(gen)),
-          run(() -> b.chain_javafx(fx)), run(() -> b.chain_reactfx(rfx)),
-          run(() -> b.chain_bareVerifier(bare)), run(() -> b.chain_incrBoxed(boxed)));
+      assertAllEqual(expected, run(() -> b.chain_incrSingle(incr, P)),
+          run(() -> b.chain_incrConcurrent(conc, P)), run(() -> b.chain_incrGenerated(gen, P)),
+          run(() -> b.chain_javafx(fx, P)), run(() -> b.chain_reactfx(rfx, P)),
+          run(() -> b.chain_bareVerifier(bare, P)), run(() -> b.chain_incrBoxed(boxed, P)),
+          run(() -> b.chainObserved_incrSingle(observed, P)),
+          run(() -> b.chainObserved_incrGenerated(genObserved, P)),
+          run(() -> b.chainObserved_javafx(fxObserved, P)),
+          run(() -> b.chainObserved_handwritten(handObserved, P)));
     }
   }
 
@@ -114,11 +176,11 @@ class FunctionGraphWorkloadsAgreeTest {
     CutoffBenchmark.Handwritten hand = new CutoffBenchmark.Handwritten();
     hand.n = n;
     hand.setup();
-    List<Integer> expected = run(() -> b.cutoff_handwritten(hand));
+    List<Integer> expected = run(() -> b.cutoff_handwritten(hand, P));
     assertEquals(List.of(20, 20, 20, 20, 20, 20, 20), expected);
-    assertAllEqual(expected, run(() -> b.cutoff_incrSingle(incr)),
-        run(() -> b.cutoff_incrConcurrent(conc)), run(() -> b.cutoff_incrGenerated(gen)),
-        run(() -> b.cutoff_javafx(fx)), run(() -> b.cutoff_reactfx(rfx)));
+    assertAllEqual(expected, run(() -> b.cutoff_incrSingle(incr, P)),
+        run(() -> b.cutoff_incrConcurrent(conc, P)), run(() -> b.cutoff_incrGenerated(gen, P)),
+        run(() -> b.cutoff_javafx(fx, P)), run(() -> b.cutoff_reactfx(rfx, P)));
 
     CutoffBenchmark.IncrSingleObserved observed = new CutoffBenchmark.IncrSingleObserved();
     observed.n = n;
@@ -130,9 +192,9 @@ class FunctionGraphWorkloadsAgreeTest {
     CutoffBenchmark.JavaFxObserved fxObserved = new CutoffBenchmark.JavaFxObserved();
     fxObserved.n = n;
     fxObserved.setup();
-    assertAllEqual(expected, run(() -> b.cutoffObserved_incrSingle(observed)),
-        run(() -> b.cutoffObserved_incrConcurrent(concObserved)),
-        run(() -> b.cutoffObserved_javafx(fxObserved)));
+    assertAllEqual(expected, run(() -> b.cutoffObserved_incrSingle(observed, P)),
+        run(() -> b.cutoffObserved_incrConcurrent(concObserved, P)),
+        run(() -> b.cutoffObserved_javafx(fxObserved, P)));
   }
 
   @Test
@@ -147,14 +209,18 @@ class FunctionGraphWorkloadsAgreeTest {
     ObserversBenchmark.JavaFx fx = new ObserversBenchmark.JavaFx();
     fx.n = 10;
     fx.setup();
+    ObserversBenchmark.Handwritten hand = new ObserversBenchmark.Handwritten();
+    hand.n = 10;
+    hand.setup();
     System.gc(); // JavaFX holds bindings weakly: the state must keep them
     // Step k sets input k % 10 to k; its listener adds k + k % 10.
     long expected = 0;
     for (int k = 1; k <= 25; k++) {
       expected += k + k % 10;
-      assertEquals(expected, b.observers_incrSingle(incr));
-      assertEquals(expected, b.observers_incrConcurrent(conc));
-      assertEquals(expected, b.observers_javafx(fx));
+      assertEquals(expected, b.observers_incrSingle(incr, P));
+      assertEquals(expected, b.observers_incrConcurrent(conc, P));
+      assertEquals(expected, b.observers_javafx(fx, P));
+      assertEquals(expected, b.observers_handwritten(hand, P));
     }
   }
 
@@ -173,12 +239,12 @@ class FunctionGraphWorkloadsAgreeTest {
     rfx.setup();
     ReadBenchmark.Handwritten hand = new ReadBenchmark.Handwritten();
     hand.setup();
-    assertEquals(1001, b.read_handwritten(hand));
-    assertEquals(1001, b.read_incrSingle(incr));
-    assertEquals(1001, b.read_incrConcurrent(conc));
-    assertEquals(1001, b.read_incrGenerated(gen));
-    assertEquals(1001, b.read_javafx(fx));
-    assertEquals(1001, b.read_reactfx(rfx));
+    assertEquals(1001, b.read_handwritten(hand, P));
+    assertEquals(1001, b.read_incrSingle(incr, P));
+    assertEquals(1001, b.read_incrConcurrent(conc, P));
+    assertEquals(1001, b.read_incrGenerated(gen, P));
+    assertEquals(1001, b.read_javafx(fx, P));
+    assertEquals(1001, b.read_reactfx(rfx, P));
   }
 
   @Test
@@ -196,12 +262,12 @@ class FunctionGraphWorkloadsAgreeTest {
     rfx.setup();
     FanoutBenchmark.Handwritten hand = new FanoutBenchmark.Handwritten();
     hand.setup();
-    List<Integer> expected = run(() -> b.fanout_handwritten(hand));
+    List<Integer> expected = run(() -> b.fanout_handwritten(hand, P));
     int w = FanoutBenchmark.WIDTH;
     assertEquals(w + w * (w - 1) / 2, expected.get(0));
-    assertAllEqual(expected, run(() -> b.fanout_incrSingle(incr)),
-        run(() -> b.fanout_incrConcurrent(conc)), run(() -> b.fanout_incrGenerated(gen)),
-        run(() -> b.fanout_javafx(fx)), run(() -> b.fanout_reactfx(rfx)));
+    assertAllEqual(expected, run(() -> b.fanout_incrSingle(incr, P)),
+        run(() -> b.fanout_incrConcurrent(conc, P)), run(() -> b.fanout_incrGenerated(gen, P)),
+        run(() -> b.fanout_javafx(fx, P)), run(() -> b.fanout_reactfx(rfx, P)));
   }
 
   @Test
@@ -219,11 +285,11 @@ class FunctionGraphWorkloadsAgreeTest {
     rfx.setup();
     DynamicBenchmark.Handwritten hand = new DynamicBenchmark.Handwritten();
     hand.setup();
-    List<Integer> expected = run(() -> b.dynamic_handwritten(hand));
+    List<Integer> expected = run(() -> b.dynamic_handwritten(hand, P));
     // Reads right (y = 0) after the first flip, then left with x = 1, then right with y = 2...
     assertEquals(List.of(0, 2, 6, 6, 12, 10, 18), expected);
-    assertAllEqual(expected, run(() -> b.dynamic_incrSingle(incr)),
-        run(() -> b.dynamic_incrConcurrent(conc)), run(() -> b.dynamic_incrGenerated(gen)),
-        run(() -> b.dynamic_javafx(fx)), run(() -> b.dynamic_reactfx(rfx)));
+    assertAllEqual(expected, run(() -> b.dynamic_incrSingle(incr, P)),
+        run(() -> b.dynamic_incrConcurrent(conc, P)), run(() -> b.dynamic_incrGenerated(gen, P)),
+        run(() -> b.dynamic_javafx(fx, P)), run(() -> b.dynamic_reactfx(rfx, P)));
   }
 }

@@ -41,15 +41,43 @@ import java.lang.annotation.Target;
  *       ({@code items.add(x)}, {@code counts[i]++}) outside constructors and initializers: a
  *       warning, since queries would keep results computed from the old contents; pass a new value
  *       to the setter instead;
- *   <li>the enclosing class is abstract, not final, not private and, if nested, static;
+ *   <li>the enclosing class is abstract, not final, not private and, if nested, static (not local
+ *       or anonymous);
+ *   <li>{@code equality = IDENTITY} is not used on a primitive field;
  *   <li>the class has no member that clashes with the generated getter or setter.
  * </ul>
  *
  * <p>Code outside the class reads an input through its getter: a read of the field itself is not
  * tracked when it runs inside a computation, and gets a warning (in another object's query, and in
  * any class that is not incremental).
+ *
+ * <p>The setter changes nothing when the new value equals the old one ({@link Equality#EQUALS}, the
+ * default). That is a trap for a mutable value changed in place: the input holds the changed object
+ * itself, so even a copy of it ({@code setLines(new ArrayList<>(lines))}) is "equal", and queries
+ * keep their old results. For such a value choose {@code @Input(equality =
+ * Input.Equality.IDENTITY)}: then any other object is a change, so passing a new list (or a copy)
+ * always takes. Passing the same object again is still no change; immutable values avoid the
+ * question altogether.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-public @interface Input {}
+public @interface Input {
+
+  /**
+   * How the setter decides whether a new value is a change. A primitive input compares by value
+   * whatever this says, so {@link Equality#IDENTITY} on one is a compile-time error.
+   */
+  Equality equality() default Equality.EQUALS;
+
+  /**
+   * When a value passed to the setter counts as a change (this module has no dependencies, so it
+   * mirrors the runtime's {@code dev.incr.Equality}).
+   */
+  enum Equality {
+    /** A change unless {@code Objects.equals(old, new)}: the default. */
+    EQUALS,
+    /** A change unless {@code old == new}: for mutable values, passed anew (or copied) to set. */
+    IDENTITY
+  }
+}

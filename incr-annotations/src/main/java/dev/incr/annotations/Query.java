@@ -42,7 +42,11 @@ import java.lang.annotation.Target;
  *       static} (the generated subclass overrides it), declares no type parameters and no checked
  *       exceptions;
  *   <li>argument-less queries do not call each other in a cycle;
- *   <li>a query that reads state the engine cannot see gets a warning naming the field: a
+ *   <li>a query, and the code it calls, does not call a generated setter (the engine refuses
+ *       writes inside a computation); a call inside a lambda or anonymous class, which may run
+ *       later, is left to the engine's run-time check;
+ *   <li>a query that reads state the engine cannot see gets a warning, on the line of the read,
+ *       naming the field: a
  *       non-final field that is not an input, a non-final static field, an input of another object
  *       read from its field (directly or through a non-query method called on that object) rather
  *       than its getter; so does a lambda, method reference or anonymous class made in an

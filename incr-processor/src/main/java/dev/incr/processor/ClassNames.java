@@ -12,6 +12,7 @@ final class ClassNames {
 
   static final ClassName ENGINE = ClassName.get("dev.incr", "Engine");
   static final ClassName VAR = ClassName.get("dev.incr", "Var");
+  static final ClassName EQUALITY = ClassName.get("dev.incr", "Equality");
   static final ClassName COMPUTED = ClassName.get("dev.incr", "Computed");
   static final ClassName INT_VAR = ClassName.get("dev.incr", "IntVar");
   static final ClassName LONG_VAR = ClassName.get("dev.incr", "LongVar");
@@ -19,7 +20,10 @@ final class ClassNames {
   static final ClassName INT_COMPUTED = ClassName.get("dev.incr", "IntComputed");
   static final ClassName LONG_COMPUTED = ClassName.get("dev.incr", "LongComputed");
   static final ClassName DOUBLE_COMPUTED = ClassName.get("dev.incr", "DoubleComputed");
-  static final ClassName QUERY_MEMO = ClassName.get("dev.incr.internal.gen", "QueryMemo");
+  static final ClassName QUERY_MEMO = ClassName.get("dev.incr.support", "QueryMemo");
+  static final ClassName QUERY_ARGS = ClassName.get("dev.incr.support", "QueryArgs");
+  static final ClassName GENERATED_BY_INCR = ClassName.get("dev.incr.support", "GeneratedByIncr");
+  static final ClassName RUNTIME_VERSION = ClassName.get("dev.incr.support", "RuntimeVersion");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   /** The name of {@link #ENGINE} as {@code Elements.getTypeElement} wants it. */

@@ -1,9 +1,5 @@
 package dev.incr.processor;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -13,30 +9,17 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Checks an annotated class as a whole: its kind and modifiers, its constructors, its abstract
- * methods, and clashes between the accessors to generate and the members it already has.
+ * Reports what is wrong with an annotated class as a whole: its kind and modifiers, its
+ * constructors, its abstract methods, and clashes between the accessors to generate and the members
+ * it already has (as {@link ClassMembers} found them).
  */
 final class ClassValidator {
-
-  /**
-   * The abstract methods of the class that the generated class implements.
-   *
-   * @param getters the inputs whose getter implements an abstract declaration
-   * @param setters the inputs whose setter implements an abstract declaration
-   * @param engineAccessor an abstract {@code Engine name()} method, if the class declares one
-   */
-  record Implemented(
-      Set<VariableElement> getters,
-      Set<VariableElement> setters,
-      Optional<ExecutableElement> engineAccessor) {}
 
   private final ErrorReporter reporter;
   private final Types types;
@@ -49,15 +32,14 @@ final class ClassValidator {
   }
 
   /**
-   * Reports what is wrong with the kind and modifiers of {@code type}.
-   *
-   * @return false if {@code type} is not a class at all, so no other check makes sense
+   * Reports what is wrong with the kind and modifiers of {@code type}; if it is not a class at all,
+   * only that.
    */
-  boolean validateClass(TypeElement type, String generatedName) {
+  void validateClass(TypeElement type, String generatedName) {
     String name = type.getQualifiedName().toString();
     if (type.getKind() != ElementKind.CLASS) {
       reporter.error(type, Messages.CLASS_NOT_A_CLASS, name, kindName(type));
-      return false;
+      return;
     }
     Set<Modifier> modifiers = type.getModifiers();
     if (modifiers.contains(Modifier.FINAL)) {
@@ -87,99 +69,38 @@ final class ClassValidator {
     if (!hasConstructor && !isPrivate) {
       reporter.error(type, Messages.CLASS_NO_CONSTRUCTOR, name, generatedName);
     }
-    return true;
   }
 
   /**
-   * Checks the accessors to generate for {@code inputs} against the members {@code type} already
-   * has, and that every abstract method of {@code type} is one the generated class implements.
+   * Reports the members of {@code type} that the generated class cannot go with: members named
+   * like an accessor it generates, and abstract methods it cannot implement.
    */
-  Implemented validateMembers(TypeElement type, List<VariableElement> inputs) {
+  void validateMembers(TypeElement type, ClassMembers members) {
     DeclaredType declared = (DeclaredType) type.asType();
-    List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
-    List<ExecutableElement> unimplemented = new ArrayList<>();
-    for (ExecutableElement m : methods) {
-      if (m.getModifiers().contains(Modifier.ABSTRACT) && !implementedIn(m, methods, type)) {
-        unimplemented.add(m);
-      }
-    }
-    Set<VariableElement> getters = new HashSet<>();
-    Set<VariableElement> setters = new HashSet<>();
-    Set<ExecutableElement> matched = new HashSet<>();
-    for (VariableElement input : inputs) {
+    for (ClassMembers.AccessorClash clash : members.clashes()) {
+      VariableElement input = clash.input();
       TypeMirror inputType = types.asMemberOf(declared, input);
       String getter = input.getSimpleName().toString();
-      String setter = setterName(getter);
-      for (ExecutableElement m : methods) {
-        String name = m.getSimpleName().toString();
-        boolean isGetter = name.equals(getter) && m.getParameters().isEmpty();
-        boolean isSetter = name.equals(setter) && m.getParameters().size() == 1;
-        if (!isGetter && !isSetter) {
-          continue;
-        }
-        ExecutableType mType = (ExecutableType) types.asMemberOf(declared, m);
-        boolean abstractDeclaration = unimplemented.contains(m);
-        if (isGetter && abstractDeclaration && types.isSameType(mType.getReturnType(), inputType)) {
-          getters.add(input);
-          matched.add(m);
-        } else if (isSetter
-            && abstractDeclaration
-            && mType.getReturnType().getKind() == TypeKind.VOID
-            && types.isSameType(mType.getParameterTypes().get(0), inputType)) {
-          setters.add(input);
-          matched.add(m);
-        } else {
-          matched.add(m); // reported here, not again as an abstract method nobody implements
-          String expected = isGetter
-              ? inputType + " " + getter + "()"
-              : "void " + setter + "(" + inputType + " " + getter + ")";
-          reporter.error(
-              input,
-              Messages.ACCESSOR_CLASH,
-              isGetter ? "getter" : "setter",
-              isGetter ? getter + "()" : setter + "(" + inputType + ")",
-              getter,
-              describe(m),
-              ((TypeElement) m.getEnclosingElement()).getQualifiedName(),
-              expected);
-        }
-      }
+      String setter = Signatures.setterName(getter);
+      ExecutableElement m = clash.member();
+      String expected = clash.getter()
+          ? inputType + " " + getter + "()"
+          : "void " + setter + "(" + inputType + " " + getter + ")";
+      reporter.error(
+          input,
+          Messages.ACCESSOR_CLASH,
+          clash.getter() ? "getter" : "setter",
+          clash.getter() ? getter + "()" : setter + "(" + inputType + ")",
+          getter,
+          describe(m),
+          ((TypeElement) m.getEnclosingElement()).getQualifiedName(),
+          expected);
     }
-    Optional<ExecutableElement> engineAccessor = Optional.empty();
-    TypeElement engine = elements.getTypeElement(ClassNames.ENGINE_NAME);
-    for (ExecutableElement m : unimplemented) {
-      if (matched.contains(m) || ReadAnalysis.hasAnnotation(m, ClassNames.QUERY)) {
-        continue;
-      }
-      if (engine != null
-          && engineAccessor.isEmpty()
-          && m.getParameters().isEmpty()
-          && types.isSameType(m.getReturnType(), engine.asType())) {
-        engineAccessor = Optional.of(m);
-        continue;
-      }
+    for (ExecutableElement m : members.unimplemented()) {
       Element where = m.getEnclosingElement().equals(type) ? m : type;
       reporter.error(
           where, Messages.ABSTRACT_METHOD_NOT_GENERATED, describe(m), type.getQualifiedName());
     }
-    return new Implemented(getters, setters, engineAccessor);
-  }
-
-  private boolean implementedIn(
-      ExecutableElement abstractMethod, List<ExecutableElement> methods, TypeElement type) {
-    for (ExecutableElement m : methods) {
-      if (m != abstractMethod
-          && !m.getModifiers().contains(Modifier.ABSTRACT)
-          && elements.overrides(m, abstractMethod, type)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Returns {@code set} + the capitalized {@code name}. */
-  static String setterName(String name) {
-    return "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static String describe(ExecutableElement m) {

@@ -2,11 +2,11 @@ package dev.incr.processor;
 
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
-import dev.incr.processor.ReadAnalysis.Assignment;
-import dev.incr.processor.ReadAnalysis.DeferredRead;
-import dev.incr.processor.ReadAnalysis.OutsideRead;
-import dev.incr.processor.ReadAnalysis.QueryReads;
-import dev.incr.processor.ReadAnalysis.UntrackedRead;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.incr.processor.DeferredCodeScanner.DeferredRead;
+import dev.incr.processor.QueryReads.SetterCall;
+import dev.incr.processor.QueryReads.UntrackedRead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,60 +23,26 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Reports what {@link ReadAnalysis} found wrong: assignments to inputs outside constructors, cycles
- * of argument-less queries, and reads the engine cannot track.
+ * Reports what {@link QueryScanner} and {@link DeferredCodeScanner} found wrong in an annotated
+ * class: cycles of argument-less queries, generated setters called while a query runs, reads the
+ * engine cannot track, and code made outside the queries that reads inputs when it runs later.
  */
 final class DependencyValidator {
   private final ErrorReporter reporter;
-  private final ReadAnalysis analysis;
 
-  DependencyValidator(ErrorReporter reporter, ReadAnalysis analysis) {
+  DependencyValidator(ErrorReporter reporter) {
     this.reporter = reporter;
-    this.analysis = analysis;
-  }
-
-  /**
-   * Reports the accesses to {@code @Input} fields in top-level class {@code root} that the engine
-   * cannot see ({@link ReadAnalysis#inputAccesses}): an assignment outside constructors and
-   * initializers is an error; a change to the contents in place, and a read from a class that is
-   * not incremental, are warnings.
-   */
-  void validateInputAccesses(TypeElement root) {
-    ReadAnalysis.InputAccesses found = analysis.inputAccesses(root);
-    for (Assignment a : found.writes()) {
-      String name = a.field().getSimpleName().toString();
-      String setter = ClassValidator.setterName(name);
-      if (a.inPlace() != null) {
-        reporter.warning(analysis.trees(), a.tree(), a.unit(), Messages.INPUT_CONTENTS_CHANGED,
-            name, a.inPlace(), name, setter + "(...)");
-        continue;
-      }
-      reporter.error(
-          analysis.trees(),
-          a.tree(),
-          a.unit(),
-          Messages.INPUT_ASSIGNED,
-          name,
-          setter + "(...)",
-          setter + "(" + a.field().asType() + " " + name + ")");
-    }
-    for (OutsideRead r : found.outsideReads()) {
-      TypeElement owner = (TypeElement) r.field().getEnclosingElement();
-      String name = r.field().getSimpleName().toString();
-      reporter.warning(analysis.trees(), r.tree(), r.unit(), Messages.INPUT_READ_OUTSIDE,
-          owner.getSimpleName() + "." + name, name, owner.getSimpleName());
-    }
   }
 
   /**
    * Warns about each lambda, method reference or anonymous class created outside the queries of
    * {@code type} (in an initializer or constructor) that reads input fields when it runs.
    */
-  void validateDeferredReads(
-      TypeElement type, Set<VariableElement> inputs, Set<ExecutableElement> queries) {
-    for (DeferredRead d : analysis.deferredReads(type, inputs, queries)) {
-      String kind = d.tree() instanceof LambdaExpressionTree ? "lambda"
-          : d.tree() instanceof MemberReferenceTree ? "method reference" : "anonymous class";
+  void validateDeferredReads(TypeElement type, List<DeferredRead> found) {
+    for (DeferredRead d : found) {
+      Tree tree = d.at().getLeaf();
+      String kind = tree instanceof LambdaExpressionTree ? "lambda"
+          : tree instanceof MemberReferenceTree ? "method reference" : "anonymous class";
       List<String> names = new ArrayList<>();
       for (VariableElement input : d.inputs()) {
         names.add(input.getSimpleName().toString());
@@ -90,34 +56,47 @@ final class DependencyValidator {
       String suppressOn = d.createdIn() instanceof TypeElement
           ? "the class" : d.createdIn().getKind() == ElementKind.CONSTRUCTOR
               ? "the constructor" : "the field";
-      reporter.warning(analysis.trees(), d.tree(), d.unit(), Messages.DEFERRED_INPUT_READ, kind,
+      reporter.warning(d.at(), Messages.DEFERRED_INPUT_READ, kind,
           String.join(", ", names), createdIn, String.join(", ", names),
           "abstract " + first.asType() + " " + first.getSimpleName() + "();", suppressOn);
     }
   }
 
-  /** Warns about each untracked read of {@code query}. */
+  /**
+   * Warns about each untracked read of {@code query}, on the line of the read, and reports each
+   * call to a generated setter made while it runs, on the line of the call.
+   */
   void validateReads(ExecutableElement query, QueryReads reads) {
-    String name = query.getSimpleName() + "()";
+    String name = Signatures.of(query);
     for (UntrackedRead read : reads.untracked()) {
       VariableElement field = read.field();
       TypeElement owner = (TypeElement) field.getEnclosingElement();
       String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
+      TreePath at = read.at();
       if (read.via() != null) {
-        String via = read.via().getSimpleName() + "()";
-        reporter.warning(
-            query, Messages.FOREIGN_INPUT_READ_VIA, name, via, via, fieldName, via,
+        String via = Signatures.of(read.via());
+        reporter.warning(at,
+            Messages.FOREIGN_INPUT_READ_VIA, name, via, via, fieldName, via,
             field.getSimpleName(), owner.getSimpleName(), name);
       } else if (read.foreignInput()) {
-        reporter.warning(
-            query, Messages.FOREIGN_INPUT_READ, name, fieldName, field.getSimpleName(),
+        reporter.warning(at,
+            Messages.FOREIGN_INPUT_READ, name, fieldName, field.getSimpleName(),
             owner.getSimpleName());
       } else {
         String why = field.getModifiers().contains(Modifier.STATIC)
             ? "a static field that is not final"
             : "a field that is neither final nor @Input";
-        reporter.warning(query, Messages.UNTRACKED_READ, name, "field " + fieldName, why);
+        reporter.warning(at,
+            Messages.UNTRACKED_READ, name, "field " + fieldName, why);
       }
+    }
+    for (SetterCall call : reads.setterCalls()) {
+      TreePath at = call.at();
+      TypeElement owner = (TypeElement) call.input().getEnclosingElement();
+      reporter.error(at,
+          Messages.SETTER_IN_QUERY, Signatures.of(call.setter()),
+          owner.getSimpleName() + "." + call.input().getSimpleName(), name,
+          call.input().getSimpleName());
     }
   }
 

@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -21,6 +22,14 @@ import javax.lang.model.element.TypeElement;
  * @param constructors the constructors to mirror, in declaration order
  * @param inputs the inputs, in declaration order (superclasses first)
  * @param queries the queries, in declaration order (superclasses first)
+ * @param generatedAnnotation whether to write {@code javax.annotation.processing.Generated}: only
+ *     where the class's module can see it (in a named module, one that reads {@code
+ *     java.compiler})
+ * @param versionField the name of the generated static field that checks the runtime's version
+ * @param shadowingNames the simple names of the member types and fields of the class (its own and
+ *     inherited), of the type variables of the class and of its constructors, and of the
+ *     constructors' parameters: in the generated class they shadow any other type of the same simple
+ *     name, which must therefore be written in full
  */
 record IncrClassModel(
     TypeElement element,
@@ -32,12 +41,16 @@ record IncrClassModel(
     Optional<EngineAccessor> engineAccessor,
     List<ConstructorModel> constructors,
     List<InputModel> inputs,
-    List<QueryModel> queries) {
+    List<QueryModel> queries,
+    boolean generatedAnnotation,
+    String versionField,
+    Set<String> shadowingNames) {
 
   IncrClassModel {
     typeVariables = List.copyOf(typeVariables);
     constructors = List.copyOf(constructors);
     inputs = List.copyOf(inputs);
     queries = List.copyOf(queries);
+    shadowingNames = Set.copyOf(shadowingNames);
   }
 }

@@ -6,16 +6,18 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import dev.incr.processor.ReadAnalysis.QueryReads;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -26,7 +28,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Turns a validated annotated class into the immutable {@link IncrClassModel}. */
+/**
+ * Builds the immutable {@link IncrClassModel} of a valid annotated class from its elements, its
+ * {@link ClassMembers} and what its queries read: everything the writer needs, named and decided.
+ */
 final class IncrClassParser {
   private final Types types;
   private final Elements elements;
@@ -46,28 +51,35 @@ final class IncrClassParser {
   /**
    * Builds the model.
    *
+   * @param members the class's inputs, queries and abstract accessors
    * @param reads what each query reads; a query missing from the map, or whose scan is incomplete,
    *     depends on every input
    */
   IncrClassModel parse(
-      TypeElement type,
-      List<VariableElement> inputs,
-      List<ExecutableElement> queries,
-      ClassValidator.Implemented implemented,
-      Map<ExecutableElement, QueryReads> reads) {
+      TypeElement type, ClassMembers members, Map<ExecutableElement, QueryReads> reads) {
+    List<VariableElement> inputs = members.inputs();
+    List<ExecutableElement> queries = members.queries();
     DeclaredType declared = (DeclaredType) type.asType();
     ClassName original = ClassName.get(type);
     String labelPrefix = String.join(".", original.simpleNames());
 
+    // A field or parameter named like a type shadows it where the generated code names the type in
+    // an expression (Equality.IDENTITY): such types are written in full too.
+    Set<String> shadowingNames = new TreeSet<>();
     NameAllocator names = new NameAllocator();
     for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
       names.newName(field.getSimpleName().toString());
+      shadowingNames.add(field.getSimpleName().toString());
     }
     String engineField = names.newName("engine");
 
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
+      shadowingNames.add(member.getSimpleName().toString());
+    }
     List<TypeVariableName> typeVariables = new ArrayList<>();
     for (TypeParameterElement p : type.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(p));
+      shadowingNames.add(p.getSimpleName().toString());
     }
     TypeName superclass = typeVariables.isEmpty()
         ? original
@@ -80,12 +92,13 @@ final class IncrClassParser {
       inputModels.add(new InputModel(
           name,
           TypeName.get(types.asMemberOf(declared, input)),
-          ClassValidator.setterName(name),
+          Signatures.setterName(name),
           nodeField,
           labelPrefix + "." + name,
-          implemented.getters().contains(input),
-          implemented.setters().contains(input),
-          elements.isDeprecated(input)));
+          members.implementedGetters().contains(input),
+          members.implementedSetters().contains(input),
+          elements.isDeprecated(input),
+          Annotations.identityEquality(input)));
     }
 
     List<QueryModel> queryModels = new ArrayList<>();
@@ -117,7 +130,7 @@ final class IncrClassParser {
           names.newName(name + "Query"),
           labelPrefix + "." + name + (memo ? "" : "()"),
           elements.isDeprecated(query),
-          MemberValidator.maxEntries(query)));
+          Annotations.maxEntries(query)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();
@@ -131,6 +144,7 @@ final class IncrClassParser {
       String engineParameter = null;
       for (VariableElement p : c.getParameters()) {
         String pName = params.newName(p.getSimpleName().toString());
+        shadowingNames.add(pName);
         parameters.add(ParameterSpec.builder(TypeName.get(p.asType()), pName).build());
         if (engineParameter == null
             && engine != null
@@ -145,6 +159,7 @@ final class IncrClassParser {
       List<TypeVariableName> ctorTypeVariables = new ArrayList<>();
       for (TypeParameterElement p : c.getTypeParameters()) {
         ctorTypeVariables.add(TypeVariableName.get(p));
+        shadowingNames.add(p.getSimpleName().toString());
       }
       List<TypeName> exceptions = new ArrayList<>();
       for (TypeMirror t : c.getThrownTypes()) {
@@ -162,7 +177,7 @@ final class IncrClassParser {
           elements.isDeprecated(c)));
     }
 
-    Optional<EngineAccessor> accessor = implemented.engineAccessor()
+    Optional<EngineAccessor> accessor = members.engineAccessor()
         .map(m -> new EngineAccessor(m.getSimpleName().toString(), visibility(m)));
     return new IncrClassModel(
         type,
@@ -174,7 +189,46 @@ final class IncrClassParser {
         accessor,
         constructors,
         inputModels,
-        queryModels);
+        queryModels,
+        generatedAnnotationVisible(type),
+        names.newName("INCR_RUNTIME_VERSION"),
+        shadowingNames);
+  }
+
+  /**
+   * Whether {@code javax.annotation.processing.Generated} is visible to the code of {@code type}:
+   * it exists, and {@code type} is in the unnamed module or in a module that reads {@code
+   * java.compiler} (a user's {@code module-info} need not require it).
+   */
+  private boolean generatedAnnotationVisible(TypeElement type) {
+    TypeElement generated = elements.getTypeElement(ClassNames.GENERATED.canonicalName());
+    if (generated == null) {
+      return false;
+    }
+    ModuleElement module = elements.getModuleOf(type);
+    return module == null
+        || module.isUnnamed()
+        || reads(module, elements.getModuleOf(generated), false, new HashSet<>());
+  }
+
+  /**
+   * Whether {@code module} reads {@code target}: requires it, or requires a module that requires
+   * it transitively ({@code onlyTransitive} for the modules below the first).
+   */
+  private static boolean reads(
+      ModuleElement module, ModuleElement target, boolean onlyTransitive, Set<ModuleElement> seen) {
+    if (target == null || !seen.add(module)) {
+      return false;
+    }
+    for (ModuleElement.RequiresDirective r : ElementFilter.requiresIn(module.getDirectives())) {
+      if (onlyTransitive && !r.isTransitive()) {
+        continue;
+      }
+      if (r.getDependency().equals(target) || reads(r.getDependency(), target, true, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<Modifier> visibility(Element e) {

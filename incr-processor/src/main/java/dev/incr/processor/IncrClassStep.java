@@ -1,6 +1,5 @@
 package dev.incr.processor;
 
-import dev.incr.processor.ReadAnalysis.QueryReads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -22,21 +20,36 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The processing step: groups the {@code @Input} and {@code @Query} members of a round by class,
- * defers classes that still refer to types not generated yet, and for each other class validates
- * it, scans its queries, builds its model and writes its incremental subclass. An error in one
+ * The processing step, the one place that reads the round and drives the pipeline. For every
+ * class compiled it runs the {@link CompilationScanner} and reports its findings; it groups the
+ * {@code @Input} and {@code @Query} members of the round by class, defers classes that still refer
+ * to types not generated yet, and for each other class:
+ *
+ * <ol>
+ *   <li>reads its {@link ClassMembers};
+ *   <li>has the class and member validators report what is wrong with them;
+ *   <li>scans each query ({@link QueryScanner}) and the code made outside the queries ({@link
+ *       DeferredCodeScanner}), and has the {@link DependencyValidator} report on the findings;
+ *   <li>if nothing was an error, builds the model ({@link IncrClassParser}) and writes it ({@link
+ *       IncrClassWriter}).
+ * </ol>
+ *
+ * Scanners and the parser only read; validators only report; nothing calls back up. An error in one
  * class skips that class only.
  */
 final class IncrClassStep {
   private final Types types;
   private final Elements elements;
+  private final SourceTrees trees;
   private final ErrorReporter reporter;
-  private final ReadAnalysis analysis;
+  private final CompilationScanner compilationScanner;
+  private final QueryScanner queryScanner;
+  private final DeferredCodeScanner deferredCodeScanner;
+  private final CompilationValidator compilationValidator;
   private final ClassValidator classValidator;
   private final MemberValidator memberValidator;
   private final DependencyValidator dependencyValidator;
@@ -50,21 +63,35 @@ final class IncrClassStep {
   /** Classes already handled, so a class annotated in several rounds is generated once. */
   private final Set<String> done = new HashSet<>();
 
-  IncrClassStep(ProcessingEnvironment env, boolean useTrees) {
+  /**
+   * @param useTrees false to behave as if the compiler offered no source trees
+   * @param runtimeVersion the runtime version the generated code is for
+   */
+  IncrClassStep(ProcessingEnvironment env, boolean useTrees, String runtimeVersion) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
-    this.reporter = new ErrorReporter(env.getMessager());
-    this.analysis = ReadAnalysis.create(env, useTrees);
+    this.trees = SourceTrees.of(env, useTrees);
+    this.reporter = new ErrorReporter(env.getMessager(), trees);
+    this.compilationScanner = new CompilationScanner(trees);
+    this.queryScanner = new QueryScanner(trees);
+    this.deferredCodeScanner = new DeferredCodeScanner(trees, queryScanner);
+    this.compilationValidator = new CompilationValidator(reporter);
     this.classValidator = new ClassValidator(reporter, types, elements);
     this.memberValidator = new MemberValidator(reporter, types, elements);
-    this.dependencyValidator = new DependencyValidator(reporter, analysis);
+    this.dependencyValidator = new DependencyValidator(reporter);
     this.parser = new IncrClassParser(types, elements);
-    this.writer = new IncrClassWriter(env.getFiler());
+    this.writer = new IncrClassWriter(env.getFiler(), runtimeVersion);
   }
 
   /** Processes one round. */
   void process(RoundEnvironment round) {
-    analysis.newRound();
+    trees.newRound();
+    // Accesses to inputs are checked in every class of the compilation, not only annotated ones.
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement && !Annotations.isGenerated(root)) {
+        compilationValidator.validate(compilationScanner.scan((TypeElement) root));
+      }
+    }
     Map<String, TypeElement> classes = new TreeMap<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);
@@ -84,12 +111,6 @@ final class IncrClassStep {
           TypeElement type = (TypeElement) owner;
           classes.put(type.getQualifiedName().toString(), type);
         }
-      }
-    }
-    // Accesses to inputs are checked in every class of the compilation, not only annotated ones.
-    for (Element root : round.getRootElements()) {
-      if (root instanceof TypeElement && !generatedHere(root)) {
-        dependencyValidator.validateInputAccesses((TypeElement) root);
       }
     }
     for (Map.Entry<String, TypeElement> entry : classes.entrySet()) {
@@ -119,95 +140,54 @@ final class IncrClassStep {
 
   private void processClass(TypeElement type) {
     int errorsBefore = reporter.errorCount();
-    String generatedName = IncrClassParser.generatedName(type).simpleName();
-    if (!classValidator.validateClass(type, generatedName)) {
+    classValidator.validateClass(type, IncrClassParser.generatedName(type).simpleName());
+    if (type.getKind() != ElementKind.CLASS) {
       return;
     }
-    List<VariableElement> inputs = new ArrayList<>();
-    List<ExecutableElement> queries = new ArrayList<>();
-    collectMembers(type, inputs, queries);
-    for (VariableElement input : inputs) {
+    ClassMembers members = ClassMembers.of(type, types, elements);
+    for (VariableElement input : members.inputs()) {
       if (input.getEnclosingElement().equals(type)) {
         memberValidator.validateInput(input);
       }
     }
-    for (ExecutableElement query : queries) {
+    for (ExecutableElement query : members.queries()) {
       if (query.getEnclosingElement().equals(type)) {
         memberValidator.validateQuery(query);
       }
     }
-    ClassValidator.Implemented implemented = classValidator.validateMembers(type, inputs);
+    classValidator.validateMembers(type, members);
 
     Map<ExecutableElement, QueryReads> reads = new LinkedHashMap<>();
-    if (analysis.hasTrees(type)) {
-      Set<VariableElement> inputSet = new LinkedHashSet<>(inputs);
-      Set<ExecutableElement> querySet = new LinkedHashSet<>(queries);
-      for (ExecutableElement query : queries) {
-        QueryReads r = analysis.analyzeQuery(type, query, inputSet, querySet);
+    if (trees.pathOf(type) != null) {
+      Set<VariableElement> inputSet = new LinkedHashSet<>(members.inputs());
+      Set<ExecutableElement> querySet = new LinkedHashSet<>(members.queries());
+      for (ExecutableElement query : members.queries()) {
+        QueryReads r = queryScanner.scan(type, query, inputSet, querySet);
         reads.put(query, r);
         dependencyValidator.validateReads(query, r);
         for (ExecutableElement unseen : r.unseen()) {
-          String name = query.getSimpleName() + "()";
+          String name = Signatures.of(query);
           reporter.note(query, Messages.SOURCE_NOT_SEEN,
-              unseen.getEnclosingElement().getSimpleName() + "." + unseen.getSimpleName() + "()",
+              unseen.getEnclosingElement().getSimpleName() + "." + Signatures.of(unseen),
               name, name);
         }
       }
-      dependencyValidator.validateCycles(queries, reads);
-      dependencyValidator.validateDeferredReads(type, inputSet, querySet);
-    } else if (!queries.isEmpty() && !inputs.isEmpty()) {
+      dependencyValidator.validateCycles(members.queries(), reads);
+      dependencyValidator.validateDeferredReads(
+          type, deferredCodeScanner.scan(type, inputSet, querySet));
+    } else if (!members.queries().isEmpty() && !members.inputs().isEmpty()) {
       reporter.note(type, Messages.NO_SOURCE_TREES, type.getQualifiedName());
     }
 
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    IncrClassModel model = parser.parse(type, inputs, queries, implemented, reads);
+    IncrClassModel model = parser.parse(type, members, reads);
     try {
       writer.write(model);
     } catch (IOException e) {
       reporter.error(type, Messages.WRITE_FAILED, model.generatedName(), e.getMessage());
     }
-  }
-
-  /**
-   * Collects the inputs and queries of {@code type} and its superclasses, superclasses first, each
-   * in declaration order; a query overridden by a query of a subclass is listed once.
-   */
-  private void collectMembers(
-      TypeElement type, List<VariableElement> inputs, List<ExecutableElement> queries) {
-    List<TypeElement> chain = new ArrayList<>();
-    for (TypeElement t = type; t != null; t = superclass(t)) {
-      chain.add(0, t);
-    }
-    for (TypeElement t : chain) {
-      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-        if (ReadAnalysis.hasAnnotation(field, ClassNames.INPUT)) {
-          inputs.add(field);
-        }
-      }
-      for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
-        if (ReadAnalysis.hasAnnotation(method, ClassNames.QUERY)) {
-          queries.removeIf(q -> elements.overrides(method, q, type));
-          queries.add(method);
-        }
-      }
-    }
-  }
-
-  private TypeElement superclass(TypeElement type) {
-    TypeMirror s = type.getSuperclass();
-    return s.getKind() == TypeKind.DECLARED
-        ? (TypeElement) ((DeclaredType) s).asElement()
-        : null;
-  }
-
-  /** Whether {@code element} is a class this processor generated. */
-  static boolean generatedHere(Element element) {
-    AnnotationMirror generated =
-        ReadAnalysis.annotation(element, ClassNames.GENERATED.canonicalName());
-    return generated != null && generated.getElementValues().values().stream()
-        .anyMatch(v -> v.toString().contains(IncrementalProcessor.class.getName()));
   }
 
   /** Returns the types {@code type}'s signature refers to that do not exist (yet). */

@@ -57,9 +57,15 @@ final class IncrClassWriter {
   private static final String PROCESSOR = IncrementalProcessor.class.getCanonicalName();
 
   private final Filer filer;
+  private final String runtimeVersion;
 
-  IncrClassWriter(Filer filer) {
+  /**
+   * @param runtimeVersion the version of the runtime the generated code is for (the processor's
+   *     own): it checks that it runs with that version
+   */
+  IncrClassWriter(Filer filer, String runtimeVersion) {
     this.filer = filer;
+    this.runtimeVersion = runtimeVersion;
   }
 
   /** Writes the generated source file of {@code model}. */
@@ -68,17 +74,23 @@ final class IncrClassWriter {
   }
 
   /** Returns the generated source file of {@code model}. */
-  static JavaFile javaFile(IncrClassModel model) {
+  JavaFile javaFile(IncrClassModel model) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
         .addOriginatingElement(model.element())
         .addJavadoc(
             "The incremental {@link $T}: its inputs and queries are nodes of an {@link $T}.\n",
-            ClassName.get(model.element()), ClassNames.ENGINE)
-        .addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED)
-            .addMember("value", "$S", PROCESSOR)
-            .build())
+            ClassName.get(model.element()), ClassNames.ENGINE);
+    if (model.generatedAnnotation()) {
+      type.addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED)
+          .addMember("value", "$S", PROCESSOR)
+          .build());
+    }
+    type.addAnnotation(ClassNames.GENERATED_BY_INCR)
         .addTypeVariables(model.typeVariables())
-        .superclass(model.superclass());
+        .superclass(model.superclass())
+        // A member type of the class or of its supertypes, or a type variable, named like a type
+        // the generated code uses would shadow that type's simple name: write those in full.
+        .alwaysQualify(model.shadowingNames().toArray(new String[0]));
     if (model.inputs().stream().anyMatch(InputModel::deprecated)
         || model.queries().stream().anyMatch(QueryModel::deprecated)
         || model.constructors().stream().anyMatch(ConstructorModel::deprecated)) {
@@ -93,6 +105,14 @@ final class IncrClassWriter {
     }
     type.addModifiers(Modifier.FINAL);
 
+    // Fails the class's first use if the runtime is another version than the one it was made for.
+    // A constructor call, not a static method: in new T(...) no field named like a package of T
+    // can shadow it.
+    type.addField(FieldSpec.builder(ClassNames.RUNTIME_VERSION, model.versionField(),
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T($S, $S)", ClassNames.RUNTIME_VERSION, runtimeVersion,
+            model.generatedName().canonicalName())
+        .build());
     type.addField(ClassNames.ENGINE, model.engineField(), Modifier.PRIVATE, Modifier.FINAL);
     for (InputModel input : model.inputs()) {
       type.addField(FieldSpec.builder(input.kind().varType(input.type()), input.nodeField(),
@@ -151,8 +171,14 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      b.addStatement("this.$N = $N.$L$L(this.$N)$Z.label($S)", input.nodeField(), engine,
-          witness(input.type()), input.kind().varFactory(), input.name(), input.label());
+      if (input.identity()) {
+        b.addStatement("this.$N = $N.$L$L(this.$N, $T.IDENTITY)$Z.label($S)", input.nodeField(),
+            engine, witness(input.type()), input.kind().varFactory(), input.name(),
+            ClassNames.EQUALITY, input.label());
+      } else {
+        b.addStatement("this.$N = $N.$L$L(this.$N)$Z.label($S)", input.nodeField(), engine,
+            witness(input.type()), input.kind().varFactory(), input.name(), input.label());
+      }
     }
     for (QueryModel query : model.queries()) {
       if (query.parameters().isEmpty()) {
@@ -283,8 +309,10 @@ final class IncrClassWriter {
   }
 
   /**
-   * The memo key: the argument itself for one argument, else {@code QueryMemo.args(...)}, which
-   * also compares arrays (and so variable arguments) by content.
+   * The memo key: the argument itself for one argument, else {@code new QueryArgs(...)}, which
+   * also compares arrays (and so variable arguments) by content. A constructor call rather than a
+   * static method: in {@code new T(...)} the name {@code T} can only be a type, so no field or
+   * parameter of the user's class (such as one named {@code QueryMemo}) can shadow it.
    */
   private static CodeBlock memoKey(QueryModel query) {
     List<ParameterSpec> parameters = query.parameters();
@@ -293,11 +321,11 @@ final class IncrClassWriter {
       hasArray |= p.type() instanceof ArrayTypeName;
     }
     if (parameters.size() > 1) {
-      return CodeBlock.of("$T.args($L)", ClassNames.QUERY_MEMO, arguments(query));
+      return CodeBlock.of("new $T($L)", ClassNames.QUERY_ARGS, arguments(query));
     }
     String only = parameters.get(0).name();
     return hasArray
-        ? CodeBlock.of("$T.args((Object) $N)", ClassNames.QUERY_MEMO, only)
+        ? CodeBlock.of("new $T(($T) $N)", ClassNames.QUERY_ARGS, Object.class, only)
         : CodeBlock.of("$N", only);
   }
 

@@ -14,6 +14,7 @@ import com.palantir.javapoet.TypeName;
  * @param getterOverrides whether the getter implements an abstract declaration
  * @param setterOverrides whether the setter implements an abstract declaration
  * @param deprecated whether the field is deprecated (so are its accessors, then)
+ * @param identity whether the setter compares values by reference ({@code Equality.IDENTITY})
  */
 record InputModel(
     String name,
@@ -23,7 +24,8 @@ record InputModel(
     String label,
     boolean getterOverrides,
     boolean setterOverrides,
-    boolean deprecated) {
+    boolean deprecated,
+    boolean identity) {
 
   /** The kind of node holding the input: unboxed for {@code int}, {@code long}, {@code double}. */
   NodeKind kind() {

@@ -1,9 +1,6 @@
 package dev.incr.processor;
 
-import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -12,7 +9,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Checks the modifiers and signatures of {@code @Input} fields and {@code @Query} methods. */
+/** Reports what is wrong with the modifiers and signatures of inputs and queries. */
 final class MemberValidator {
   private final ErrorReporter reporter;
   private final Types types;
@@ -37,26 +34,15 @@ final class MemberValidator {
     if (modifiers.contains(Modifier.STATIC)) {
       reporter.error(field, Messages.INPUT_STATIC, name);
     }
-  }
-
-  /** The {@code maxEntries} of {@code method}'s {@code @Query}: {@code MAX_VALUE} if unset. */
-  static int maxEntries(ExecutableElement method) {
-    AnnotationMirror query = ReadAnalysis.annotation(method, ClassNames.QUERY);
-    if (query != null) {
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-          : query.getElementValues().entrySet()) {
-        if (e.getKey().getSimpleName().contentEquals("maxEntries")) {
-          return (Integer) e.getValue().getValue();
-        }
-      }
+    if (field.asType().getKind().isPrimitive() && Annotations.identityEquality(field)) {
+      reporter.error(field, Messages.INPUT_IDENTITY_PRIMITIVE, name, field.asType());
     }
-    return Integer.MAX_VALUE;
   }
 
   /** Reports what is wrong with query method {@code method}. */
   void validateQuery(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
-    String name = method.getSimpleName() + "()";
+    String name = Signatures.of(method);
     if (modifiers.contains(Modifier.PRIVATE)) {
       reporter.error(method, Messages.QUERY_PRIVATE, name);
     }
@@ -75,7 +61,7 @@ final class MemberValidator {
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, Messages.QUERY_TYPE_PARAMETERS, name);
     }
-    int maxEntries = maxEntries(method);
+    int maxEntries = Annotations.maxEntries(method);
     if (maxEntries < 1) {
       reporter.error(method, Messages.QUERY_MAX_ENTRIES_TOO_SMALL, name, maxEntries);
     } else if (maxEntries != Integer.MAX_VALUE && method.getParameters().isEmpty()) {

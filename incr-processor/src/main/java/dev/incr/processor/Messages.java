@@ -20,6 +20,10 @@ enum Messages {
   CLASS_INNER(
       "Class %s has @Input/@Query members, so it must be a top-level or static nested class: the"
           + " generated top-level class %s cannot extend an inner class. Add 'static'."),
+  CLASS_LOCAL(
+      "%s declares @Input/@Query members, but the processor generates a top-level subclass, which"
+          + " cannot extend a class declared inside a method or expression. Move it out, to a"
+          + " top-level or static nested abstract class."),
   CLASS_NOT_A_CLASS(
       "@Input and @Query may only be used in an abstract class, but %s is %s. Move the members to"
           + " an abstract class."),
@@ -48,6 +52,9 @@ enum Messages {
   INPUT_STATIC(
       "@Input field %s must not be static: an input belongs to one object. Remove 'static', or"
           + " remove @Input."),
+  INPUT_IDENTITY_PRIMITIVE(
+      "@Input field %s is a %s, which has no identity: a primitive input always compares by value."
+          + " Remove 'equality = Input.Equality.IDENTITY'."),
   INPUT_ASSIGNED(
       "@Input field %s is assigned outside a constructor or initializer, which the engine cannot"
           + " see. Call the generated setter %s instead (declare 'abstract void %s;' to call it"
@@ -92,6 +99,10 @@ enum Messages {
   QUERY_CYCLE(
       "Argument-less @Query methods call each other in a cycle: %s. Reading any of them would throw"
           + " CycleException. Break the cycle, for example by reading an @Input field instead."),
+  SETTER_IN_QUERY(
+      "This call to %s, the generated setter of @Input field %s, runs inside @Query method %s: a"
+          + " query must not change inputs (the engine would throw IllegalStateException when it"
+          + " runs). Set %s outside queries, for example before reading the query."),
   UNTRACKED_READ(
       "@Query method %s reads %s, which the engine cannot track (%s). Make it an @Input field,"
           + " make it final, or annotate the method with @SuppressWarnings(\"incr-untracked\") if"

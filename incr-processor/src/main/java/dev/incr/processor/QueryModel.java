@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
  * @param parameters the method's parameters; empty for an argument-less query
  * @param varargs whether the last parameter is variable-arity
  * @param visibility the method's access modifiers (empty for package-private)
- * @param inputsRead the inputs the query reads directly, as {@link ReadAnalysis} found them, in
+ * @param inputsRead the inputs the query reads directly, as {@link QueryScanner} found them, in
  *     declaration order
  * @param nodeField the name of the generated field holding the query's node or memo table
  * @param label the label of the query's node, such as {@code Rect.area()}, or, for a query with

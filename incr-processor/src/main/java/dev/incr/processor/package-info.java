@@ -2,14 +2,28 @@
  * The incr annotation processor. Not API: only {@link dev.incr.processor.IncrementalProcessor} is
  * public, for the compiler's service loader.
  *
- * <p>Pipeline, one file per stage: {@link dev.incr.processor.IncrementalProcessor} (registration)
- * &rarr; {@link dev.incr.processor.IncrClassStep} (groups members by class, defers classes with
- * missing types, isolates failures per class) &rarr; {@link dev.incr.processor.ClassValidator},
- * {@link dev.incr.processor.MemberValidator} and {@link dev.incr.processor.DependencyValidator}
- * (every diagnostic text lives in {@link dev.incr.processor.Messages}) &rarr; {@link
- * dev.incr.processor.ReadAnalysis} (which inputs each query reads, from source trees) &rarr; {@link
- * dev.incr.processor.IncrClassParser} (the immutable {@link dev.incr.processor.IncrClassModel})
- * &rarr; {@link dev.incr.processor.IncrClassWriter} (JavaPoet). Runtime types are named by strings
- * ({@link dev.incr.processor.ClassNames}), so the processor does not need {@code incr-runtime}.
+ * <p>The flow goes one way, one file per stage:
+ *
+ * <ul>
+ *   <li>{@link dev.incr.processor.IncrementalProcessor}: registration and options;
+ *   <li>{@link dev.incr.processor.IncrClassStep}: the only reader of the round; groups members by
+ *       class, defers classes with missing types, isolates failures per class, drives the rest;
+ *   <li>facts, read and never reported: {@link dev.incr.processor.ClassMembers} (inputs, queries,
+ *       abstract accessors), and the scanners over the source trees, {@link
+ *       dev.incr.processor.QueryScanner} (per query), {@link dev.incr.processor.DeferredCodeScanner}
+ *       (code made outside the queries) and {@link dev.incr.processor.CompilationScanner} (every
+ *       class compiled), sharing {@link dev.incr.processor.SourceTrees} and {@link
+ *       dev.incr.processor.Annotations};
+ *   <li>validators, which only report: {@link dev.incr.processor.ClassValidator}, {@link
+ *       dev.incr.processor.MemberValidator}, {@link dev.incr.processor.DependencyValidator}, {@link
+ *       dev.incr.processor.CompilationValidator} (every text in {@link
+ *       dev.incr.processor.Messages});
+ *   <li>{@link dev.incr.processor.IncrClassParser}: the immutable {@link
+ *       dev.incr.processor.IncrClassModel};
+ *   <li>{@link dev.incr.processor.IncrClassWriter}: the generated source (JavaPoet).
+ * </ul>
+ *
+ * Runtime types are named by strings ({@link dev.incr.processor.ClassNames}), so the processor does
+ * not need {@code incr-runtime}.
  */
 package dev.incr.processor;

@@ -200,6 +200,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void identityOnAPrimitiveInput() {
+    JavaFileObject src = source("bad.ErroneousIdentity",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousIdentity {",
+        "  @Input(equality = Input.Equality.IDENTITY) int count;",
+        "  @Input(equality = Input.Equality.IDENTITY) Integer boxed;", // fine: a reference
+        "}");
+    assertOneError(src, Messages.INPUT_IDENTITY_PRIMITIVE.format("count", "int"), "int count;");
+  }
+
+  @Test
   void inputAssignedOutsideConstructors() {
     JavaFileObject src = source("bad.ErroneousAssignment",
         "package bad; " + IMPORTS,
@@ -432,7 +443,7 @@ class DiagnosticsTest {
         "public abstract class ErroneousGenericQuery {",
         "  @Query <T> T q(T t) { return t; }",
         "}");
-    assertOneError(src, Messages.QUERY_TYPE_PARAMETERS.format("q()"), "<T> T q(T t)");
+    assertOneError(src, Messages.QUERY_TYPE_PARAMETERS.format("q(T)"), "<T> T q(T t)");
   }
 
   @Test
@@ -447,13 +458,40 @@ class DiagnosticsTest {
   }
 
   @Test
+  void checkedExceptionNamesTheOverloadThatThrowsIt() {
+    JavaFileObject src = source("bad.ErroneousOverloads",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousOverloads {",
+        "  @Input int x;",
+        "  @Query int read() { return x; }",
+        "  @Query int read(int i) throws java.io.IOException { return x + i; }",
+        "  @Query String read(java.util.List<String> s, int... rest) { return s.get(x); }",
+        "}");
+    assertOneError(src,
+        Messages.QUERY_CHECKED_EXCEPTION.format("read(int)", "java.io.IOException"),
+        "int read(int i)");
+  }
+
+  @Test
+  void everyMessageAboutAMethodNamesItsParameterTypes() {
+    JavaFileObject src = source("bad.ErroneousOverloadedFinal",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousOverloadedFinal {",
+        "  @Query int read() { return 1; }",
+        "  @Query final String read(java.util.List<String> s, int... rest) { return s.get(0); }",
+        "}");
+    assertOneError(src, Messages.QUERY_FINAL.format("read(List<String>, int...)"),
+        "final String read(");
+  }
+
+  @Test
   void maxEntriesBelowOne() {
     JavaFileObject src = source("bad.ErroneousMaxEntries",
         "package bad; " + IMPORTS,
         "public abstract class ErroneousMaxEntries {",
         "  @Query(maxEntries = 0) int q(int n) { return n; }",
         "}");
-    assertOneError(src, Messages.QUERY_MAX_ENTRIES_TOO_SMALL.format("q()", 0), "int q(");
+    assertOneError(src, Messages.QUERY_MAX_ENTRIES_TOO_SMALL.format("q(int)", 0), "int q(");
   }
 
   @Test
@@ -577,10 +615,109 @@ class DiagnosticsTest {
         "  @Query int q() { return helper(); }",
         "  int helper() { return global; }",
         "}");
+    // On the line of the read, in the helper the query calls.
     assertOneWarning(src,
         Messages.UNTRACKED_READ.format("q()", "field ErroneousStatic.global",
             "a static field that is not final"),
-        "int q()");
+        "int helper()");
+  }
+
+  @Test
+  void untrackedReadIsReportedOnTheLineOfTheRead() {
+    JavaFileObject src = source("bad.ErroneousUntrackedLine",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousUntrackedLine {",
+        "  int counter;",
+        "  @Input int x;",
+        "  @Query",
+        "  int q() {",
+        "    int a = x * 2;",
+        "    return a + counter;",
+        "  }",
+        "}");
+    assertOneWarning(src,
+        Messages.UNTRACKED_READ.format("q()", "field ErroneousUntrackedLine.counter",
+            "a field that is neither final nor @Input"),
+        "return a + counter;");
+  }
+
+  @Test
+  void callingTheGeneratedSetterInAQueryIsAnError() {
+    JavaFileObject src = source("bad.ErroneousSetterInQuery",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousSetterInQuery {",
+        "  @Input int count;",
+        "  abstract void setCount(int count);",
+        "  @Query",
+        "  int next() {",
+        "    setCount(count + 1);",
+        "    return count;",
+        "  }",
+        "}");
+    assertOneError(src,
+        Messages.SETTER_IN_QUERY.format("setCount(int)", "ErroneousSetterInQuery.count",
+            "next()", "count"),
+        "setCount(count + 1);");
+  }
+
+  @Test
+  void callingAGeneratedSetterFromCodeAQueryCallsIsAnError() {
+    JavaFileObject counter = source("bad.Counter",
+        "package bad; " + IMPORTS,
+        "public abstract class Counter {",
+        "  @Input int count;",
+        "}");
+    JavaFileObject src = source("bad.ErroneousSetterInHelper",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousSetterInHelper {",
+        "  @Input IncrCounter counter;",
+        "  @Input int step = 1;",
+        "  abstract void setStep(int step);",
+        "  @Query int total(int times) { return bump(times) + step; }",
+        "  int bump(int times) {",
+        "    counter.setCount(times);",
+        "    return times;",
+        "  }",
+        "  @Query Runnable later() { return () -> setStep(2); }", // runs later: fine
+        "}");
+    Compilation compilation = compile(counter, src);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.SETTER_IN_QUERY.format("setCount(int)", "Counter.count",
+            "total(int)", "count"))
+        .inFile(src).onLineContaining("counter.setCount(times);");
+  }
+
+  @Test
+  void inputsInALocalClassAreAnError() {
+    JavaFileObject src = source("bad.ErroneousLocal",
+        "package bad; " + IMPORTS,
+        "public class ErroneousLocal {",
+        "  static Object make() {",
+        "    abstract class Local {",
+        "      @Input int x;",
+        "    }",
+        "    return null;",
+        "  }",
+        "}");
+    assertOneError(src, Messages.CLASS_LOCAL.format("Local class Local"),
+        "abstract class Local");
+  }
+
+  @Test
+  void queriesInAnAnonymousClassAreAnError() {
+    JavaFileObject src = source("bad.ErroneousAnonymous",
+        "package bad; " + IMPORTS,
+        "public class ErroneousAnonymous {",
+        "  static Object make() {",
+        "    return new Object() {",
+        "      @Query int q() { return 1; }",
+        "    };",
+        "  }",
+        "}");
+    assertOneError(src, Messages.CLASS_LOCAL.format("An anonymous class"),
+        "return new Object() {");
   }
 
   @Test
@@ -698,8 +835,9 @@ class DiagnosticsTest {
         "  @Query int q(ErroneousForeignHelper other) { return x + other.raw(); }",
         "}");
     assertOneWarning(src,
-        Messages.FOREIGN_INPUT_READ_VIA.format("q()", "raw()", "raw()",
-            "ErroneousForeignHelper.x", "raw()", "x", "ErroneousForeignHelper", "q()"),
+        Messages.FOREIGN_INPUT_READ_VIA.format("q(ErroneousForeignHelper)", "raw()", "raw()",
+            "ErroneousForeignHelper.x", "raw()", "x", "ErroneousForeignHelper",
+            "q(ErroneousForeignHelper)"),
         "int q(");
   }
 
@@ -860,6 +998,44 @@ class DiagnosticsTest {
         .inFile(src).onLineContaining("int q()");
     assertThat(compilation).generatedSourceFile("good.IncrUsesLib")
         .contentsAsUtf8String().contains("this.xInput.getAsInt();\n      this.yInput.getAsInt();");
+  }
+
+  /**
+   * A helper class compiled alone, against an incremental class compiled earlier: no annotation in
+   * the compilation, and the processor still checks it.
+   */
+  @Test
+  void aHelperCompiledAloneIsCheckedToo(@TempDir Path dir) {
+    JavaFileObject price = source("lib.Price",
+        "package lib; " + IMPORTS,
+        "public abstract class Price {",
+        "  @Input public int cents = 100;",
+        "}");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertTrue(javac.getTask(null, null, null, List.of("-d", dir.toString(), "-proc:none"), null,
+        List.of(price)).call());
+    JavaFileObject helper = source("app.ErroneousReset",
+        "package app;",
+        "class ErroneousReset {",
+        "  static void reset(lib.Price p) {",
+        "    p.cents = 0;",
+        "  }",
+        "}");
+    List<File> classpath = new ArrayList<>();
+    classpath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    Compilation compilation = javac()
+        .withProcessors(new IncrementalProcessor())
+        .withClasspath(classpath)
+        .compile(helper);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.INPUT_ASSIGNED.format("cents", "setCents(...)",
+            "setCents(int cents)"))
+        .inFile(helper).onLineContaining("p.cents = 0;");
   }
 
   @Test

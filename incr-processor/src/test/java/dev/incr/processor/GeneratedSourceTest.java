@@ -8,18 +8,21 @@ import com.google.testing.compile.Compilation;
 import dev.incr.Computed;
 import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
+import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
 import dev.incr.LongComputed;
 import dev.incr.LongVar;
 import dev.incr.Var;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.QueryMemo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -48,13 +51,18 @@ class GeneratedSourceTest {
     "Fib, IncrFib",
     "Account, IncrAccount",
     "Legacy, IncrLegacy",
+    "Clashing, IncrClashing",
+    "Car, IncrCar",
+    "Lines, IncrLines",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));
     // -Xlint:all: neither the user's class nor the generated one may warn.
     assertThat(compilation).succeededWithoutWarnings();
     JavaFileObject file = compilation.generatedSourceFile("good." + generated).orElseThrow();
-    String actual = file.getCharContent(false).toString();
+    // The version the generated code requires of the runtime is the build's: not in the goldens.
+    String actual = file.getCharContent(false).toString()
+        .replace("\"" + IncrementalProcessor.version() + "\"", "\"<version>\"");
     Path golden = Path.of("src/test/resources/expected/good/" + generated + ".java");
     if (rewrite()) {
       Files.createDirectories(golden.getParent());
@@ -98,5 +106,75 @@ class GeneratedSourceTest {
     for (Map.Entry<String, Class<?>> e : expected.entrySet()) {
       assertEquals(e.getValue(), generated.getDeclaredField(e.getKey()).getType(), e.getKey());
     }
+  }
+
+  /**
+   * The classes whose member types, type variables and parameters are named like the types the
+   * generated code uses: their generated classes run as any other.
+   */
+  @Test
+  void classesDeclaringTheRuntimesNamesRun() throws ReflectiveOperationException {
+    CompiledClasses car = CompiledClasses.compile(Compilations.good("Car"));
+    Engine engine = Engine.singleThreaded();
+    Object c = car.create("good.IncrCar", engine);
+    assertEquals(4, CompiledClasses.call(c, "power"));
+    CompiledClasses.call(c, "setGear", 3);
+    assertEquals(12, CompiledClasses.call(c, "power"));
+    Object v8 = car.create("good.Car$Engine", new Class<?>[] {int.class}, 8);
+    CompiledClasses.call(c, "setEngine", v8);
+    assertEquals(24, CompiledClasses.call(c, "power"));
+
+    CompiledClasses clashing = CompiledClasses.compile(Compilations.good("Clashing"));
+    Object k = clashing.create("good.IncrClashing", engine);
+    assertEquals(2, CompiledClasses.call(k, "doubledGear"));
+    assertEquals(7.0, CompiledClasses.call(k, "at", 2, 5.0));
+    CompiledClasses.call(k, "setSpeed", 3.0);
+    assertEquals(11.0, CompiledClasses.call(k, "at", 2, 5.0));
+    CompiledClasses.call(k, "setNames", List.of("a", "b"));
+    assertEquals("b", CompiledClasses.call(k, "name", (Object) new int[] {1}));
+  }
+
+  /**
+   * An input with {@code equality = IDENTITY} sees a list changed in place and set again as a
+   * copy; one compared with equals does not (the pitfall the option is for).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void anIdentityInputSeesAListChangedInPlaceAndSetAgain() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.good("Lines"));
+    Object lines = classes.create("good.IncrLines", Engine.singleThreaded());
+    assertEquals(0, CompiledClasses.call(lines, "count"));
+    assertEquals(0, CompiledClasses.call(lines, "plainCount"));
+    List<String> list = (List<String>) CompiledClasses.call(lines, "lines");
+    list.add("x");
+    CompiledClasses.call(lines, "setLines", new ArrayList<>(list));
+    assertEquals(1, CompiledClasses.call(lines, "count"));
+    List<String> plain = (List<String>) CompiledClasses.call(lines, "plain");
+    plain.add("x");
+    CompiledClasses.call(lines, "setPlain", new ArrayList<>(plain)); // equal to the held list
+    assertEquals(0, CompiledClasses.call(lines, "plainCount"));
+  }
+
+  /**
+   * Generated code requires the runtime version it was generated for: a class generated for
+   * another version fails on first use, naming both.
+   */
+  @Test
+  void aClassGeneratedForAnotherRuntimeVersionFailsOnFirstUse() throws IOException {
+    Compilation compilation = Compilations.compile(Compilations.good("Rect"));
+    String source = compilation.generatedSourceFile("good.IncrRect").orElseThrow()
+        .getCharContent(false).toString()
+        .replace("\"" + IncrementalProcessor.version() + "\"", "\"0.0.1-other\"");
+    Compilation other = com.google.testing.compile.Compiler.javac()
+        .withOptions("-proc:none")
+        .compile(Compilations.good("Rect"),
+            com.google.testing.compile.JavaFileObjects.forSourceString("good.IncrRect", source));
+    CompiledClasses classes = CompiledClasses.of(other);
+    LinkageError e = org.junit.jupiter.api.Assertions.assertThrows(LinkageError.class,
+        () -> classes.create("good.IncrRect", Engine.singleThreaded()));
+    assertEquals("good.IncrRect was generated by incr-processor 0.0.1-other for incr-runtime"
+        + " 0.0.1-other, but the incr-runtime it runs with is "
+        + dev.incr.support.RuntimeVersion.current() + ". Use the same version of incr-processor"
+        + " and incr-runtime, and compile the annotated classes again.", e.getMessage());
   }
 }

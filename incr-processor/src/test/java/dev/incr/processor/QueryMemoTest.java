@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.Engine;
-import dev.incr.internal.gen.QueryMemo;
+import dev.incr.support.QueryArgs;
+import dev.incr.support.QueryMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The memo table behind generated queries with parameters ({@code dev.incr.internal.gen}). */
+/** The memo table behind generated queries with parameters ({@code dev.incr.support}). */
 class QueryMemoTest {
   private final Engine engine = Engine.singleThreaded();
   private final QueryMemo<String> memo = new QueryMemo<>(engine, "Rect.describe");
@@ -31,21 +32,21 @@ class QueryMemoTest {
 
   @Test
   void argumentListsCompareElementByElementAndArraysByContent() {
-    assertEquals(QueryMemo.args("a", 1), QueryMemo.args("a", 1));
-    assertEquals(QueryMemo.args("a", 1).hashCode(), QueryMemo.args("a", 1).hashCode());
-    assertNotEquals(QueryMemo.args("a", 1), QueryMemo.args(1, "a"));
+    assertEquals(new QueryArgs("a", 1), new QueryArgs("a", 1));
+    assertEquals(new QueryArgs("a", 1).hashCode(), new QueryArgs("a", 1).hashCode());
+    assertNotEquals(new QueryArgs("a", 1), new QueryArgs(1, "a"));
     assertEquals(
-        QueryMemo.args((Object) new int[] {1, 2}), QueryMemo.args((Object) new int[] {1, 2}));
-    assertEquals(QueryMemo.args(null, "x"), QueryMemo.args(null, "x"));
-    assertNotEquals(QueryMemo.args("a", 1), List.of("a", 1));
+        new QueryArgs((Object) new int[] {1, 2}), new QueryArgs((Object) new int[] {1, 2}));
+    assertEquals(new QueryArgs(null, "x"), new QueryArgs(null, "x"));
+    assertNotEquals(new QueryArgs("a", 1), List.of("a", 1));
   }
 
   @Test
   void nodesAreLabelledWithTheirArguments() {
     assertEquals("Rect.describe(cm)", labelOf("cm"));
-    assertEquals("Rect.describe(a, 1)", labelOf(QueryMemo.args("a", 1)));
+    assertEquals("Rect.describe(a, 1)", labelOf(new QueryArgs("a", 1)));
     assertEquals(
-        "Rect.describe([x, y])", labelOf(QueryMemo.args((Object) new String[] {"x", "y"})));
+        "Rect.describe([x, y])", labelOf(new QueryArgs((Object) new String[] {"x", "y"})));
     assertEquals("Rect.describe(null)", labelOf(null));
   }
 

@@ -37,11 +37,11 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
     try {
       result = ((Supplier<T>) function).get();
     } catch (Throwable t) {
-      core.runThrew(this, since, parent);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
     core.finishRun(this, since, parent);
-    boolean changed = since == NEVER_RAN || !SameValue.test(value, result);
+    boolean changed = changesAnyway(since) || !SameValue.test(value, result);
     if (changed) {
       VALUE.setRelease(this, (Object) result);
     }

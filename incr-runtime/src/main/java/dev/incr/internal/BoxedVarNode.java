@@ -22,9 +22,13 @@ final class BoxedVarNode<T> extends VarNode<T> {
   /** The value; written with a release store by {@link EngineCore#write}. */
   T value;
 
-  BoxedVarNode(EngineCore engine, T initial, long revision) {
+  /** Whether a set compares by reference ({@code Equality.IDENTITY}) rather than {@code equals}. */
+  private final boolean identity;
+
+  BoxedVarNode(EngineCore engine, T initial, long revision, boolean identity) {
     super(engine, revision);
     this.value = initial;
+    this.identity = identity;
   }
 
   @Override
@@ -38,7 +42,7 @@ final class BoxedVarNode<T> extends VarNode<T> {
     e.beginSet(this);
     boolean wrote = false;
     try {
-      if (!SameValue.test(value, newValue)) {
+      if (identity ? value != newValue : !SameValue.test(value, newValue)) {
         e.write(this, newValue);
         wrote = true;
       }

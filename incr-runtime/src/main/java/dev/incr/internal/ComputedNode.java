@@ -18,18 +18,46 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
   static final long NEVER_RAN = 0;
   /** {@code verifiedAt} after a run threw: the value is stale whatever the dependencies say. */
   static final long LAST_RUN_FAILED = -1;
-  /** {@code verifiedAt} while its dependencies are being verified (the real one is kept aside). */
-  static final long VERIFYING = -2;
+  /**
+   * {@code verifiedAt} while its dependencies are being verified (the real one is kept aside), by
+   * a verification that started outside any run; {@code VERIFYING - k} when it started inside
+   * {@code k} nested runs ({@link #verifying}).
+   */
+  static final long VERIFYING = -16;
   /** {@code verifiedAt} while its function is running. */
   static final long COMPUTING = -3;
+  /**
+   * {@code verifiedAt} after a run failed with a {@link dev.incr.CycleException}: the failure is
+   * kept like a value ({@link CycleFailures}), with what the failing run read as dependencies, so
+   * the node re-runs only when one of those changes.
+   */
+  static final long CYCLE_FAILED = -4;
 
   /** Whether a computed with this {@code verifiedAt} must run, whatever its dependencies say. */
   static boolean mustRun(long verifiedAt) {
     return verifiedAt == NEVER_RAN || verifiedAt == LAST_RUN_FAILED;
   }
 
+  /**
+   * Whether a run with this previous {@code verifiedAt} counts as a change whatever its result: a
+   * first run, or the first run after a cycle failure (readers saw the failure, not the old value).
+   */
+  static boolean changesAnyway(long since) {
+    return since == NEVER_RAN || since == CYCLE_FAILED;
+  }
+
   /** Whether a computed with this {@code verifiedAt} is being verified or computed. */
   static boolean inProgress(long verifiedAt) {
+    return verifiedAt <= VERIFYING || verifiedAt == COMPUTING;
+  }
+
+  /** {@code verifiedAt} while being verified inside {@code runDepth} nested runs. */
+  static long verifying(int runDepth) {
+    return VERIFYING - runDepth;
+  }
+
+  /** Whether a computed with this {@code verifiedAt} is being verified. */
+  static boolean isVerifying(long verifiedAt) {
     return verifiedAt <= VERIFYING;
   }
 

@@ -46,11 +46,11 @@ final class DoubleComputedNode extends ComputedNode<Double> implements DoubleCom
     try {
       result = ((DoubleSupplier) function).getAsDouble();
     } catch (Throwable t) {
-      core.runThrew(this, since, parent);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
     core.finishRun(this, since, parent);
-    boolean changed = since == NEVER_RAN || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
+    boolean changed = changesAnyway(since) || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
     if (changed) {
       CURRENT.setRelease(this, result);
     }

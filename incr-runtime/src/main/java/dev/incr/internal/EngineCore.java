@@ -6,6 +6,7 @@ import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.Equality;
 import dev.incr.GraphSnapshot;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
@@ -192,6 +193,15 @@ abstract class EngineCore implements Engine {
   private int flushHeight;
   /** Observed nodes and what they read, kept up to date by pushing changes. */
   final NecessaryGraph necessary = new NecessaryGraph(this);
+  /** The kept failures of computeds in state {@link ComputedNode#CYCLE_FAILED}. */
+  final CycleFailures cycleFailures = new CycleFailures();
+  /**
+   * Whether the current verification met a dependency that is itself being verified further down
+   * the stack (a cycle among dependencies, left by computations that caught a {@link
+   * CycleException}). Until the top-level read ends, nodes found unchanged are left unverified:
+   * the node below has not decided yet, and may still re-run and change.
+   */
+  private boolean provisional;
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
   /** See {@link #operatorStandIn()}. */
@@ -264,7 +274,15 @@ abstract class EngineCore implements Engine {
   @Override
   public final <T> Var<T> var(T initial) {
     countVar();
-    return new BoxedVarNode<>(this, initial, revision());
+    return new BoxedVarNode<>(this, initial, revision(), false);
+  }
+
+  @Override
+  public final <T> Var<T> var(T initial, Equality equality) {
+    Objects.requireNonNull(
+        equality, "var(initial, null): pass Equality.EQUALS or Equality.IDENTITY");
+    countVar();
+    return new BoxedVarNode<>(this, initial, revision(), equality == Equality.IDENTITY);
   }
 
   @Override
@@ -377,6 +395,9 @@ abstract class EngineCore implements Engine {
           throw cycleThrough(node);
         }
         refreshNested(node);
+        if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+          throw cycleFailures.rethrow(node);
+        }
       }
     } else {
       if (CrossEngineGuard.lastToken != token) {
@@ -387,6 +408,9 @@ abstract class EngineCore implements Engine {
       }
       if (!isCurrent(node)) {
         refreshTopLevel(node);
+        if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+          throw cycleFailures.rethrow(node);
+        }
       }
     }
   }
@@ -461,7 +485,9 @@ abstract class EngineCore implements Engine {
         flushHeight = n.necessity().height;
         try {
           verify(n, 0);
+          settleProvisional();
         } catch (RuntimeException e) {
+          settleProvisional();
           // Reported to whoever reads it next (its observers, right after this flush). The throw
           // may come from a dependency, so n never ran: its readers must look again as well.
           necessaryNodeChanged(n, n.necessity());
@@ -494,6 +520,7 @@ abstract class EngineCore implements Engine {
     try {
       verify(node, 0);
     } finally {
+      settleProvisional();
       CrossEngineGuard.exit(this, previous);
       if (recorders > RECORDERS_KEPT) {
         trimRecorders();
@@ -603,26 +630,29 @@ abstract class EngineCore implements Engine {
       return;
     }
     long since = n.verifiedAt;
-    n.verifiedAt = ComputedNode.VERIFYING; // plain: no value is published by it
+    DependencyRecorder r = recorder;
+    // Plain: no value is published by it.
+    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
     try {
       long rev = revision;
       if (ComputedNode.mustRun(since)) {
         run(n, null, since);
         return;
       }
+      long base = since == ComputedNode.CYCLE_FAILED ? cycleFailures.verifiedAt(n) : since;
       Object deps = n.dependencies;
       boolean many = deps.getClass() == AbstractNode[].class;
       int count = many ? ((AbstractNode<?>[]) deps).length : 1;
       for (int i = 0; i < count; i++) {
         AbstractNode<?> d = many ? ((AbstractNode<?>[]) deps)[i] : (AbstractNode<?>) deps;
-        if (ranBecauseOf(n, d, rev, since, depth)) {
+        if (ranBecauseOf(n, d, rev, base, since, depth)) {
           return;
         }
       }
-      markVerified(n, rev);
+      unchanged(n, rev, since);
     } finally {
-      if (n.verifiedAt == ComputedNode.VERIFYING) {
-        n.verifiedAt = since; // a dependency threw: n stays as it was
+      if (ComputedNode.isVerifying(n.verifiedAt)) {
+        n.verifiedAt = since; // a dependency threw, or n is unchanged provisionally: as it was
       }
     }
   }
@@ -631,23 +661,89 @@ abstract class EngineCore implements Engine {
    * One step of {@link #verify}: brings dependency {@code d} of {@code n} up to date and, if it
    * changed since {@code n} was verified, runs {@code n}. Returns whether {@code n} ran.
    */
-  private boolean ranBecauseOf(ComputedNode<?> n, AbstractNode<?> d, long rev, long since,
-      int depth) {
+  private boolean ranBecauseOf(ComputedNode<?> n, AbstractNode<?> d, long rev, long base,
+      long since, int depth) {
     long v = d.verifiedAt;
     if (mustVerify(d, v, rev)) {
       ComputedNode<?> c = (ComputedNode<?>) d;
-      if (ComputedNode.inProgress(v)) {
-        // The old dependency is on the stack: let the re-run meet it and report the cycle.
+      if (v == ComputedNode.COMPUTING) {
+        // The old dependency is running: let the re-run meet it and report the cycle.
         run(n, c, since);
         return true;
       }
-      verify(c, depth + 1);
+      if (ComputedNode.isVerifying(v)) {
+        if (!belowUndecided(c, v)) {
+          run(n, c, since);
+          return true;
+        }
+      } else {
+        verifyDependency(c, depth + 1);
+      }
     }
-    if (d.changedAt > since) {
+    if (d.changedAt > base) {
       run(n, d, since);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Verifies dependency {@code c}; a {@link CycleException} that leaves it cycle-failed is its
+   * new outcome (it changed, to a failure), which the reader's run will meet, not an error of the
+   * verification.
+   */
+  private void verifyDependency(ComputedNode<?> c, int depth) {
+    try {
+      verify(c, depth);
+    } catch (CycleException e) {
+      if (c.verifiedAt != ComputedNode.CYCLE_FAILED) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The verification met dependency {@code c} ({@code verifiedAt} {@code v}) already being
+   * verified further down the stack: the dependencies close a cycle, which computations that
+   * caught a {@link CycleException} leave behind. If no run started in between, {@code c} is taken
+   * as unchanged for now (its old value is what the cycle saw; if it does change, it re-runs), the
+   * verification becomes {@link #provisional} and this returns true. If a run started in between,
+   * {@code c}'s outcome depends on that run, which depends on this node: a real cycle, which the
+   * caller reports by running the node (its run meets {@code c} in progress); this returns false.
+   */
+  private boolean belowUndecided(ComputedNode<?> c, long v) {
+    DependencyRecorder r = recorder;
+    if (v != (r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth))) {
+      return false;
+    }
+    provisional = true;
+    return true;
+  }
+
+  /**
+   * Nothing {@code n} read has changed since revision {@code since} (its state before this
+   * verification): it is verified at {@code rev}, unless the verification is provisional (then it
+   * stays as it was, and is verified again on its next read).
+   */
+  private void unchanged(ComputedNode<?> n, long rev, long since) {
+    if (provisional) {
+      return; // verify's finally puts back since
+    }
+    if (since == ComputedNode.CYCLE_FAILED) {
+      cycleFailures.stillFailing(n, rev);
+      n.verifiedAt = ComputedNode.CYCLE_FAILED;
+      verifications++;
+      return;
+    }
+    markVerified(n, rev);
+  }
+
+  /**
+   * Ends a provisional verification ({@link #provisional}) at the end of a top-level read: the
+   * nodes it left unverified are verified again on their next read.
+   */
+  private void settleProvisional() {
+    provisional = false;
   }
 
   /** Marks {@code n} up to date at {@code rev} without running it: nothing it read has changed. */
@@ -680,41 +776,55 @@ abstract class EngineCore implements Engine {
         }
         long since = activeSince[top];
         if (ComputedNode.mustRun(since)) {
-          run(n, null, since);
+          runOnStack(n, null, since, top > base);
           pop();
           continue;
         }
+        long sinceRevision =
+            since == ComputedNode.CYCLE_FAILED ? cycleFailures.verifiedAt(n) : since;
         int count = n.dependencyCount();
         AbstractNode<?> changed = null;
         ComputedNode<?> stale = null;
+        // A negative cursor -(i + 1): dependency i has just been verified (pushed and popped);
+        // only its changedAt is left to look at.
         int i = cursor[top];
-        for (; i < count; i++) {
+        boolean verifiedFirst = i < 0;
+        if (verifiedFirst) {
+          i = -i - 1;
+        }
+        for (; i < count; i++, verifiedFirst = false) {
           AbstractNode<?> d = n.dependency(i);
           long v = d.verifiedAt;
-          if (mustVerify(d, v, rev)) {
+          if (!verifiedFirst && mustVerify(d, v, rev)) {
             ComputedNode<?> c = (ComputedNode<?>) d;
-            if (ComputedNode.inProgress(v)) {
-              // The old dependency is on the stack: let the re-run meet it and report the cycle.
+            if (v == ComputedNode.COMPUTING) {
+              // The old dependency is running: let the re-run meet it and report the cycle.
               changed = c;
+              break;
+            } else if (ComputedNode.isVerifying(v)) {
+              if (!belowUndecided(c, v)) {
+                changed = c;
+                break;
+              }
             } else {
               stale = c;
+              break;
             }
-            break;
           }
-          if (d.changedAt > since) {
+          if (d.changedAt > sinceRevision) {
             changed = d;
             break;
           }
         }
         if (stale != null) {
-          cursor[top] = i;
+          cursor[top] = -i - 1;
           push(stale);
           continue;
         }
         if (changed != null) {
-          run(n, changed, since);
+          runOnStack(n, changed, since, top > base);
         } else {
-          markVerified(n, rev);
+          unchanged(n, rev, since);
         }
         pop();
       }
@@ -723,6 +833,22 @@ abstract class EngineCore implements Engine {
         pop();
       }
       throw t;
+    }
+  }
+
+  /**
+   * {@link #run} for {@link #refresh}: a {@link CycleException} that leaves a node verified for a
+   * reader ({@code forReader}) cycle-failed is its new outcome, for that reader's run to meet (as
+   * {@link #verifyDependency} does).
+   */
+  private void runOnStack(ComputedNode<?> n, AbstractNode<?> cause, long since,
+      boolean forReader) {
+    try {
+      run(n, cause, since);
+    } catch (CycleException e) {
+      if (!forReader || n.verifiedAt != ComputedNode.CYCLE_FAILED) {
+        throw e;
+      }
     }
   }
 
@@ -774,7 +900,19 @@ abstract class EngineCore implements Engine {
    * The function of {@code n} threw: the node keeps its value, dependencies and revisions, and is
    * marked to re-run on the next read.
    */
-  final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent) {
+  final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent, Throwable t) {
+    if (t instanceof CycleException && n.necessity() == null) {
+      // Kept like a value: the node re-runs only when something this run read changes.
+      Object dependencies = recorder.finish();
+      recorder.clear();
+      recorder = parent;
+      n.dependencies = dependencies;
+      n.changedAt = revision;
+      n.verifiedAt = ComputedNode.CYCLE_FAILED;
+      cycleFailures.failed(n, (CycleException) t, revision);
+      failures++;
+      return;
+    }
     recorder.clear();
     recorder = parent;
     failedAfterRun(n, since);
@@ -802,6 +940,9 @@ abstract class EngineCore implements Engine {
   }
 
   private void failedAfterRun(ComputedNode<?> n, long since) {
+    if (since == ComputedNode.CYCLE_FAILED) {
+      cycleFailures.forget(n);
+    }
     n.verifiedAt = since == ComputedNode.NEVER_RAN
         ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED;
     failures++;
@@ -820,6 +961,9 @@ abstract class EngineCore implements Engine {
    */
   final boolean stored(ComputedNode<?> n, boolean changed, long since) {
     long rev = revision;
+    if (since == ComputedNode.CYCLE_FAILED) {
+      cycleFailures.forget(n);
+    }
     if (since != ComputedNode.NEVER_RAN) {
       if (changed) {
         reruns++;
@@ -877,15 +1021,18 @@ abstract class EngineCore implements Engine {
     active[size] = n;
     cursor[size] = 0;
     activeSince[size] = n.verifiedAt;
-    n.verifiedAt = ComputedNode.VERIFYING; // plain: no value is published by it
+    DependencyRecorder r = recorder;
+    // Plain: no value is published by it.
+    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
     activeSize = size + 1;
   }
 
   private void pop() {
     int size = --activeSize;
     ComputedNode<?> n = active[size];
-    if (n.verifiedAt == ComputedNode.VERIFYING) {
-      n.verifiedAt = activeSince[size]; // a dependency threw: n stays as it was
+    if (ComputedNode.isVerifying(n.verifiedAt)) {
+      // A dependency threw, or n is unchanged provisionally: n stays as it was.
+      n.verifiedAt = activeSince[size];
     }
     active[size] = null;
   }
@@ -1161,6 +1308,14 @@ abstract class EngineCore implements Engine {
           throw new AssertionError(c + ": not idle outside a computation");
         }
         boolean mustRun = ComputedNode.mustRun(verifiedAt);
+        boolean cycleFailed = verifiedAt == ComputedNode.CYCLE_FAILED;
+        if (cycleFailed) {
+          // Its dependencies close a cycle; they are checked like any reads, from its failure on.
+          verifiedAt = cycleFailures.verifiedAt(c);
+          if (c.necessity() != null) {
+            throw new AssertionError(c + ": cycle-failed but necessary");
+          }
+        }
         if (verifiedAt == CLEAN) {
           if (c.necessity() == null) {
             throw new AssertionError(c + ": clean but not necessary");

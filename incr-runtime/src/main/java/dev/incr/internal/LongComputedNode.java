@@ -46,11 +46,11 @@ final class LongComputedNode extends ComputedNode<Long> implements LongComputed 
     try {
       result = ((LongSupplier) function).getAsLong();
     } catch (Throwable t) {
-      core.runThrew(this, since, parent);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
     core.finishRun(this, since, parent);
-    boolean changed = since == NEVER_RAN || result != current;
+    boolean changed = changesAnyway(since) || result != current;
     if (changed) {
       CURRENT.setRelease(this, result);
     }

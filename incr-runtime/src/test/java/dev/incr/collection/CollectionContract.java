@@ -181,6 +181,26 @@ abstract class CollectionContract {
     assertTrue(e.getMessage().contains("n >= 1"), e.getMessage());
   }
 
+  @Test
+  void windowsOfAnySizeTheApiAcceptsFollowInsertsAndDeletes() {
+    IncrCollection<Integer> xs = engine.collection();
+    SortedCollection<Integer> sorted = xs.sortBy(x -> x);
+    IncrCollection<List<Integer>> huge = sorted.window(Integer.MAX_VALUE);
+    IncrCollection<List<Integer>> whole = sorted.window(3);
+    Computed<Long> hugeCount = huge.count();
+    xs.insertAll(List.of(3, 1, 2));
+    assertEquals(List.of(), huge.toList());
+    assertEquals(0L, hugeCount.get());
+    assertEquals(List.of(List.of(1, 2, 3)), whole.toList());
+    assertTrue(xs.delete(2));
+    assertEquals(List.of(), huge.toList(), "after a delete");
+    assertEquals(List.of(), whole.toList(), "after a delete");
+    xs.insert(2);
+    assertEquals(List.of(List.of(1, 2, 3)), whole.toList(), "after re-inserting");
+    assertEquals(0L, hugeCount.get(), "after re-inserting");
+    assertEquals(List.of(), sorted.window(Integer.MAX_VALUE - 1).toList());
+  }
+
   private static List<Pair<Integer, Integer>> sortedPairs(List<Pair<Integer, Integer>> pairs) {
     List<Pair<Integer, Integer>> copy = new ArrayList<>(pairs);
     copy.sort(Comparator.comparing(Pair::first));

@@ -68,17 +68,18 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
   private void change(int rank, int weight) {
     OrderTree<?, T> tree = sorted.tree();
     int lo = Math.max(0, rank - n + 1);
-    int hi = Math.min(tree.size(), rank + n);
+    // In long arithmetic: n may be as large as Integer.MAX_VALUE.
+    int hi = (int) Math.min(tree.size(), (long) rank + n);
     List<T> with = tree.range(lo, hi);
     int p = rank - lo;
     List<T> without = new ArrayList<>(with);
     without.remove(p);
     // Windows of the neighbours spanning the position: they hold local indices p - 1 and p.
-    for (int s = Math.max(0, p - n + 1); s <= p - 1 && s + n <= without.size(); s++) {
+    for (int s = Math.max(0, p - n + 1); s <= p - 1 && s + (long) n <= without.size(); s++) {
       in.push(shape.apply(without.subList(s, s + n)), -weight);
     }
     // Windows containing the element.
-    for (int s = Math.max(0, p - n + 1); s <= p && s + n <= with.size(); s++) {
+    for (int s = Math.max(0, p - n + 1); s <= p && s + (long) n <= with.size(); s++) {
       in.push(shape.apply(with.subList(s, s + n)), weight);
     }
   }
@@ -91,7 +92,7 @@ final class NeighbourhoodStage<T, R> extends DerivedStage<R> {
   @Override
   void forEachLive(Consumer<? super R> action) {
     List<T> all = sorted.tree().range(0, sorted.tree().size());
-    for (int s = 0; s + n <= all.size(); s++) {
+    for (int s = 0; s + (long) n <= all.size(); s++) {
       action.accept(shape.apply(all.subList(s, s + n)));
     }
   }

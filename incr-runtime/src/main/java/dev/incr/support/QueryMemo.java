@@ -1,4 +1,4 @@
-package dev.incr.internal.gen;
+package dev.incr.support;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The memo table of one parameterized query of one object: a {@link Computed} per distinct argument
- * list, created on first use. Not API: used by generated code only.
+ * list, created on first use. For generated code; not for direct use.
  *
  * <p>Thread-safe, so that generated getters may call it outside computations under any {@link
  * Engine}: the table is a {@link ConcurrentHashMap}, and creating a node runs nothing (the engine
@@ -99,7 +99,7 @@ public final class QueryMemo<R> {
   /**
    * Returns the query's value for {@code key}, reading (and on first use creating) its node.
    *
-   * @param key the single argument, or {@link #args(Object...)} of several
+   * @param key the single argument, or the {@link QueryArgs} of several
    * @param function computes the value for this key; used only if the node is created now
    */
   @SuppressWarnings("unchecked")
@@ -163,55 +163,7 @@ public final class QueryMemo<R> {
     return maxEntries;
   }
 
-  /**
-   * Returns the key for an argument list of two or more arguments, or of one array argument. Array
-   * arguments (including variable arguments) compare by content, so they must not be modified after
-   * the call.
-   */
-  public static Object args(Object... args) {
-    return new Args(args);
-  }
-
-  private static String deepToString(Object value) {
-    if (value == null || !value.getClass().isArray()) {
-      return String.valueOf(value);
-    }
-    String s = Arrays.deepToString(new Object[] {value});
-    return s.substring(1, s.length() - 1);
-  }
-
   private String label(Object key) {
     return name + "(" + key + ")";
-  }
-
-  /** An argument list compared element by element with {@code equals}, arrays by content. */
-  private static final class Args {
-    private final Object[] values;
-
-    Args(Object[] values) {
-      this.values = values;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Args && Arrays.deepEquals(values, ((Args) o).values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.deepHashCode(values);
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder s = new StringBuilder();
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          s.append(", ");
-        }
-        s.append(deepToString(values[i]));
-      }
-      return s.toString();
-    }
   }
 }

@@ -1,0 +1,8 @@
+package dev.incr;
+
+class ConcurrentExactSemanticsTest extends ExactSemanticsContract {
+  @Override
+  Engine newEngine() {
+    return Engine.concurrent();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.incr;
+
+class SingleThreadedExactSemanticsTest extends ExactSemanticsContract {
+  @Override
+  Engine newEngine() {
+    return Engine.singleThreaded();
+  }
+}
