@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,36 +18,52 @@ import java.util.function.Supplier;
  * while a pool of handler threads answers with values derived by the concurrent engine. Every
  * answer is computed at one revision, so its parts add up to its totals.
  *
- * <p>Endpoints (all JSON, money in cents): {@code /portfolio}, {@code /sectors}, {@code
- * /positions/SYMBOL}, {@code /stats}.
+ * <p>Endpoints (all JSON, money in cents, {@code GET} only): {@code /portfolio}, {@code /sectors},
+ * {@code /positions/SYMBOL}, {@code /stats}. Paths match exactly ({@code /statsX} is a 404); any
+ * other method gets a 405 with an {@code Allow: GET} header.
  *
- * <p>Run it with {@code mvn -q -pl examples/concurrent-server -am compile -Pserve}; the port is the
- * first argument, or 8080.
+ * <p>Run it from the repository root with {@code ./mvnw -q -pl examples/concurrent-server -am
+ * compile -Pserve}. Arguments: the port (default 8080), then the address to bind (default {@code
+ * 127.0.0.1}, so only this machine can reach it; {@code 0.0.0.0} serves every interface), as in
+ * {@code -Dexec.args="8081 0.0.0.0"}.
  */
 public final class MarketServer implements AutoCloseable {
+
+  /** The port the demo listens on unless told otherwise. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** The address the demo binds unless told otherwise: the loopback interface only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  static {
+    // The JDK's server writes a response's headers and body separately; with Nagle's algorithm on,
+    // the body waits for the client's delayed ACK (about 40 ms) on every keep-alive request. The
+    // server reads this property once, when the first server in the JVM is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private static final String POSITIONS = "/positions/";
 
   private final Book book;
   private final MarketFeed feed;
   private final HttpServer server;
   private final ExecutorService handlers;
   private final LongAdder requests = new LongAdder();
+  private final Map<String, Supplier<String>> routes;
 
   private MarketServer(String host, int port, int handlerThreads, long tickPauseMillis)
       throws IOException {
     this.book = new Book(Engine.concurrent());
+    this.routes = Map.of(
+        "/portfolio", () -> Json.portfolio(book.portfolio()),
+        "/sectors", () -> Json.sectors(book.sectors()),
+        "/stats", () -> Json.stats(book.tick(), requests.sum()));
     this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
     this.handlers = Executors.newFixedThreadPool(handlerThreads);
     server.setExecutor(handlers);
-    server.createContext("/portfolio", ex -> answer(ex, () -> Json.portfolio(book.portfolio())));
-    server.createContext("/sectors", ex -> answer(ex, () -> Json.sectors(book.sectors())));
-    server.createContext("/positions/", ex -> answer(ex, () -> Json.position(
-        book.position(ex.getRequestURI().getPath().substring("/positions/".length())))));
-    server.createContext("/stats",
-        ex -> answer(ex, () -> Json.stats(book.tick(), requests.sum())));
-    server.createContext("/", ex -> answer(ex, () -> {
-      throw new IllegalArgumentException("Unknown path " + ex.getRequestURI().getPath()
-          + "; try /portfolio, /sectors, /positions/ACME or /stats");
-    }));
+    // One context for everything: the JDK matches contexts by prefix, so "/stats" would also
+    // answer "/statsX". route() matches whole paths.
+    server.createContext("/", this::answer);
     server.start();
     this.feed = new MarketFeed(book, tickPauseMillis);
   }
@@ -64,12 +81,17 @@ public final class MarketServer implements AutoCloseable {
     return new MarketServer(host, port, handlerThreads, tickPauseMillis);
   }
 
-  /** Starts the demo on port {@code args[0]} (default 8080), ticking every 10 ms. */
+  /**
+   * Starts the demo, ticking every 10 ms, and prints its endpoints.
+   *
+   * @param args optionally the port (default {@value #DEFAULT_PORT}), then the address to bind
+   *     (default {@value #DEFAULT_HOST})
+   */
   public static void main(String[] args) throws IOException {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-    MarketServer server = start("0.0.0.0", port, 8, 10);
+    MarketServer server = startDemo(args);
     String base = "http://localhost:" + server.port();
-    System.out.println("incr market-data server running at " + base + "/");
+    System.out.println("incr market-data server running at " + base + "/ (bound to "
+        + server.host() + ")");
     System.out.println("  " + base + "/portfolio   every position, sector totals and the total");
     System.out.println("  " + base + "/sectors     the total and its split by sector");
     System.out.println("  " + base + "/positions/ACME");
@@ -77,9 +99,25 @@ public final class MarketServer implements AutoCloseable {
     System.out.println("Prices move every 10 ms; every answer adds up at one tick. Ctrl-C stops it.");
   }
 
+  /** Starts the demo as {@link #main} does, on the port and address given in {@code args}. */
+  static MarketServer startDemo(String[] args) throws IOException {
+    if (args.length > 2) {
+      throw new IllegalArgumentException("Expected at most a port and an address to bind, got "
+          + String.join(" ", args));
+    }
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+    String host = args.length > 1 ? args[1] : DEFAULT_HOST;
+    return start(host, port, 8, 10);
+  }
+
   /** Returns the port the server listens on. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** Returns the address the server is bound to, such as {@code 127.0.0.1}. */
+  public String host() {
+    return server.getAddress().getAddress().getHostAddress();
   }
 
   /** Returns the book the server answers from. */
@@ -94,16 +132,37 @@ public final class MarketServer implements AutoCloseable {
     handlers.shutdownNow();
   }
 
-  private void answer(HttpExchange ex, Supplier<String> body) throws IOException {
+  /** Returns what answers {@code path}, or null if nothing does. */
+  private Supplier<String> route(String path) {
+    Supplier<String> exact = routes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    if (path.startsWith(POSITIONS) && path.length() > POSITIONS.length()
+        && path.indexOf('/', POSITIONS.length()) < 0) {
+      String symbol = path.substring(POSITIONS.length());
+      return () -> Json.position(book.position(symbol));
+    }
+    return null;
+  }
+
+  private void answer(HttpExchange ex) throws IOException {
     requests.increment();
+    String path = ex.getRequestURI().getPath();
+    Supplier<String> route = route(path);
     int status = 200;
     String json;
-    if (!"GET".equals(ex.getRequestMethod())) {
+    if (route == null) {
+      status = 404;
+      json = Json.error("Unknown path " + path
+          + "; try /portfolio, /sectors, /positions/ACME or /stats");
+    } else if (!"GET".equals(ex.getRequestMethod())) {
       status = 405;
+      ex.getResponseHeaders().set("Allow", "GET");
       json = Json.error("Only GET is supported, not " + ex.getRequestMethod());
     } else {
       try {
-        json = body.get();
+        json = route.get();
       } catch (IllegalArgumentException e) {
         status = 404;
         json = Json.error(e.getMessage());

@@ -1,8 +1,10 @@
 package dev.incr.examples.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +96,53 @@ class MarketServerTest {
     HttpResponse<String> other = send("/nothing");
     assertEquals(404, other.statusCode());
     assertTrue(other.body().contains("Unknown path /nothing; try /portfolio"), other.body());
+  }
+
+  @Test
+  void pathsMatchExactly() throws Exception {
+    for (String path : List.of("/statsX", "/stats/", "/portfolio/x", "/sectorsandmore",
+        "/positions/", "/positions/ACME/value", "/")) {
+      HttpResponse<String> r = send(path);
+      assertEquals(404, r.statusCode(), path);
+      assertTrue(r.body().contains("Unknown path " + path + "; try /portfolio"), r.body());
+    }
+    assertEquals(200, send("/stats").statusCode());
+    assertEquals(200, send("/portfolio?ignored=1").statusCode());
+  }
+
+  @Test
+  void otherMethodsGet405WithAnAllowHeader() throws Exception {
+    for (String method : List.of("POST", "PUT", "DELETE")) {
+      HttpResponse<String> r = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sectors"))
+              .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, r.statusCode(), method);
+      assertEquals(Optional.of("GET"), r.headers().firstValue("Allow"), method);
+      assertEquals("{\"error\":\"Only GET is supported, not " + method + "\"}", r.body());
+    }
+  }
+
+  @Test
+  void keepAliveAnswersDoNotWaitForTheClientsDelayedAck() throws Exception {
+    // With Nagle's algorithm on, each answer's body waited ~40 ms for the client's delayed ACK.
+    long[] micros = LoadClient.measure(server.port(), "/stats", 1, 40);
+    long median = LoadClient.quantile(micros, 0.5);
+    assertTrue(median < 20_000, "median answer over keep-alive took " + median + " us");
+  }
+
+  @Test
+  void theDemoBindsTheLoopbackAddressUnlessToldOtherwise() throws Exception {
+    try (MarketServer local = MarketServer.startDemo(new String[] {"0"})) {
+      assertEquals("127.0.0.1", local.host());
+    }
+    try (MarketServer everywhere = MarketServer.startDemo(new String[] {"0", "0.0.0.0"})) {
+      assertTrue(InetAddress.getByName(everywhere.host()).isAnyLocalAddress(), everywhere.host());
+    }
+    IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+        () -> MarketServer.startDemo(new String[] {"0", "127.0.0.1", "extra"}));
+    assertEquals("Expected at most a port and an address to bind, got 0 127.0.0.1 extra",
+        tooMany.getMessage());
   }
 
   private static String symbolFor(int i) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class QuickstartTest {
@@ -32,5 +34,20 @@ class QuickstartTest {
     // initial read, quantity 4, batch, discount, quantity 20, quantity 21 (traced);
     // not quantity 5 (total was not read then)
     assertEquals(6, totalRuns);
+  }
+
+  @Test
+  void printsExactlyWhatTheReadmeSaysItPrints() throws Exception {
+    String readme = Files.readString(Path.of("..", "..", "README.md"), StandardCharsets.UTF_8);
+    String marker = "The quickstart prints:\n\n```text\n";
+    int start = readme.indexOf(marker);
+    assertTrue(start >= 0, "README.md has no block after 'The quickstart prints:'");
+    start += marker.length();
+    String promised = readme.substring(start, readme.indexOf("```", start));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    assertEquals(promised, printed);
   }
 }

@@ -1,6 +1,7 @@
 package dev.incr.examples.spreadsheet;
 
 import dev.incr.Engine;
+import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.TraceEvent;
 import dev.incr.Traced;
@@ -45,6 +46,8 @@ public final class Sheet {
   private final int columns;
   private final int rows;
   private final Cell[][] cells;
+  /** Counts the edits that changed a cell's text; read by cells that show {@code #CYCLE!}. */
+  private final LongVar textChanges;
   /** Each cell's value node, to recognize cells among the nodes of a trace. */
   private final Map<Node<?>, Cell> byValueNode = new IdentityHashMap<>();
   private final List<SheetListener> listeners = new CopyOnWriteArrayList<>();
@@ -64,10 +67,11 @@ public final class Sheet {
     this.columns = columns;
     this.rows = rows;
     this.cells = new Cell[rows][columns];
+    this.textChanges = engine.longVar(0).label("text changes");
     Evaluator evaluator = new Evaluator(new Reader());
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < columns; c++) {
-        Cell cell = new Cell(engine, new CellRef(c, r), evaluator);
+        Cell cell = new Cell(engine, new CellRef(c, r), evaluator, textChanges);
         cells[r][c] = cell;
         byValueNode.put(cell.value, cell);
       }
@@ -108,6 +112,7 @@ public final class Sheet {
       for (String raw : contents.values()) {
         targets.get(i++).raw.set(raw);
       }
+      textChanges.set(textChanges.getAsLong() + 1);
     });
     readAll();
   }
@@ -124,7 +129,12 @@ public final class Sheet {
   public synchronized EditReport edit(String name, String raw) {
     Cell cell = cell(name);
     checkRaw(name, raw);
-    cell.raw.set(raw); // marks; computes nothing
+    if (!raw.equals(cell.raw.get())) {
+      engine.batch(() -> { // marks; computes nothing
+        cell.raw.set(raw);
+        textChanges.set(textChanges.getAsLong() + 1);
+      });
+    }
     Traced<Void> traced = engine.trace(() -> {
       readAll();
       return null;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Serves a {@link Sheet} to browsers: the page at {@code /}, and a WebSocket at {@code /ws} that
@@ -20,11 +21,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code edit} per edit by anyone, or an {@code error} answering a bad request. A browser sends a
  * text message holding a cell name, a newline, and the cell's new raw text.
  *
- * <p>Run it with {@code mvn -q -pl examples/spreadsheet exec:java} (after {@code mvn -q install
- * -DskipTests} once, or from the reactor with {@code -am}); the port is the first argument, or
- * 7070.
+ * <p>Run it from the repository root with {@code ./mvnw -q -pl examples/spreadsheet -am
+ * compile -Pserve}. Arguments: the port (default 7070), then the address to bind (default {@code
+ * 127.0.0.1}, so only this machine can reach it; {@code 0.0.0.0} serves every interface), as in
+ * {@code -Dexec.args="8081 0.0.0.0"}.
  */
 public final class SpreadsheetServer implements AutoCloseable {
+
+  /** The port the demo listens on unless told otherwise. */
+  public static final int DEFAULT_PORT = 7070;
+
+  /** The address the demo binds unless told otherwise: the loopback interface only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /**
+   * The largest WebSocket message the server reads, in bytes. Well above what a valid edit needs
+   * (a cell holds {@value Sheet#MAX_RAW_LENGTH} characters), so that an oversized paste reaches
+   * the sheet and is refused with its usual error; Jetty's own default (64 KiB) would instead
+   * close the connection.
+   */
+  static final long MAX_MESSAGE_BYTES = 1 << 20;
 
   private final Sheet sheet;
   private final Javalin app;
@@ -34,6 +50,8 @@ public final class SpreadsheetServer implements AutoCloseable {
     this.sheet = Objects.requireNonNull(sheet, "sheet");
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyWebSocketServletFactory(
+          factory -> factory.setMaxTextMessageSize(MAX_MESSAGE_BYTES));
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.routes.get("/why/{cell}", ctx -> {
         ctx.contentType("application/json");
@@ -72,12 +90,33 @@ public final class SpreadsheetServer implements AutoCloseable {
     return sheet;
   }
 
-  /** Starts the demo on port {@code args[0]} (default 7070) and prints its address. */
+  /**
+   * Starts the demo and prints its address.
+   *
+   * @param args optionally the port (default {@value #DEFAULT_PORT}), then the address to bind
+   *     (default {@value #DEFAULT_HOST})
+   */
   public static void main(String[] args) {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
-    SpreadsheetServer server = start(demoSheet(), "0.0.0.0", port);
-    System.out.println("incr spreadsheet running at http://localhost:" + server.port() + "/");
+    SpreadsheetServer server = startDemo(args);
+    System.out.println("incr spreadsheet running at " + server.url() + " (bound to "
+        + server.host() + ")");
     System.out.println("Open it in two browser windows; edits appear in both. Ctrl-C stops it.");
+  }
+
+  /** Starts the demo sheet as {@link #main} does, on the port and address given in {@code args}. */
+  static SpreadsheetServer startDemo(String[] args) {
+    if (args.length > 2) {
+      throw new IllegalArgumentException("Expected at most a port and an address to bind, got "
+          + String.join(" ", args));
+    }
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+    String host = args.length > 1 ? args[1] : DEFAULT_HOST;
+    return start(demoSheet(), host, port);
+  }
+
+  /** Returns the address the server is bound to, such as {@code 127.0.0.1}. */
+  public String host() {
+    return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
   }
 
   /** Returns the port the server listens on. */

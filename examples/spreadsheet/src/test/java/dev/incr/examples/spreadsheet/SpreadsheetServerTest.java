@@ -2,6 +2,7 @@ package dev.incr.examples.spreadsheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -87,6 +88,33 @@ class SpreadsheetServerTest {
     // Bob's next message is the good edit: nothing was sent to him about the bad ones.
     assertTrue(bob.next().startsWith("{\"type\":\"edit\",\"cell\":\"A1\",\"raw\":\"Name\""));
     assertEquals(2, server.clientCount());
+  }
+
+  @Test
+  void anOversizedPasteGetsTheUsualErrorAndTheConnectionStaysOpen() throws Exception {
+    Client alice = new Client();
+    alice.next();
+    alice.send("A1\n" + "x".repeat(66_000));
+    assertEquals("{\"type\":\"error\",\"message\":\"The text for A1 is 66000 characters long; a"
+        + " cell holds at most 2000\"}", alice.next());
+    alice.send("A1\nName");
+    assertTrue(alice.next().startsWith("{\"type\":\"edit\",\"cell\":\"A1\",\"raw\":\"Name\""));
+    assertEquals(1, server.clientCount());
+  }
+
+  @Test
+  void theDemoBindsTheLoopbackAddressUnlessToldOtherwise() {
+    try (SpreadsheetServer local = SpreadsheetServer.startDemo(new String[] {"0"})) {
+      assertEquals("127.0.0.1", local.host());
+    }
+    String[] args = {"0", "0.0.0.0"};
+    try (SpreadsheetServer everywhere = SpreadsheetServer.startDemo(args)) {
+      assertEquals("0.0.0.0", everywhere.host());
+    }
+    IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+        () -> SpreadsheetServer.startDemo(new String[] {"0", "127.0.0.1", "extra"}));
+    assertEquals("Expected at most a port and an address to bind, got 0 127.0.0.1 extra",
+        tooMany.getMessage());
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -9,6 +9,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Run on the module path, as named modules, not from the class path.
+    expect("com.example.shapes", Main.class.getModule().getName(), "this program's module");
+    expect("dev.incr", Engine.class.getModule().getName(), "the runtime's module");
     Engine engine = Engine.singleThreaded();
     IncrRect rect = new IncrRect(engine);
     expect(50.0, rect.area(), "area of 10 x 5");
@@ -28,7 +31,7 @@ public final class Main {
     IncrRect shared = new IncrRect(concurrent);
     shared.setHeight(2);
     expect(20.0, shared.area(), "area on the concurrent engine");
-    System.out.println("incr consumer OK: " + rect.describe("cm") + ", sum " + sum.get());
+    System.out.println("incr consumer OK on the module path: " + rect.describe("cm") + ", sum " + sum.get());
   }
 
   private static void expect(Object expected, Object actual, String what) {
