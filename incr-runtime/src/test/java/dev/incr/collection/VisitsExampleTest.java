@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed use case from DESIGN.md: visits sorted by time, legs between consecutive visits, the
+ * The collections' guiding example: visits sorted by time, legs between consecutive visits, the
  * total distance. Moving one visit computes the distance of only the legs the move creates.
  */
 class VisitsExampleTest {
