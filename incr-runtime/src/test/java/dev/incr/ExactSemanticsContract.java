@@ -1,7 +1,9 @@
 package dev.incr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.internal.EngineInternals;
 import java.util.ArrayList;
@@ -517,12 +519,14 @@ abstract class ExactSemanticsContract {
     assertUnrelatedWritesRunNothing(unrelated, other, entry, catcher);
     checkInvariants();
 
+    assertTrue(EngineInternals.tracksCycles(engine));
     loop.set(false);
     assertEquals("#REF!", catcher.node.get(), "the catcher still shows a cycle that is gone");
     assertEquals("#REF!", entry.node.get());
     assertEquals(2, entry.runs.get(), "entry runs");
     assertEquals(2, catcher.runs.get(), "catcher runs");
     checkInvariants();
+    assertFalse(EngineInternals.tracksCycles(engine), "no cycle is left to track");
     // No longer on a cycle: unrelated writes leave it alone, and it follows what it reads.
     assertUnrelatedWritesRunNothing(unrelated, other, entry, catcher);
     checkInvariants();
@@ -597,6 +601,7 @@ abstract class ExactSemanticsContract {
     assertEquals(2, entry.runs.get(), "entry runs");
     assertEquals(2, failing.runs.get(), "failing runs");
     checkInvariants();
+    assertFalse(EngineInternals.tracksCycles(engine), "no cycle is left to track");
     assertUnrelatedWritesRunNothing(unrelated, other, entry, failing);
     checkInvariants();
   }
