@@ -22,6 +22,12 @@ final class CyclePath {
    * far, until the reading computation is reached.
    */
   static CycleException through(ComputedNode<?> repeated, DependencyRecorder recorder) {
+    return through(repeated, recorder, new ArrayList<>());
+  }
+
+  /** {@link #through(ComputedNode, DependencyRecorder)}, adding the nodes on the cycle to {@code onCycle}. */
+  static CycleException through(ComputedNode<?> repeated, DependencyRecorder recorder,
+      List<ComputedNode<?>> onCycle) {
     ComputedNode<?> reader = recorder.node;
     List<ComputedNode<?>> path = new ArrayList<>();
     Map<ComputedNode<?>, Boolean> visited = new IdentityHashMap<>();
@@ -48,6 +54,12 @@ final class CyclePath {
         pending.push(inProgressReads(c, recorder));
         positions.push(0);
       }
+    }
+    if (path.isEmpty()) {
+      onCycle.add(reader);
+      onCycle.add(repeated);
+    } else {
+      onCycle.addAll(path);
     }
     List<String> labels = new ArrayList<>();
     if (path.isEmpty()) {

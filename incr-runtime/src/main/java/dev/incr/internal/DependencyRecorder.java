@@ -41,6 +41,11 @@ final class DependencyRecorder {
   DependencyRecorder child;
   ComputedNode<?> node;
   /**
+   * The nodes on the cycles the current run met, for {@link CycleWitnesses} (null, and never
+   * looked at, while no cycle has been met).
+   */
+  CycleWitnesses.NodeRef[] cycleSeen;
+  /**
    * For the recorder that stands in while a collection operator's function runs ({@link
    * OperatorScope}): that operator's label, for the error every read then gets. Null otherwise.
    */

@@ -170,6 +170,8 @@ abstract class EngineCore implements Engine {
   final NecessaryGraph necessary = new NecessaryGraph(this);
   /** The kept failures of computeds in state {@link ComputedNode#CYCLE_FAILED}. */
   final CycleFailures cycleFailures = new CycleFailures();
+  /** The computeds whose last run met a cycle, re-run when a node of that cycle has run. */
+  final CycleWitnesses cycleWitnesses = new CycleWitnesses();
   /**
    * Whether the current verification met a dependency that is itself being verified further down
    * the stack (a cycle among dependencies, left by computations that caught a {@link
@@ -375,12 +377,17 @@ abstract class EngineCore implements Engine {
     if (r != null) {
       r.record(node);
       if (!isCurrent(node)) {
-        if (ComputedNode.inProgress(node.verifiedAt)) {
-          throw cycleThrough(node);
-        }
-        refreshNested(node);
-        if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
-          throw cycleFailures.rethrow(node);
+        try {
+          if (ComputedNode.inProgress(node.verifiedAt)) {
+            throw cycleThrough(node);
+          }
+          refreshNested(node);
+          if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+            throw cycleWitnesses.rethrown(cycleFailures.rethrow(node), node);
+          }
+        } catch (CycleException e) {
+          cycleWitnesses.saw(r, e);
+          throw e;
         }
       }
     } else {
@@ -620,6 +627,13 @@ abstract class EngineCore implements Engine {
           return;
         }
       }
+      if (cycleWitnesses.tracking) {
+        ComputedNode<?> reRan = cycleWitnesses.reRanMember(n, base);
+        if (reRan != null) {
+          run(n, reRan, since);
+          return;
+        }
+      }
       unchanged(n, rev, since);
     } finally {
       if (ComputedNode.isVerifying(n.verifiedAt)) {
@@ -792,6 +806,9 @@ abstract class EngineCore implements Engine {
           push(stale);
           continue;
         }
+        if (changed == null && cycleWitnesses.tracking) {
+          changed = cycleWitnesses.reRanMember(n, sinceRevision);
+        }
         if (changed != null) {
           runOnStack(n, changed, since, top > base);
         } else {
@@ -878,6 +895,10 @@ abstract class EngineCore implements Engine {
       abandoned(n, since, parent);
       return;
     }
+    if (cycleWitnesses.tracking) {
+      cycleWitnesses.ran(n, recorder, revision,
+          t instanceof CycleException && n.necessity() == null, this);
+    }
     if (t instanceof CycleException && n.necessity() == null) {
       // Kept like a value: the node re-runs only when something this run read changes.
       Object dependencies = recorder.finish();
@@ -897,6 +918,9 @@ abstract class EngineCore implements Engine {
 
   /** A run of {@code n} is abandoned by a {@link DeepUnwind}: the node stays as it was. */
   private void abandoned(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    if (recorder.cycleSeen != null) {
+      cycleWitnesses.ran(n, recorder, revision, false, this);
+    }
     recorder.clear();
     recorder = parent;
     n.verifiedAt = since;
@@ -911,6 +935,9 @@ abstract class EngineCore implements Engine {
       // The function caught the DeepUnwind thrown through it: the run is abandoned all the same.
       abandoned(n, since, parent);
       throw DeepUnwind.INSTANCE;
+    }
+    if (cycleWitnesses.tracking) {
+      cycleWitnesses.ran(n, recorder, revision, true, this);
     }
     Object dependencies = recorder.finish();
     recorder = parent;
@@ -1027,7 +1054,8 @@ abstract class EngineCore implements Engine {
   }
 
   private CycleException cycleThrough(ComputedNode<?> repeated) {
-    return CyclePath.through(repeated, recorder);
+    List<ComputedNode<?>> onCycle = new ArrayList<>();
+    return cycleWitnesses.named(CyclePath.through(repeated, recorder, onCycle), onCycle);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,14 @@ public final class EngineInternals {
     return ((EngineCore) engine).recordersHeld();
   }
 
+  /**
+   * Whether the engine keeps track of cycles (some node's last run met a {@link
+   * dev.incr.CycleException}); while it does not, cycle handling costs the engine nothing.
+   */
+  public static boolean tracksCycles(Engine engine) {
+    return ((EngineCore) engine).cycleWitnesses.tracking;
+  }
+
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
   public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
     if (engine instanceof EngineCore) {

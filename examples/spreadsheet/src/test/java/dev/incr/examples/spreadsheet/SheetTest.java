@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SheetTest {
 
@@ -224,6 +226,62 @@ class SheetTest {
       assertEquals("#CYCLE!", s.value("F1").display(), order.toString());
       assertEquals("#CYCLE!", s.value("G1").display(), order.toString());
     }
+  }
+
+  private static Sheet emptySheet(boolean concurrent) {
+    return new Sheet(concurrent ? Engine.concurrent() : Engine.singleThreaded(), 4, 4);
+  }
+
+  /**
+   * D1 reads A1 while A1 is computing and shows #CYCLE!; A1 ends as #REF! (B1 reads E4, off the
+   * sheet). Retyped as =B1, A1 is off the cycle but still #REF!: nothing D1 read changed value,
+   * yet the cycle it saw is gone.
+   */
+  @ParameterizedTest(name = "concurrent engine: {0}")
+  @ValueSource(booleans = {false, true})
+  void aCellThatCaughtACycleRecoversWhenTheCycleBreaksWithoutAValueChanging(boolean concurrent) {
+    Sheet s = emptySheet(concurrent);
+    s.edit("A1", "=SUM(B1:D1,A1)");
+    s.edit("D1", "=(IF(A1,A1,A1))");
+    s.edit("B1", "=E4");
+    assertEquals("#CYCLE!", s.value("D1").display());
+    assertEquals("#REF!", s.value("A1").display());
+
+    EditReport broken = s.edit("A1", "=B1");
+    assertEquals("#REF!", s.value("A1").display());
+    assertEquals("#REF!", s.value("D1").display());
+    assertTrue(broken.cutOff().contains(CellRef.parse("A1").orElseThrow()),
+        names(broken.recomputed()).toString());
+    assertEquals(s.value("D1"), broken.changed().get(CellRef.parse("D1").orElseThrow()),
+        "D1 is reported changed");
+  }
+
+  /** A cell that caught a cycle is not re-run by an edit that reaches nothing on its cycle. */
+  @ParameterizedTest(name = "concurrent engine: {0}")
+  @ValueSource(booleans = {false, true})
+  void anUnrelatedEditReRunsNoCellThatCaughtACycle(boolean concurrent) {
+    Sheet s = emptySheet(concurrent);
+    s.edit("A1", "=B1+1");
+    s.edit("B1", "=C1*2");
+    s.edit("C1", "=A1");
+    s.edit("D1", "=SUM(A1:C1)");
+    for (String cell : List.of("A1", "B1", "C1", "D1")) {
+      assertEquals("#CYCLE!", s.value(cell).display(), cell);
+    }
+    s.edit("A4", "1");
+    EditReport unrelated = s.edit("B4", "=A4+1");
+    assertSameCells(unrelated.recomputed(), "B4");
+    unrelated = s.edit("A4", "2");
+    assertSameCells(unrelated.recomputed(), "A4", "B4");
+    assertEquals("3", s.value("B4").display());
+    for (String cell : List.of("A1", "B1", "C1", "D1")) {
+      assertEquals("#CYCLE!", s.value(cell).display(), cell);
+    }
+    // The cycle is still there to break.
+    EditReport fixed = s.edit("C1", "4");
+    assertEquals("9", s.value("A1").display());
+    assertEquals("21", s.value("D1").display());
+    assertTrue(fixed.changed().containsKey(CellRef.parse("D1").orElseThrow()));
   }
 
   @Test
