@@ -47,6 +47,253 @@ abstract class ExactSemanticsContract {
   }
 
   // -------------------------------------------------------------------------------------------
+  // No unneeded runs, observed or not
+
+  @Test
+  void anObservedNodeDoesNotReRunDependenciesItsNewRunNoLongerReads() {
+    Var<Integer> head = var("head", 0);
+    Counted<Integer> dbl = new Counted<>("dbl", () -> head.get() * 2);
+    Counted<Integer> inv = new Counted<>("inv", () -> -head.get());
+    Counted<Integer> current = new Counted<>("current", () -> {
+      int sum = 0;
+      if (head.get() % 2 != 0) {
+        for (int i = 0; i < 20; i++) {
+          sum += dbl.node.get();
+        }
+      } else {
+        sum = inv.node.get();
+      }
+      return sum;
+    });
+    assertEquals(0, dbl.node.get());
+    assertEquals(0, inv.node.get());
+    List<Integer> delivered = new ArrayList<>();
+    Observation observation = engine.observe(current.node, delivered::add);
+    for (int k = 1; k <= 100; k++) {
+      head.set(k);
+      assertEquals(k % 2 != 0 ? 40 * k : -k, current.node.get());
+      checkInvariants();
+    }
+    // Each ran once at the start, then once for each value of head under which current read it.
+    assertEquals(51, dbl.runs.get(), "dbl runs");
+    assertEquals(51, inv.runs.get(), "inv runs");
+    assertEquals(101, current.runs.get(), "current runs");
+    assertEquals(100, delivered.size());
+    assertEquals(-100, delivered.get(99));
+    observation.close();
+  }
+
+  @Test
+  void aReaderThatNoLongerNeedsAnUnobservedNodeLeavesItUnrun() {
+    Var<Boolean> useA = var("useA", true);
+    Var<Integer> x = var("x", 1);
+    Counted<Integer> a = new Counted<>("a", () -> x.get() + 1);
+    Counted<Integer> b = new Counted<>("b", () -> x.get() + 2);
+    Counted<Integer> pick = new Counted<>("pick", () -> useA.get() ? a.node.get() : b.node.get());
+    Counted<Integer> top = new Counted<>("top", () -> pick.node.get() * 10);
+    Observation observation = engine.observe(top.node, v -> { });
+    engine.batch(() -> {
+      useA.set(false);
+      x.set(5);
+    });
+    assertEquals(70, top.node.get());
+    assertEquals(1, a.runs.get(), "a is no longer read by pick and must not re-run");
+    assertEquals(1, b.runs.get());
+    checkInvariants();
+    observation.close();
+  }
+
+  @Test
+  void aChangeAbsorbedAtTheBottomOfAnObservedChainCostsTheSameWhateverItsHeight() {
+    long shortChain = absorbedChangeWork(10);
+    long tallChain = absorbedChangeWork(1_000);
+    assertEquals(shortChain, tallChain);
+  }
+
+  /** Runs plus verifications of one change absorbed at the bottom of an observed chain. */
+  private long absorbedChangeWork(int height) {
+    Var<Integer> input = engine.var(50);
+    Computed<Integer> clamp = engine.computed(() -> Math.min(input.get(), 10));
+    Node<Integer> previous = clamp;
+    for (int i = 0; i < height; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> below.get() + 1);
+    }
+    Observation observation = engine.observe(previous, v -> { });
+    EngineStats before = engine.stats();
+    input.set(60);
+    assertEquals(height + 10, previous.get());
+    EngineStats after = engine.stats();
+    observation.close();
+    return after.runs() + after.reruns() + after.cutoffs() + after.verifications()
+        - (before.runs() + before.reruns() + before.cutoffs() + before.verifications());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // No glitches inside a batch
+
+  @Test
+  void aBatchThatReadsMidwayNeverRunsAnObservedNodeOnAStateThatNeverExisted() {
+    Var<Integer> a = var("a", 0);
+    Var<Integer> b = var("b", 0);
+    List<String> glitches = new ArrayList<>();
+    Counted<Integer> cb = new Counted<>("cb", b::get);
+    Counted<Integer> inv = new Counted<>("inv", () -> {
+      int bv = cb.node.get();
+      int av = a.get();
+      if (av != bv) {
+        glitches.add("a=" + av + " b=" + bv);
+      }
+      return bv - av;
+    });
+    List<Integer> delivered = new ArrayList<>();
+    Observation observation = engine.observe(inv.node, delivered::add);
+    for (int k = 1; k <= 50; k++) {
+      int value = k;
+      engine.batch(() -> {
+        a.set(value);
+        assertEquals(value - 1, cb.node.get(), "read-your-writes: b is not written yet");
+        b.set(value);
+      });
+      checkInvariants();
+    }
+    assertEquals(List.of(), glitches);
+    assertEquals(List.of(), delivered, "the observed value stayed 0");
+    assertEquals(51, inv.runs.get(), "once at the start, then once per batch, on its final state");
+    assertEquals(51, cb.runs.get());
+    observation.close();
+  }
+
+  @Test
+  void nothingRunsInsideABatchUnlessTheBatchReadsIt() {
+    Var<Integer> a = var("a", 1);
+    Counted<Integer> doubled = new Counted<>("doubled", () -> a.get() * 2);
+    Counted<Integer> observed = new Counted<>("observed", () -> doubled.node.get() + 1);
+    Counted<Integer> unobserved = new Counted<>("unobserved", () -> a.get() - 1);
+    unobserved.node.get();
+    List<Integer> delivered = new ArrayList<>();
+    Observation observation = engine.observe(observed.node, delivered::add);
+    engine.batch(() -> {
+      a.set(2);
+      assertEquals(1, doubled.runs.get());
+      assertEquals(1, observed.runs.get());
+      a.set(3);
+      assertEquals(6, doubled.node.get(), "read-your-writes");
+      assertEquals(2, doubled.runs.get());
+      assertEquals(1, observed.runs.get(), "observed nodes wait for the end of the batch");
+      a.set(4);
+      engine.batch(() -> a.set(5));
+      assertEquals(1, observed.runs.get(), "an inner batch's end is not the end");
+      assertEquals(List.of(), delivered);
+    });
+    assertEquals(List.of(11), delivered);
+    assertEquals(2, observed.runs.get());
+    assertEquals(3, doubled.runs.get());
+    assertEquals(1, unobserved.runs.get());
+    checkInvariants();
+    observation.close();
+  }
+
+  @Test
+  void anObserverIsNotCalledWhenTheValueEndsAsItWasLastGiven() {
+    Var<Integer> a = var("a", 1);
+    Var<Integer> b = var("b", 1);
+    Counted<Integer> diff = new Counted<>("diff", () -> a.get() - b.get());
+    List<Integer> delivered = new ArrayList<>();
+    Observation observation = engine.observe(diff.node, delivered::add);
+    engine.batch(() -> {
+      a.set(4);
+      assertEquals(3, diff.node.get(), "the batch reads the value midway");
+      b.set(4);
+    });
+    assertEquals(List.of(), delivered);
+    a.set(5);
+    assertEquals(List.of(1), delivered);
+    engine.batch(() -> {
+      a.set(9);
+      assertEquals(5, diff.node.get());
+      a.set(5);
+    });
+    assertEquals(List.of(1), delivered, "back to the value last given");
+    checkInvariants();
+    observation.close();
+  }
+
+  @Test
+  void aVarWrittenAndWrittenBackInABatchIsUnchanged() {
+    Var<Integer> x = var("x", 42);
+    Counted<Integer> plain = new Counted<>("plain", () -> x.get() + 1);
+    Counted<Integer> observedReader = new Counted<>("observedReader", () -> x.get() * 2);
+    IntVar primitive = engine.intVar(7);
+    Counted<Integer> primitiveReader = new Counted<>("primitiveReader", () -> primitive.get() + 1);
+    assertEquals(43, plain.node.get());
+    assertEquals(8, primitiveReader.node.get());
+    List<Integer> seenX = new ArrayList<>();
+    List<Integer> seenReader = new ArrayList<>();
+    Observation onX = engine.observe(x, seenX::add);
+    Observation onReader = engine.observe(observedReader.node, seenReader::add);
+    engine.batch(() -> {
+      x.set(0);
+      primitive.set(0);
+      x.set(42);
+      primitive.set(7);
+    });
+    assertEquals(43, plain.node.get());
+    assertEquals(84, observedReader.node.get());
+    assertEquals(8, primitiveReader.node.get());
+    assertEquals(1, plain.runs.get(), "nothing that reads it re-runs");
+    assertEquals(1, observedReader.runs.get());
+    assertEquals(1, primitiveReader.runs.get());
+    assertEquals(List.of(), seenX);
+    assertEquals(List.of(), seenReader);
+    checkInvariants();
+    // A write that sticks still propagates.
+    engine.batch(() -> {
+      x.set(0);
+      x.set(1);
+    });
+    assertEquals(2, plain.node.get());
+    assertEquals(List.of(1), seenX);
+    assertEquals(List.of(2), seenReader);
+    onX.close();
+    onReader.close();
+  }
+
+  @Test
+  void aBatchOverACollectionNeverShowsAMixedStateToAnObservedNode() {
+    Var<Integer> a = var("a", 0);
+    IncrCollection<Integer> col = engine.collection();
+    col.insert(0);
+    LongComputed count = col.count();
+    DoubleComputed sum = col.sum(x -> x);
+    List<String> glitches = new ArrayList<>();
+    Counted<Double> balance = new Counted<>("balance", () -> {
+      int av = a.get();
+      long n = count.getAsLong();
+      double s = sum.getAsDouble();
+      if (s != (double) av * n) {
+        glitches.add("a=" + av + " count=" + n + " sum=" + s);
+      }
+      return s - (double) av * n;
+    });
+    List<Double> delivered = new ArrayList<>();
+    Observation observation = engine.observe(balance.node, delivered::add);
+    for (int k = 1; k <= 20; k++) {
+      int value = k;
+      engine.batch(() -> {
+        a.set(value);
+        col.deleteAll(col.toList());
+        col.insert(value);
+      });
+      assertEquals(List.of(value), col.toList());
+    }
+    assertEquals(List.of(), glitches);
+    assertEquals(List.of(), delivered);
+    assertEquals(21, balance.runs.get(), "once at the start, then once per batch");
+    observation.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Cycles stay incremental
 
   @Test

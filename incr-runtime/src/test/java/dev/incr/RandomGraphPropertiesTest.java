@@ -26,9 +26,19 @@ import net.jqwik.api.Provide;
  * changed value since. After every write, each observed computed (kept up to date by pushing
  * changes, not by a read) has run over current values and its observer has the current value.
  *
+ * <p>Runs are checked against who needed what: a computed runs only while something needs it. A
+ * get may run only the computeds its target (transitively) read on their final runs; the end of an
+ * outermost write or batch may run only what the observed computeds read; a write inside a batch
+ * runs nothing. Together with the checks above: a node ran iff some reader's run under the final
+ * inputs read it and one of its own reads had changed. An observer is never told a value equal to
+ * the one it was last told.
+ *
  * <p>"Changed value since" counts value-changing writes, as the engine does: a var set from 1 to 2
- * and back to 1 has changed twice, and its readers re-run (revision-based verification does not
- * remember which value each reader saw). A computed changes when a re-run returns a different value.
+ * and back to 1 by separate writes has changed twice, and its readers re-run (revision-based
+ * verification does not remember which value each reader saw). Within one batch, a var written
+ * back to its value from before the batch is unchanged when nothing was computed since its first
+ * write in the batch; when a get inside the batch came between, the engine may count it changed.
+ * A computed changes when a re-run returns a different value.
  */
 class RandomGraphPropertiesTest {
 
@@ -106,6 +116,8 @@ class RandomGraphPropertiesTest {
     /** Open observers by computed index, and the last value each was told. */
     final Map<Integer, Observation> observers = new HashMap<>();
     final Map<Integer, Integer> delivered = new HashMap<>();
+    /** The computeds that ran since the last check of who needed them. */
+    final java.util.Set<Integer> ranSinceCheck = new java.util.TreeSet<>();
 
     Run(Engine engine, Scenario scenario) {
       this.engine = engine;
@@ -146,6 +158,7 @@ class RandomGraphPropertiesTest {
       LinkedHashMap<Integer, int[]> reads = new LinkedHashMap<>();
       int result = evaluate(spec, i -> read(i, reads));
       runs[index]++;
+      ranSinceCheck.add(index);
       lastReads.set(index, reads);
       if (lastResults[index] == null || lastResults[index] != result) {
         changes[varCount + index]++;
@@ -219,20 +232,13 @@ class RandomGraphPropertiesTest {
             setVar(step.target(), step.value());
             recomputeOracle();
             checkObservers();
+            checkRunsWereNeeded(observedCone(), "the write of v" + step.target());
             break;
           case Step.BATCH:
-            engine.batch(() -> {
-              for (int[] set : step.batch()) {
-                if (set[0] < 0) {
-                  recomputeOracle();
-                  get(set[1] % computeds.size());
-                } else {
-                  setVar(set[0], set[1]);
-                }
-              }
-            });
+            batch(step.batch());
             recomputeOracle();
             checkObservers();
+            checkRunsWereNeeded(observedCone(), "the end of a batch");
             break;
           case Step.GET:
             get(step.target());
@@ -240,9 +246,15 @@ class RandomGraphPropertiesTest {
           case Step.OBSERVE: {
             int target = step.target();
             if (!observers.containsKey(target)) {
-              observers.put(target, engine.observe(computeds.get(target),
-                  value -> delivered.put(target, value)));
+              observers.put(target, engine.observe(computeds.get(target), value -> {
+                assertTrue(!value.equals(delivered.get(target)),
+                    "the observer of c" + target + " was told " + value + " again");
+                delivered.put(target, value);
+              }));
               delivered.put(target, oracle.get(varCount + target));
+              java.util.Set<Integer> cone = new java.util.TreeSet<>();
+              addCone(varCount + target, cone);
+              checkRunsWereNeeded(cone, "opening an observer of c" + target);
             }
             break;
           }
@@ -251,6 +263,7 @@ class RandomGraphPropertiesTest {
             if (observation != null) {
               observation.close();
             }
+            checkRunsWereNeeded(java.util.Set.of(), "closing an observer");
             break;
           }
           default:
@@ -266,6 +279,84 @@ class RandomGraphPropertiesTest {
       int value = valueOf(computeds.get(target));
       assertEquals(oracle.get(varCount + target), value, "value of c" + target);
       checkConeIsUpToDate(varCount + target);
+      java.util.Set<Integer> cone = new java.util.TreeSet<>();
+      addCone(varCount + target, cone);
+      checkRunsWereNeeded(cone, "a get of c" + target);
+    }
+
+    /**
+     * Runs a batch step: sets and gets. A var written back to its value from before the batch is
+     * unchanged if nothing was computed since its first write (the engine's change revision tells
+     * whether it counted it as changed; without a get in between it must not have).
+     */
+    void batch(List<int[]> operations) {
+      Map<Integer, int[]> before = new HashMap<>(); // var -> {value, changes, changedAt}
+      java.util.Set<Integer> getAfterFirstWrite = new java.util.HashSet<>();
+      engine.batch(() -> {
+        for (int[] op : operations) {
+          if (op[0] < 0) {
+            recomputeOracle();
+            getAfterFirstWrite.addAll(before.keySet());
+            get(op[1] % computeds.size());
+          } else {
+            before.computeIfAbsent(op[0], v -> new int[] {varValues[v], changes[v],
+                (int) engine.graph(vars.get(v)).nodes().get(0).changedAt()});
+            setVar(op[0], op[1]);
+            checkRunsWereNeeded(java.util.Set.of(), "a write inside a batch");
+          }
+        }
+      });
+      for (Map.Entry<Integer, int[]> e : before.entrySet()) {
+        int v = e.getKey();
+        int[] was = e.getValue();
+        if (varValues[v] != was[0]) {
+          continue;
+        }
+        long changedAt = engine.graph(vars.get(v)).nodes().get(0).changedAt();
+        if (changedAt == was[2]) {
+          // Runs at the end of the batch (observed nodes) read it as unchanged.
+          int counted = changes[v];
+          for (LinkedHashMap<Integer, int[]> reads : lastReads) {
+            if (reads != null && reads.containsKey(v) && reads.get(v)[1] == counted) {
+              reads.get(v)[1] = was[1];
+            }
+          }
+          changes[v] = was[1];
+        } else {
+          assertTrue(getAfterFirstWrite.contains(v),
+              "v" + v + " was written back within a batch with nothing read, yet changed");
+        }
+      }
+    }
+
+    /** What the observed computeds (transitively) read on their last runs, themselves included. */
+    java.util.Set<Integer> observedCone() {
+      java.util.Set<Integer> cone = new java.util.TreeSet<>();
+      for (int target : observers.keySet()) {
+        addCone(varCount + target, cone);
+      }
+      return cone;
+    }
+
+    void addCone(int nodeIndex, java.util.Set<Integer> cone) {
+      if (nodeIndex < varCount || !cone.add(nodeIndex - varCount)) {
+        return;
+      }
+      LinkedHashMap<Integer, int[]> reads = lastReads.get(nodeIndex - varCount);
+      if (reads != null) {
+        for (int read : reads.keySet()) {
+          addCone(read, cone);
+        }
+      }
+    }
+
+    /** Every computed that ran since the last check is in {@code needed}. */
+    void checkRunsWereNeeded(java.util.Set<Integer> needed, String what) {
+      for (int ran : ranSinceCheck) {
+        assertTrue(needed.contains(ran),
+            "c" + ran + " ran during " + what + ", which did not need it (needed: " + needed + ")");
+      }
+      ranSinceCheck.clear();
     }
 
     /** Observed computeds are up to date without being read, and observers have their values. */

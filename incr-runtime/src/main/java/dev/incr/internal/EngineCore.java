@@ -234,6 +234,13 @@ abstract class EngineCore implements Engine {
 
   int batchDepth;
   private boolean batchRevisionOpen;
+  /** The vars written in the open batch, as they were before it. */
+  private final BatchWrites batchWrites = new BatchWrites();
+  /**
+   * How many top-level verifications (reads that computed or verified something) have started:
+   * a var written back within a batch is unchanged only if none started since its first write.
+   */
+  private long topLevelVerifications;
   /** Whether any verification happened at the current revision (so a batch must not reuse it). */
   private boolean revisionObserved;
 
@@ -403,7 +410,7 @@ abstract class EngineCore implements Engine {
       if (CrossEngineGuard.lastToken != token) {
         checkNotForeignRead(node);
       }
-      if (pending && !flushing) {
+      if (pending && !flushing && batchDepth == 0) {
         flush();
       }
       if (!isCurrent(node)) {
@@ -483,6 +490,10 @@ abstract class EngineCore implements Engine {
           continue;
         }
         flushHeight = n.necessity().height;
+        if (!necessary.neededNow(n)) {
+          necessary.leaveToReaders(n);
+          continue;
+        }
         try {
           verify(n, 0);
           settleProvisional();
@@ -516,6 +527,7 @@ abstract class EngineCore implements Engine {
 
   private void refreshTopLevel(ComputedNode<?> node) {
     revisionObserved = true;
+    topLevelVerifications++;
     long previous = CrossEngineGuard.enter(this);
     try {
       verify(node, 0);
@@ -1083,6 +1095,9 @@ abstract class EngineCore implements Engine {
    * lands in (see {@link #write}).
    */
   final long openWrite(VarNode<?> node) {
+    if (batchDepth > 0) {
+      batchWrites.firstWrite(node, topLevelVerifications);
+    }
     long rev = revision;
     boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
     if (node.necessity() != null) {
@@ -1113,10 +1128,14 @@ abstract class EngineCore implements Engine {
     batchDepth++;
   }
 
-  /** Ends a batch level; returns whether it was the outermost one. */
+  /**
+   * Ends a batch level; returns whether it was the outermost one. The vars the batch wrote back to
+   * the value they had before it are unchanged, if nothing was computed since their first write.
+   */
   final boolean endBatch() {
     if (--batchDepth == 0) {
       batchRevisionOpen = false;
+      batchWrites.settle(topLevelVerifications);
       return true;
     }
     return false;

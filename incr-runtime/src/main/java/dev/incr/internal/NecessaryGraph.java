@@ -22,6 +22,12 @@ import java.util.Set;
  * re-runs only if something it read changed) and, when its value changed, marks and queues its
  * readers. A change absorbed low in the graph stops there: nothing above it is visited.
  *
+ * <p>A queued node is brought up to date only if it is needed now ({@link #neededNow}): it is
+ * observed, or a reader verifying its dependencies in first-read order would reach it. Otherwise it
+ * is left stale and its readers are queued ({@link #leaveToReaders}): a reader that re-runs reads
+ * it again (and brings it up to date then) or no longer reads it, in which case it does not run at
+ * all. So a node an observed node stopped reading is not re-run for it.
+ *
  * <p>Nodes that stop being necessary (the last observer closed, or no necessary node reads them
  * any more) go back to being verified on demand.
  */
@@ -148,6 +154,116 @@ final class NecessaryGraph {
       }
       if (v == EngineCore.CLEAN) {
         EngineCore.publishVerified(p, stale);
+      }
+      if (!p.necessity().queued) {
+        queue.add(p);
+      }
+    }
+  }
+
+  /**
+   * How far into a reader's dependencies {@link #neededNow} looks for the node in question; a node
+   * read later than this is brought up to date as if needed (a run it may not need, instead of a
+   * scan quadratic in the reader's width).
+   */
+  static final int NEED_SCAN_LIMIT = 256;
+
+  /**
+   * Whether queued computed {@code n}, taken out of the queue by the flush (so every node lower than
+   * it is settled), is needed now: it is observed, or there is a path of readers up to an observed
+   * node along which each reader, verifying its dependencies in first-read order, would reach the
+   * one below with every earlier dependency settled and unchanged, and each reader on the way is
+   * undisturbed (clean: only this change can reach it). A reader already dirty (queued) decides for
+   * itself when its turn comes, pulling {@code n} if it still reads it; so does one that re-runs.
+   * If {@code n} is not needed now it is left to its readers ({@link #leaveToReaders}): it must not
+   * run for a reader whose new run no longer reads it.
+   *
+   * <p>When nothing else is queued, nothing can disturb the readers above a clean reader, so the
+   * first level decides: the cost of a change absorbed low under an observed node does not depend
+   * on how far above it the observed node is.
+   */
+  boolean neededNow(ComputedNode<?> n) {
+    if (n.necessity().isObserved()) {
+      return true;
+    }
+    long rev = engine.revision;
+    int height = n.necessity().height;
+    boolean alone = queue.isEmpty();
+    ArrayDeque<ComputedNode<?>> work = null;
+    java.util.Set<ComputedNode<?>> seen = null;
+    ComputedNode<?> m = n;
+    while (true) {
+      Necessity x = m.necessity();
+      for (int i = 0, count = x.dependentCount(); i < count; i++) {
+        ComputedNode<?> p = x.dependent(i);
+        long v = p.verifiedAt;
+        if (v == rev || ComputedNode.inProgress(v) || ComputedNode.mustRun(v)) {
+          continue; // decided already, or runs whatever its dependencies say
+        }
+        if (!readsFirst(p, v == EngineCore.CLEAN ? rev - 1 : v, m, height, rev)) {
+          continue;
+        }
+        if (p.necessity().isObserved() || (alone && v == EngineCore.CLEAN)) {
+          return true;
+        }
+        if (v == EngineCore.CLEAN) {
+          if (work == null) {
+            work = new ArrayDeque<>();
+            seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+          }
+          if (seen.add(p)) {
+            work.push(p);
+          }
+        }
+      }
+      if (work == null || work.isEmpty()) {
+        return false;
+      }
+      m = work.pop();
+    }
+  }
+
+  /**
+   * Whether {@code p}, verified since {@code since}, reaches {@code n} with every dependency before
+   * it settled and unchanged; lower than {@code height} means settled for a clean node.
+   */
+  private static boolean readsFirst(ComputedNode<?> p, long since, ComputedNode<?> n, int height,
+      long rev) {
+    for (int j = 0, count = p.dependencyCount(); j < count; j++) {
+      AbstractNode<?> d = p.dependency(j);
+      if (d == n || j >= NEED_SCAN_LIMIT) {
+        return true;
+      }
+      if (d instanceof ComputedNode) {
+        long dv = d.verifiedAt;
+        boolean settled = dv == rev || (dv == EngineCore.CLEAN && d.necessity().height < height);
+        if (!settled) {
+          return false;
+        }
+      }
+      if (d.changedAt > since) {
+        return false; // p re-runs: its run reads n or not
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Leaves stale computed {@code n}, not needed now ({@link #neededNow}), to its readers: each one
+   * not yet decided is marked dirty and queued, so that it is verified (reading {@code n} first if
+   * it still needs it) or re-run.
+   */
+  void leaveToReaders(ComputedNode<?> n) {
+    Necessity x = n.necessity();
+    long rev = engine.revision;
+    for (int i = 0, count = x.dependentCount(); i < count; i++) {
+      ComputedNode<?> p = x.dependent(i);
+      long v = p.verifiedAt;
+      if (v == rev || ComputedNode.inProgress(v)) {
+        continue;
+      }
+      if (v == EngineCore.CLEAN) {
+        EngineCore.publishVerified(p, rev - 1);
       }
       if (!p.necessity().queued) {
         queue.add(p);

@@ -15,13 +15,18 @@ final class ObservationImpl<T> implements Observation {
   private final Consumer<? super T> listener;
   /** The node's changedAt when last queued for delivery. Guarded by the engine (lock). */
   private long lastQueued;
+  /**
+   * The value last queued for delivery (or read when the observation opened): a node that changed
+   * and changed back, as seen by a read inside a batch, is not delivered again. Guarded likewise.
+   */
+  private Object lastValue;
   private volatile boolean closed;
 
   ObservationImpl(EngineCore engine, AbstractNode<T> node, Consumer<? super T> listener) {
     this.engine = engine;
     this.node = node;
     this.listener = listener;
-    node.get();
+    this.lastValue = node.get();
     this.lastQueued = node.changedAt;
   }
 
@@ -43,6 +48,10 @@ final class ObservationImpl<T> implements Observation {
       return NO_CHANGE;
     }
     lastQueued = changedAt;
+    if (SameValue.test(lastValue, value)) {
+      return NO_CHANGE;
+    }
+    lastValue = value;
     return value;
   }
 

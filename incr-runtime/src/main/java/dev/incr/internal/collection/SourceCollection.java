@@ -17,12 +17,13 @@ import java.util.List;
  */
 public final class SourceCollection<T> extends Stage<T> {
   /**
-   * Toggles between 0 and 1 on every change: readers look at its change revision only. Unboxed, so
-   * a change stores no reference into it.
+   * Counts the changes: readers look at its change revision only. A count rather than a toggle, so
+   * that two changes in one batch never set it back to the value it had before (a var written back
+   * within a batch is unchanged). Unboxed, so a change stores no reference into it.
    */
   private final LongVar version;
 
-  private boolean versionOdd;
+  private long changes;
 
   /**
    * The engine when it is single-threaded, else null. A change there needs no batch: after the
@@ -125,9 +126,7 @@ public final class SourceCollection<T> extends Stage<T> {
   }
 
   private void bump() {
-    boolean odd = !versionOdd;
-    versionOdd = odd;
-    version.set(odd ? 1L : 0L);
+    version.set(++changes);
   }
 
   /** Throws, naming this collection, if a single-threaded change would run inside a computation. */
