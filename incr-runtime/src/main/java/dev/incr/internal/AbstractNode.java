@@ -21,6 +21,11 @@ abstract class AbstractNode<T> implements Node<T> {
   /** Revision at which the value was last known to be up to date. */
   long verifiedAt;
   /**
+   * The {@link dev.incr.Durability} level ({@link DurabilityClock}): a var's own, a computed's the
+   * lowest of what it read. A byte, so that a var stays at 40 bytes.
+   */
+  byte durability;
+  /**
    * The label (a String), or the node's {@link Necessity} (which carries the label) while the node
    * is necessary: observed, or read by a necessary computed. One field for both keeps a var at 40
    * bytes.
