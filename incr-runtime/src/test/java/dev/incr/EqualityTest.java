@@ -79,6 +79,25 @@ class EqualityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("engines")
+  void anEqualCopySetInABatchIsAChangeUnderIdentity(String name, Supplier<Engine> engines) {
+    Engine engine = engines.get();
+    List<String> lines = new ArrayList<>(List.of("a"));
+    Var<List<String>> var = engine.var(lines, Equality.IDENTITY);
+    Computed<Integer> size = engine.computed(() -> var.get().size());
+    assertEquals(1, size.get());
+    lines.add("b");
+    engine.batch(() -> var.set(new ArrayList<>(lines)));
+    assertEquals(2, size.get());
+    List<String> held = var.get();
+    engine.batch(() -> {
+      var.set(new ArrayList<>());
+      var.set(held); // written back to the very object it held: unchanged
+    });
+    assertEquals(2, size.get());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
   void aNullEqualityIsRefusedWithAMessage(String name, Supplier<Engine> engines) {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> engines.get().var("x", (Equality) null));

@@ -48,7 +48,7 @@ final class BatchWrites {
     for (int i = 0; i < written.size(); i++) {
       Before b = written.get(i);
       if (b.verificationsAtFirstWrite == verifications
-          && SameValue.test(b.value, b.node.boxedValue())) {
+          && b.node.holdsAgain(b.value)) {
         b.node.changedAt = b.changedAt;
       }
     }

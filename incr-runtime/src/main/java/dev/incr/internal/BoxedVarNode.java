@@ -63,6 +63,11 @@ final class BoxedVarNode<T> extends VarNode<T> {
   }
 
   @Override
+  boolean holdsAgain(Object value) {
+    return identity ? value == boxedValue() : super.holdsAgain(value);
+  }
+
+  @Override
   Object boxedValue() {
     return VALUE.getAcquire(this);
   }

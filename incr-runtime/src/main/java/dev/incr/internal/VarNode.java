@@ -33,6 +33,11 @@ abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
     return true;
   }
 
+  /** Whether the var holds {@code value} again: the same value as its set would compare it. */
+  boolean holdsAgain(Object value) {
+    return SameValue.test(value, boxedValue());
+  }
+
   @Override
   public Var<T> label(String label) {
     setLabel(Objects.requireNonNull(label, "label(null): a label must be a non-null name"));
