@@ -120,8 +120,6 @@ class RandomGraphPropertiesTest {
           "runs per computed, with durabilities " + scenario.graph().durabilities());
       assertEquals(java.util.Arrays.toString(plain.lastResults),
           java.util.Arrays.toString(durable.lastResults));
-      assertTrue(durable.engine.stats().verifications() <= plain.engine.stats().verifications(),
-          "durability never adds verifications");
     }
   }
 

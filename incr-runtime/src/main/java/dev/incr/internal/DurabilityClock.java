@@ -16,8 +16,9 @@ import dev.incr.Durability;
  * whose run failed is {@link #LOW}, which never takes the constant-time path, so that it and
  * everything that read it are verified (and re-run) as without durability.
  *
- * <p>Levels are kept as the {@link Durability} ordinal in a byte on each node (in the padding of a
- * var; vars default to {@link #LOW}).
+ * <p>Levels are the {@link Durability} ordinals. A node at {@link #LOW} (every node of a graph
+ * that does not use durability) stores nothing for it; a node above keeps its level beside its
+ * label ({@link DurableTag}, or its {@link Necessity}).
  */
 final class DurabilityClock {
 
@@ -56,11 +57,11 @@ final class DurabilityClock {
   /** The lowest level among {@code dependencies} (a node or an array of them; HIGH if none). */
   static byte lowestOf(Object dependencies) {
     if (dependencies instanceof AbstractNode) {
-      return ((AbstractNode<?>) dependencies).durability;
+      return ((AbstractNode<?>) dependencies).durability();
     }
     byte lowest = HIGH;
     for (AbstractNode<?> d : (AbstractNode<?>[]) dependencies) {
-      byte level = d.durability;
+      byte level = d.durability();
       if (level < lowest) {
         if (level == LOW) {
           return LOW;

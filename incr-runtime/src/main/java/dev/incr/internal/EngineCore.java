@@ -334,7 +334,7 @@ abstract class EngineCore implements Engine {
   }
 
   private static <V extends Var<?>> V withLevel(V var, byte level) {
-    ((AbstractNode<?>) var).durability = level;
+    ((AbstractNode<?>) var).setDurability(level);
     return var;
   }
 
@@ -796,7 +796,7 @@ abstract class EngineCore implements Engine {
       verifications++;
       return;
     }
-    n.durability = DurabilityClock.lowestOf(n.dependencies);
+    n.setDurability(DurabilityClock.lowestOf(n.dependencies));
     markVerified(n, rev);
   }
 
@@ -805,7 +805,7 @@ abstract class EngineCore implements Engine {
    * or higher has changed since ({@link DurabilityClock}); returns whether it did.
    */
   private boolean verifiedByDurability(ComputedNode<?> n, long since, long rev) {
-    if (since <= rev && durabilities.unchangedSince(n.durability, since)) {
+    if (since <= rev && durabilities.unchangedSince(n.durability(), since)) {
       markVerified(n, rev);
       return true;
     }
@@ -985,7 +985,7 @@ abstract class EngineCore implements Engine {
       recorder.clear();
       recorder = parent;
       n.dependencies = dependencies;
-      n.durability = DurabilityClock.LOW;
+      n.setDurability(DurabilityClock.LOW);
       n.changedAt = revision;
       n.verifiedAt = ComputedNode.CYCLE_FAILED;
       cycleFailures.failed(n, (CycleException) t, revision);
@@ -1016,11 +1016,11 @@ abstract class EngineCore implements Engine {
       }
       n.dependencies = dependencies;
     }
-    n.durability = DurabilityClock.lowestOf(dependencies);
+    n.setDurability(DurabilityClock.lowestOf(dependencies));
   }
 
   private void failedAfterRun(ComputedNode<?> n, long since) {
-    n.durability = DurabilityClock.LOW;
+    n.setDurability(DurabilityClock.LOW);
     if (since == ComputedNode.CYCLE_FAILED) {
       cycleFailures.forget(n);
     }
@@ -1187,7 +1187,7 @@ abstract class EngineCore implements Engine {
   /** The part of a write after the var has published its new value. */
   final void closeWrite(VarNode<?> node, long rev) {
     node.changedAt = rev;
-    durabilities.changed(node.durability, rev);
+    durabilities.changed(node.durability(), rev);
     Necessity necessity = node.necessity();
     if (necessity != null) {
       necessaryNodeChanged(node, necessity);
