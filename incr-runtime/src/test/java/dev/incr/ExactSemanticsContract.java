@@ -294,6 +294,107 @@ abstract class ExactSemanticsContract {
   }
 
   // -------------------------------------------------------------------------------------------
+  // User code stays on the caller's thread
+
+  /** A chain of {@code height} computeds over {@code bottom}, each adding one. */
+  private Node<Integer> chain(Var<Integer> bottom, int height) {
+    Node<Integer> previous = bottom;
+    for (int i = 0; i < height; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> below.get() + 1);
+    }
+    return previous;
+  }
+
+  @Test
+  void aMillionDeepChainIsFirstReadOnTheCallersThreadWithTheDefaultStack() throws Exception {
+    Var<Integer> bottom = engine.var(0);
+    Node<Integer> top = chain(bottom, 1_000_000);
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try {
+        result.set(top.get());
+      } catch (Throwable t) {
+        result.set(t);
+      }
+    }, "default-stack-reader");
+    reader.start();
+    reader.join();
+    assertEquals(1_000_000, result.get());
+    bottom.set(1);
+    assertEquals(1_000_001, top.get());
+  }
+
+  @Test
+  void everyComputationOfADeepChainRunsOnTheReadingThreadAndSeesItsThreadLocals() {
+    ThreadLocal<String> context = new ThreadLocal<>();
+    java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<String> contexts = new ArrayList<>();
+    Var<Integer> bottom = engine.var(0);
+    Node<Integer> previous = bottom;
+    for (int i = 0; i < 1_000; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> {
+        threads.add(Thread.currentThread());
+        if (!"request-42".equals(context.get())) {
+          contexts.add(context.get());
+        }
+        return below.get() + 1;
+      });
+    }
+    context.set("request-42");
+    try {
+      assertEquals(1_000, previous.get());
+    } finally {
+      context.remove();
+    }
+    assertEquals(java.util.Set.of(Thread.currentThread()), threads);
+    assertEquals(List.of(), contexts, "computations that did not see the caller's ThreadLocal");
+  }
+
+  @Test
+  void aDeepChainWhoseTopAndBottomLockOneMonitorDoesNotDeadlock() {
+    Object monitor = new Object();
+    Var<Integer> input = engine.var(1);
+    Computed<Integer> bottom = engine.computed(() -> {
+      synchronized (monitor) {
+        return input.get() * 2;
+      }
+    });
+    Node<Integer> middle = bottom;
+    for (int i = 0; i < 1_000; i++) {
+      Node<Integer> below = middle;
+      middle = engine.computed(() -> below.get() + 1);
+    }
+    Node<Integer> belowTop = middle;
+    Computed<Integer> top = engine.computed(() -> {
+      synchronized (monitor) {
+        return belowTop.get();
+      }
+    });
+    int value = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(30), () -> top.get());
+    assertEquals(1_002, value);
+  }
+
+  @Test
+  void aComputationThatCatchesEverythingStillComputesADeepChainRight() {
+    Var<Integer> bottom = engine.var(0);
+    Node<Integer> previous = bottom;
+    for (int i = 0; i < 2_000; i++) {
+      Node<Integer> below = previous;
+      previous = engine.computed(() -> {
+        try {
+          return below.get() + 1;
+        } catch (Throwable t) {
+          return -1_000_000;
+        }
+      });
+    }
+    assertEquals(2_000, previous.get());
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Cycles stay incremental
 
   @Test

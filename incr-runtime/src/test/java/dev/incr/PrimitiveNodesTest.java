@@ -199,15 +199,18 @@ class PrimitiveNodesTest {
     }
     IntComputed top = (IntComputed) previous;
     assertEquals(height + 50, top.getAsInt());
+    // The first read of a graph this deep abandons partial runs and runs them again, from the top.
+    int firstRead = aboveRuns.get();
+    int clampFirstRead = clampRuns.get();
     bottom.set(55);
     assertEquals(height + 55, top.getAsInt());
-    assertEquals(2 * height, aboveRuns.get(), "every node re-ran once for the change");
+    assertEquals(firstRead + height, aboveRuns.get(), "every node re-ran once for the change");
     bottom.set(70);
     assertEquals(height + 60, top.getAsInt());
     bottom.set(80); // the clamp absorbs it: nothing above re-runs
     assertEquals(height + 60, top.getAsInt());
-    assertEquals(3 * height, aboveRuns.get());
-    assertEquals(4, clampRuns.get());
+    assertEquals(firstRead + 2 * height, aboveRuns.get());
+    assertEquals(clampFirstRead + 3, clampRuns.get());
   }
 
   // -------------------------------------------------------------------------------------------

@@ -157,17 +157,9 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   @Override
-  void handOver(Thread from, Thread to) {
-    super.handOver(from, to);
-    if (computingThread == from.getId()) {
-      computingThread = to.getId();
-    }
-  }
-
-  @Override
   void beginSet(AbstractNode<?> node) {
     if (computingThread == Thread.currentThread().getId()) {
-      // Inside a computation (possibly on a deep-stack helper, which must not wait for the lock).
+      // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
     }
     lock.lock();

@@ -53,7 +53,7 @@ final class DependencyRecorder {
   }
 
   /**
-   * A recorder that refuses every read, for {@link OperatorScope}: {@code stand} is a node with no
+   * A recorder that refuses every read, for {@link CollectionHooks.OperatorScope}: {@code stand} is a node with no
    * dependencies, so that no read takes the fast path; errors name {@code operator} ({@link
    * #describe()}).
    */

@@ -55,10 +55,10 @@ import java.util.function.Supplier;
  * {@link #MAX_VERIFY_RECURSION}, so a chain of any height verifies without {@link
  * StackOverflowError}. Running a computation does use the Java stack (the user's function calls
  * {@code get()} on its inputs, which may have to run first); when runs nest deeper than {@link
- * #MAX_RUN_DEPTH}, the engine carries on in a helper thread with a large stack while the caller
- * waits ({@link #refreshOnDeepStack}). This happens when a tall graph is first computed, not when
- * it is updated: updates verify bottom-up, so runs do not nest. Exceptions are not used for this:
- * methods that many exceptions pass through are never inlined by the JIT.
+ * #MAX_RUN_DEPTH}, the read unwinds to the top ({@link DeepUnwind}), computes the deepest pending
+ * node first from there and starts over, so user code always runs on the caller's thread. This
+ * happens when a tall graph is first computed, not when it is updated: updates verify bottom-up, so
+ * runs do not nest.
  *
  * <h2>Observed nodes are pushed</h2>
  *
@@ -88,40 +88,15 @@ import java.util.function.Supplier;
  * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
  * is not current with another, so a reader that misses them takes the slow path all the same.
  *
- * <h2>Invariants</h2>
- *
- * <ol>
- *   <li>For every node, {@code changedAt <= revision}; for every computed, {@code verifiedAt <=
- *       revision} or one of the special values below; vars have {@code verifiedAt ==
- *       ALWAYS_VERIFIED}. A computed's {@code verifiedAt} also carries its state ({@link
- *       ComputedNode#NEVER_RAN}, {@link ComputedNode#LAST_RUN_FAILED}, {@link
- *       ComputedNode#VERIFYING}, {@link ComputedNode#COMPUTING}, {@link #CLEAN}); while it is
- *       verified or run, its previous value is kept by the verification.
- *   <li>A computed that need not run ({@code verifiedAt} a revision) has {@code changedAt <=
- *       verifiedAt}, and its value is what its function returned when run over the values its
- *       dependencies had at {@code verifiedAt}.
- *   <li>If {@code verifiedAt == revision}, every dependency of the computed has {@code changedAt <=
- *       verifiedAt} (nothing it read has changed since).
- *   <li>A computed is {@code VERIFYING} or {@code COMPUTING} exactly while a verification holds it
- *       (on the Java stack or on {@link #active}); outside a read none is, the active stack is
- *       empty and no recorder is in use.
- *   <li>A run that throws leaves the node's value, dependencies and {@code changedAt} as they were
- *       and sets {@code LAST_RUN_FAILED} (or leaves {@code NEVER_RAN}), so the next read re-runs
- *       it; no other node is touched, except that the necessary readers of a necessary node are
- *       marked dirty.
- *   <li>Every dependency of a necessary computed is necessary, lower, and lists it as a reader. A
- *       {@code CLEAN} computed is necessary. Outside writes nothing is pending.
- * </ol>
- *
- * <p>{@link #checkInvariants} checks these for given nodes; tests call it after every step.
+ * <p>The invariants the algorithm keeps are listed, and checked, in {@link InvariantChecker}.
  */
 abstract class EngineCore implements Engine {
 
-  /** How deeply computations may nest on a caller's stack before moving to a deep stack. */
+  /**
+   * How deeply computations may nest on the caller's stack before the read unwinds and computes
+   * the deepest one first ({@link DeepUnwind}).
+   */
   static final int MAX_RUN_DEPTH = 256;
-  /** How deeply computations may nest on a helper thread's stack ({@link #DEEP_STACK_BYTES}). */
-  static final int MAX_DEEP_RUN_DEPTH = 400_000;
-  static final long DEEP_STACK_BYTES = 1L << 30;
 
   static final VarHandle REVISION;
   static final VarHandle VERIFIED_AT;
@@ -222,8 +197,8 @@ abstract class EngineCore implements Engine {
   private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
   /** Recorders in the chain from {@link #rootRecorder}. */
   private int recorders = 1;
-  /** The run depth beyond which the next nested read moves to a deep stack. */
-  private int runDepthLimit = MAX_RUN_DEPTH;
+  /** The node a {@link DeepUnwind} in flight is to compute first, or null. */
+  private ComputedNode<?> deepPending;
 
   // The active stack: computeds being verified or computed, with the index of the next
   // dependency to examine.
@@ -541,7 +516,7 @@ abstract class EngineCore implements Engine {
           continue;
         }
         try {
-          verify(n, 0);
+          verifyFromTop(n);
           settleProvisional();
         } catch (RuntimeException e) {
           settleProvisional();
@@ -576,7 +551,7 @@ abstract class EngineCore implements Engine {
     topLevelVerifications++;
     long previous = CrossEngineGuard.enter(this);
     try {
-      verify(node, 0);
+      verifyFromTop(node);
     } finally {
       settleProvisional();
       CrossEngineGuard.exit(this, previous);
@@ -590,7 +565,7 @@ abstract class EngineCore implements Engine {
   }
 
   /**
-   * The node a refusing recorder ({@link OperatorScope}) records for: one with no dependencies, so
+   * The node a refusing recorder ({@link CollectionHooks.OperatorScope}) records for: one with no dependencies, so
    * that every read misses the recorder's fast path (one per engine; never run).
    */
   final ComputedNode<?> operatorStandIn() {
@@ -611,63 +586,45 @@ abstract class EngineCore implements Engine {
 
   private void refreshNested(ComputedNode<?> node) {
     revisionObserved = true;
-    if (recorder.depth > runDepthLimit) {
-      refreshOnDeepStack(node);
-      return;
+    if (recorder.depth > MAX_RUN_DEPTH) {
+      // Unwind to the top-level read, which computes node first (see DeepUnwind).
+      deepPending = node;
+      throw DeepUnwind.INSTANCE;
     }
     verify(node, 0);
   }
 
   /**
-   * Verifies {@code node} on a new thread with a {@link #DEEP_STACK_BYTES} stack (reserved, not
-   * committed, until used) while this thread waits. The helper takes over this thread's role for
-   * the engine ({@link #handOver}), so nothing else can tell; an exception it meets is rethrown
-   * here unchanged.
+   * Verifies {@code node} for a top-level read (or the flush), computing first, from this shallow
+   * stack, every node that runs nesting too deeply reached ({@link DeepUnwind}): a stack of such
+   * nodes, deepest on top, each verified in turn; the ones below are then verified again, finding
+   * what they read computed.
    */
-  private void refreshOnDeepStack(ComputedNode<?> node) {
-    Thread caller = Thread.currentThread();
-    int savedLimit = runDepthLimit;
-    Throwable[] failure = new Throwable[1];
-    Thread helper = new Thread(null, () -> {
-      handOver(caller, Thread.currentThread());
-      try {
-        verify(node, 0);
-      } catch (Throwable t) {
-        failure[0] = t;
-      } finally {
-        handOver(Thread.currentThread(), caller);
-      }
-    }, "incr-deep-computation", DEEP_STACK_BYTES);
-    runDepthLimit = recorder.depth + MAX_DEEP_RUN_DEPTH;
-    helper.setDaemon(true);
-    helper.start();
-    boolean interrupted = false;
+  private void verifyFromTop(ComputedNode<?> node) {
+    ComputedNode<?>[] pending = null;
+    int size = 0;
+    ComputedNode<?> n = node;
     while (true) {
       try {
-        helper.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
+        if (!isCurrent(n)) {
+          verify(n, 0);
+        }
+        if (size == 0) {
+          return;
+        }
+        n = pending[--size];
+        pending[size] = null;
+      } catch (DeepUnwind unwind) {
+        recorder = null;
+        if (pending == null) {
+          pending = new ComputedNode<?>[16];
+        } else if (size == pending.length) {
+          pending = Arrays.copyOf(pending, size * 2);
+        }
+        pending[size++] = n;
+        n = deepPending;
+        deepPending = null;
       }
-    }
-    runDepthLimit = savedLimit;
-    if (interrupted) {
-      caller.interrupt();
-    }
-    if (failure[0] != null) {
-      throw EngineCore.<RuntimeException>sneaky(failure[0]);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <E extends Throwable> E sneaky(Throwable t) throws E {
-    throw (E) t;
-  }
-
-  /** Moves the thread-bound parts of a running computation from one thread to another. */
-  void handOver(Thread from, Thread to) {
-    if (topLevelThread == from.getId()) {
-      topLevelThread = to.getId();
     }
   }
 
@@ -951,7 +908,9 @@ abstract class EngineCore implements Engine {
     try {
       changed = n.compute(this, since);
     } catch (Throwable t) {
-      traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
+      if (t != DeepUnwind.INSTANCE) {
+        traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
+      }
       throw t;
     }
     traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
@@ -979,6 +938,10 @@ abstract class EngineCore implements Engine {
    * marked to re-run on the next read.
    */
   final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent, Throwable t) {
+    if (t == DeepUnwind.INSTANCE) {
+      abandoned(n, since, parent);
+      return;
+    }
     if (t instanceof CycleException && n.necessity() == null) {
       // Kept like a value: the node re-runs only when something this run read changes.
       Object dependencies = recorder.finish();
@@ -997,11 +960,23 @@ abstract class EngineCore implements Engine {
     failedAfterRun(n, since);
   }
 
+  /** A run of {@code n} is abandoned by a {@link DeepUnwind}: the node stays as it was. */
+  private void abandoned(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    recorder.clear();
+    recorder = parent;
+    n.verifiedAt = since;
+  }
+
   /**
    * The function of {@code n} returned: what it read becomes its dependencies. Throws (leaving the
    * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
    */
   final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    if (deepPending != null) {
+      // The function caught the DeepUnwind thrown through it: the run is abandoned all the same.
+      abandoned(n, since, parent);
+      throw DeepUnwind.INSTANCE;
+    }
     Object dependencies = recorder.finish();
     recorder = parent;
     Object before = n.dependencies;
@@ -1374,84 +1349,8 @@ abstract class EngineCore implements Engine {
         failures);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Invariants (for tests)
-
-  /** Checks the invariants in the class comment for {@code nodes}; throws on the first broken one. */
-  final void checkInvariants(Iterable<? extends Node<?>> nodes) {
-    if (activeSize != 0 || recorder != null) {
-      throw new AssertionError("engine left mid-computation: active=" + activeSize);
-    }
-    if (batchDepth == 0 && (pending || !necessary.queue.isEmpty() || cleanMark != CLEAN)) {
-      throw new AssertionError("a change to necessary nodes is still pending after a write");
-    }
-    for (Node<?> node : nodes) {
-      AbstractNode<?> n = (AbstractNode<?>) node;
-      if (n.changedAt > revision) {
-        throw new AssertionError(n + ": changedAt " + n.changedAt + " > revision " + revision);
-      }
-      if (n instanceof ComputedNode) {
-        ComputedNode<?> c = (ComputedNode<?>) n;
-        long verifiedAt = c.verifiedAt;
-        if (ComputedNode.inProgress(verifiedAt)) {
-          throw new AssertionError(c + ": not idle outside a computation");
-        }
-        boolean mustRun = ComputedNode.mustRun(verifiedAt);
-        boolean cycleFailed = verifiedAt == ComputedNode.CYCLE_FAILED;
-        if (cycleFailed) {
-          // Its dependencies close a cycle; they are checked like any reads, from its failure on.
-          verifiedAt = cycleFailures.verifiedAt(c);
-          if (c.necessity() != null) {
-            throw new AssertionError(c + ": cycle-failed but necessary");
-          }
-        }
-        if (verifiedAt == CLEAN) {
-          if (c.necessity() == null) {
-            throw new AssertionError(c + ": clean but not necessary");
-          }
-          verifiedAt = revision;
-        }
-        if (verifiedAt > revision) {
-          throw new AssertionError(c + ": verifiedAt beyond revision");
-        }
-        if (!mustRun && c.changedAt > verifiedAt) {
-          throw new AssertionError(c + ": changedAt > verifiedAt");
-        }
-        if (!mustRun && verifiedAt == revision) {
-          for (AbstractNode<?> d : c.dependencyArray()) {
-            if (d.changedAt > verifiedAt) {
-              throw new AssertionError(c + " verified at " + revision + " but dependency " + d
-                  + " changed at " + d.changedAt);
-            }
-          }
-        }
-        if (c.necessity() != null) {
-          checkNecessary(c);
-        }
-      } else if (n.verifiedAt != AbstractNode.ALWAYS_VERIFIED) {
-        throw new AssertionError(n + ": a var must always be verified");
-      }
-    }
-  }
-
-  /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
-  private static void checkNecessary(ComputedNode<?> c) {
-    for (AbstractNode<?> d : c.dependencyArray()) {
-      Necessity x = d.necessity();
-      if (x == null) {
-        throw new AssertionError(c + " is necessary but its dependency " + d + " is not");
-      }
-      if (x.height >= c.necessity().height) {
-        throw new AssertionError(c + " (height " + c.necessity().height + ") reads " + d
-            + " (height " + x.height + ")");
-      }
-      boolean listed = false;
-      for (int i = 0; i < x.dependentCount(); i++) {
-        listed |= x.dependent(i) == c;
-      }
-      if (!listed) {
-        throw new AssertionError(d + " does not list its necessary reader " + c);
-      }
-    }
+  /** The number of computeds being verified or run on the explicit stack (for invariants). */
+  final int activeSize() {
+    return activeSize;
   }
 }

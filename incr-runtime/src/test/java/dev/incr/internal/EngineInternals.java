@@ -32,7 +32,7 @@ public final class EngineInternals {
   /** Checks the engine core's invariants over {@code nodes}, if the engine has them. */
   public static void checkInvariants(Engine engine, Iterable<? extends Node<?>> nodes) {
     if (engine instanceof EngineCore) {
-      ((EngineCore) engine).checkInvariants(nodes);
+      InvariantChecker.check((EngineCore) engine, nodes);
     }
   }
 }

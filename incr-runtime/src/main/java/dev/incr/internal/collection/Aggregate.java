@@ -1,7 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Computed;
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 
 /**
  * An aggregate node that consumes its input's changes one at a time: each run reads the input's

@@ -1,6 +1,6 @@
 package dev.incr.internal.collection;
 
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;

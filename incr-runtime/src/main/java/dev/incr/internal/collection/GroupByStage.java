@@ -6,7 +6,7 @@ import dev.incr.IncrCollection;
 import dev.incr.LongComputed;
 import dev.incr.Node;
 import dev.incr.Pair;
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

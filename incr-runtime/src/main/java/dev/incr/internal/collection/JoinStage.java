@@ -1,7 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.Pair;
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;

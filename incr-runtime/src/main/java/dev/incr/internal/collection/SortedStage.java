@@ -4,7 +4,7 @@ import dev.incr.Computed;
 import dev.incr.IncrCollection;
 import dev.incr.Pair;
 import dev.incr.SortedCollection;
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;

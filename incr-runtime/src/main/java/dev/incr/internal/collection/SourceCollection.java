@@ -3,7 +3,7 @@ package dev.incr.internal.collection;
 import dev.incr.Engine;
 import dev.incr.LongVar;
 import dev.incr.Node;
-import dev.incr.internal.SingleThreadedEngine;
+import dev.incr.internal.CollectionHooks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,18 +26,16 @@ public final class SourceCollection<T> extends Stage<T> {
   private long changes;
 
   /**
-   * The engine when it is single-threaded, else null. A change there needs no batch: after the
-   * check that no computation is running, the change is applied and the version var's set (its
-   * last step) is the one write the engine sees, which notifies observers after it.
+   * The engine if a change there needs no batch ({@link CollectionHooks#writesDirectly}), else
+   * null.
    */
-  private final SingleThreadedEngine singleThreaded;
+  private final Engine direct;
 
   /** Creates an empty collection of {@code engine}; use {@link Engine#collection()}. */
   public SourceCollection(Engine engine) {
     super(engine, "collection", true);
     this.version = engine.longVar(0);
-    this.singleThreaded =
-        engine instanceof SingleThreadedEngine ? (SingleThreadedEngine) engine : null;
+    this.direct = CollectionHooks.writesDirectly(engine) ? engine : null;
     relabel(label());
   }
 
@@ -54,7 +52,7 @@ public final class SourceCollection<T> extends Stage<T> {
   @Override
   public boolean insert(T element) {
     checkElement(element);
-    if (singleThreaded != null) {
+    if (direct != null) {
       checkDirectWrite("insert into");
       add(element);
     } else {
@@ -68,7 +66,7 @@ public final class SourceCollection<T> extends Stage<T> {
     if (element == null) {
       return false;
     }
-    if (singleThreaded != null) {
+    if (direct != null) {
       checkDirectWrite("delete from");
       return remove(element);
     }
@@ -132,7 +130,7 @@ public final class SourceCollection<T> extends Stage<T> {
   /** Throws, naming this collection, if a single-threaded change would run inside a computation. */
   private void checkDirectWrite(String operation) {
     try {
-      singleThreaded.checkWriteAllowedHere();
+      CollectionHooks.checkDirectWrite(direct);
     } catch (IllegalStateException e) {
       throw refused(operation, e);
     }

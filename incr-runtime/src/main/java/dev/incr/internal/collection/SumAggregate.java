@@ -1,7 +1,7 @@
 package dev.incr.internal.collection;
 
 import dev.incr.DoubleComputed;
-import dev.incr.internal.OperatorScope;
+import dev.incr.internal.CollectionHooks.OperatorScope;
 import java.util.function.ToDoubleFunction;
 
 /**

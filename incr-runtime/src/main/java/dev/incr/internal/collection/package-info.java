@@ -1,7 +1,9 @@
 /**
- * Incremental collections: one class per operator, built on the public engine API only ({@code
+ * Incremental collections: one class per operator, built on the public engine API ({@code
  * Engine.var}, {@code Engine.computed} and their primitive forms, {@code Node.get}, {@code
- * Engine.batch}), so they run unchanged on every engine. Not API.
+ * Engine.batch}) plus one narrow internal hook, {@link dev.incr.internal.CollectionHooks}: a
+ * change on the single-threaded engine is applied without a batch, and operator functions run in
+ * a scope where reading a node fails. Not API.
  *
  * <h2>Design</h2>
  *
