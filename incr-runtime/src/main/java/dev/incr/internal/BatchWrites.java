@@ -1,8 +1,6 @@
 package dev.incr.internal;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The vars an open batch has written, each with the value and {@code changedAt} it had before the
@@ -31,13 +29,13 @@ final class BatchWrites {
   }
 
   private final ArrayList<Before> written = new ArrayList<>();
-  private final Map<VarNode<?>, Boolean> seen = new IdentityHashMap<>();
 
-  /** Notes {@code node}'s state before it is written, unless the batch wrote it already. */
+  /**
+   * Notes {@code node}'s state before the batch's first write to it (the engine calls this only
+   * for a var whose {@code changedAt} is not later than the batch's start).
+   */
   void firstWrite(VarNode<?> node, long verifications) {
-    if (seen.put(node, Boolean.TRUE) == null) {
-      written.add(new Before(node, verifications));
-    }
+    written.add(new Before(node, verifications));
   }
 
   /** At the end of the outermost batch: puts back {@code changedAt} of vars written back. */
@@ -53,6 +51,5 @@ final class BatchWrites {
       }
     }
     written.clear();
-    seen.clear();
   }
 }

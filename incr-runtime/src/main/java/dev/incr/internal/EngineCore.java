@@ -212,6 +212,8 @@ abstract class EngineCore implements Engine {
   private boolean batchRevisionOpen;
   /** The vars written in the open batch, as they were before it. */
   private final BatchWrites batchWrites = new BatchWrites();
+  /** The revision when the outermost open batch began. */
+  private long batchStartRevision;
   /**
    * How many top-level verifications (reads that computed or verified something) have started:
    * a var written back within a batch is unchanged only if none started since its first write.
@@ -1139,7 +1141,8 @@ abstract class EngineCore implements Engine {
    * lands in (see {@link #write}).
    */
   final long openWrite(VarNode<?> node) {
-    if (batchDepth > 0) {
+    if (batchDepth > 0 && node.changedAt <= batchStartRevision) {
+      // Its first write in this batch: every write in the batch lands in a later revision.
       batchWrites.firstWrite(node, topLevelVerifications);
     }
     long rev = revision;
@@ -1170,7 +1173,9 @@ abstract class EngineCore implements Engine {
   }
 
   final void beginBatch() {
-    batchDepth++;
+    if (batchDepth++ == 0) {
+      batchStartRevision = revision;
+    }
   }
 
   /**
