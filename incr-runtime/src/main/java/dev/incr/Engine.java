@@ -65,6 +65,32 @@ public interface Engine {
   <T> Var<T> var(T initial, Equality equality);
 
   /**
+   * Creates an input holding {@code initial} with the given {@link Durability}: how rarely it
+   * changes. {@link Durability#LOW} is {@link #var(Object)}. A computed that read only inputs of
+   * {@code durability} or higher is verified in constant time while only lower-durability inputs
+   * change.
+   *
+   * <pre>{@code
+   * Var<Config> config = engine.var(loadConfig(), Durability.HIGH);
+   * Var<String> text = engine.var("");                       // LOW
+   * Computed<Rules> rules = engine.computed(() -> compile(config.get()));
+   * text.set("x");
+   * rules.get();   // constant time: no HIGH input changed since rules was verified
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code durability} is null
+   */
+  <T> Var<T> var(T initial, Durability durability);
+
+  /**
+   * Creates an input with both an {@link Equality} (see {@link #var(Object, Equality)}) and a
+   * {@link Durability} (see {@link #var(Object, Durability)}).
+   *
+   * @throws NullPointerException if {@code equality} or {@code durability} is null
+   */
+  <T> Var<T> var(T initial, Equality equality, Durability durability);
+
+  /**
    * Creates a derived node. The function runs on the first {@link Node#get()}, not here, and again
    * whenever a node it read on its previous run changes value. It should be a pure function of the
    * nodes it reads.
@@ -74,11 +100,35 @@ public interface Engine {
   /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link IntVar}. */
   IntVar intVar(int initial);
 
+  /**
+   * Creates an unboxed input like {@link #intVar(int)} with the given {@link Durability} (see
+   * {@link #var(Object, Durability)}).
+   *
+   * @throws NullPointerException if {@code durability} is null
+   */
+  IntVar intVar(int initial, Durability durability);
+
   /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link LongVar}. */
   LongVar longVar(long initial);
 
+  /**
+   * Creates an unboxed input like {@link #longVar(long)} with the given {@link Durability} (see
+   * {@link #var(Object, Durability)}).
+   *
+   * @throws NullPointerException if {@code durability} is null
+   */
+  LongVar longVar(long initial, Durability durability);
+
   /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link DoubleVar}. */
   DoubleVar doubleVar(double initial);
+
+  /**
+   * Creates an unboxed input like {@link #doubleVar(double)} with the given {@link Durability} (see
+   * {@link #var(Object, Durability)}).
+   *
+   * @throws NullPointerException if {@code durability} is null
+   */
+  DoubleVar doubleVar(double initial, Durability durability);
 
   /**
    * Creates a derived node whose function returns an {@code int}, stored and compared unboxed: the
@@ -170,7 +220,10 @@ public interface Engine {
    */
   GraphSnapshot graph(Node<?>... roots);
 
-  /** Returns the engine's counters: nodes created by kind, runs, re-runs, cutoffs, verifications. */
+  /**
+   * Returns the engine's counters: nodes created by kind, runs, re-runs, cutoffs, verifications
+   * (including those that {@link Durability} made constant-time).
+   */
   EngineStats stats();
 
   /**

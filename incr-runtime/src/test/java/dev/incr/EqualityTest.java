@@ -100,7 +100,7 @@ class EqualityTest {
   @MethodSource("engines")
   void aNullEqualityIsRefusedWithAMessage(String name, Supplier<Engine> engines) {
     NullPointerException e = assertThrows(NullPointerException.class,
-        () -> engines.get().var("x", null));
+        () -> engines.get().var("x", (Equality) null));
     assertEquals("var(initial, null): pass Equality.EQUALS or Equality.IDENTITY", e.getMessage());
   }
 }

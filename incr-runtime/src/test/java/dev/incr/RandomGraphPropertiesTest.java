@@ -59,8 +59,18 @@ class RandomGraphPropertiesTest {
   /** A computed; {@code primitive}: an {@link IntComputed} (else a boxed {@code Computed}). */
   record ComputedSpec(Kind kind, int a, int b, int c, int constant, boolean primitive) {}
 
-  /** {@code primitiveVars}: which vars are {@link IntVar}s (the others boxed {@code Var}s). */
-  record GraphSpec(int vars, List<Boolean> primitiveVars, List<ComputedSpec> computeds) {}
+  /**
+   * {@code primitiveVars}: which vars are {@link IntVar}s (the others boxed {@code Var}s);
+   * {@code durabilities}: each var's {@link Durability}.
+   */
+  record GraphSpec(int vars, List<Boolean> primitiveVars, List<Durability> durabilities,
+      List<ComputedSpec> computeds) {
+    /** The same graph with every var {@link Durability#LOW}: an engine without durability. */
+    GraphSpec allLow() {
+      return new GraphSpec(vars, primitiveVars,
+          java.util.Collections.nCopies(vars, Durability.LOW), computeds);
+    }
+  }
 
   /**
    * One step: set a var, a batch of sets (an entry {-1, c} gets computed c inside the batch), a get
@@ -90,6 +100,34 @@ class RandomGraphPropertiesTest {
   @Property(tries = 1000)
   void concurrentEngineMatchesFromScratchEvaluation(@ForAll("scenarios") Scenario scenario) {
     new Run(Engine.concurrent(), scenario).execute();
+  }
+
+  /**
+   * Random durabilities on the vars: the same checks (values and exact run counts against the
+   * oracle) hold, and every computed ran as many times as in the same scenario with every var
+   * {@link Durability#LOW}, where no verification is constant-time.
+   */
+  @Property(tries = 500)
+  void randomDurabilitiesGiveTheSameValuesAndRunsAsNone(
+      @ForAll("durableScenarios") Scenario scenario) {
+    Scenario without = new Scenario(scenario.graph().allLow(), scenario.steps());
+    for (boolean concurrent : new boolean[] {false, true}) {
+      Run durable = new Run(concurrent ? Engine.concurrent() : Engine.singleThreaded(), scenario);
+      durable.execute();
+      Run plain = new Run(concurrent ? Engine.concurrent() : Engine.singleThreaded(), without);
+      plain.execute();
+      assertEquals(java.util.Arrays.toString(plain.runs), java.util.Arrays.toString(durable.runs),
+          "runs per computed, with durabilities " + scenario.graph().durabilities());
+      assertEquals(java.util.Arrays.toString(plain.lastResults),
+          java.util.Arrays.toString(durable.lastResults));
+    }
+  }
+
+  /** The same with random durabilities, verified by the explicit-stack walk. */
+  @Property(tries = 300)
+  void randomDurabilitiesUnderIterativeVerification(
+      @ForAll("durableScenarios") Scenario scenario) {
+    new Run(EngineInternals.verifyingIteratively(Engine.singleThreaded()), scenario).execute();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -128,8 +166,10 @@ class RandomGraphPropertiesTest {
       this.changes = new int[varCount + runs.length];
       this.lastResults = new Integer[runs.length];
       for (int i = 0; i < varCount; i++) {
+        Durability durability = scenario.graph().durabilities().get(i);
         vars.add(scenario.graph().primitiveVars().get(i)
-            ? engine.intVar(0).label("v" + i) : engine.var(0).label("v" + i));
+            ? engine.intVar(0, durability).label("v" + i)
+            : engine.var(0, durability).label("v" + i));
       }
       List<ComputedSpec> specs = scenario.graph().computeds();
       for (int i = 0; i < specs.size(); i++) {
@@ -394,11 +434,18 @@ class RandomGraphPropertiesTest {
 
   @Provide
   Arbitrary<Scenario> scenarios() {
-    return graphs().flatMap(graph -> steps(graph).list().ofMinSize(5).ofMaxSize(40)
+    return graphs(false).flatMap(graph -> steps(graph).list().ofMinSize(5).ofMaxSize(40)
         .map(steps -> new Scenario(graph, steps)));
   }
 
-  Arbitrary<GraphSpec> graphs() {
+  /** Scenarios whose vars have random durabilities. */
+  @Provide
+  Arbitrary<Scenario> durableScenarios() {
+    return graphs(true).flatMap(graph -> steps(graph).list().ofMinSize(5).ofMaxSize(40)
+        .map(steps -> new Scenario(graph, steps)));
+  }
+
+  Arbitrary<GraphSpec> graphs(boolean randomDurabilities) {
     return Arbitraries.integers().between(1, 5).flatMap(vars ->
         Arbitraries.integers().between(1, 15).flatMap(count -> {
           List<Arbitrary<ComputedSpec>> specs = new ArrayList<>();
@@ -406,8 +453,12 @@ class RandomGraphPropertiesTest {
             specs.add(computedSpec(vars + i));
           }
           return Combinators.combine(specs).as(list -> list).flatMap(list ->
-              Arbitraries.of(true, false).list().ofSize(vars)
-                  .map(primitiveVars -> new GraphSpec(vars, primitiveVars, list)));
+              Combinators.combine(Arbitraries.of(true, false).list().ofSize(vars),
+                  (randomDurabilities
+                      ? Arbitraries.of(Durability.class)
+                      : Arbitraries.just(Durability.LOW)).list().ofSize(vars))
+                  .as((primitiveVars, durabilities) ->
+                      new GraphSpec(vars, primitiveVars, durabilities, list)));
         }));
   }
 

@@ -1,10 +1,16 @@
 package dev.incr.bench;
 
+import ca.odell.glazedlists.BasicEventList;
+import ca.odell.glazedlists.EventList;
+import ca.odell.glazedlists.FilterList;
+import ca.odell.glazedlists.FunctionList;
 import dev.incr.Computed;
+import dev.incr.Durability;
 import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
 import dev.incr.Var;
+import dev.incr.support.QueryMemo;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
@@ -15,6 +21,9 @@ import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import javafx.beans.binding.NumberExpression;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * Measures heap bytes per node: builds many nodes of one kind, keeps them reachable, and divides
@@ -27,6 +36,9 @@ import javafx.beans.property.SimpleIntegerProperty;
  * <p>Values held by the nodes are shared {@link Integer}s, so the figures are the graph's own
  * overhead: the node objects, their dependency arrays and the lambdas that compute them.
  *
+ * <p>A memo entry is one argument list of a parameterized query ({@link QueryMemo}), with its node
+ * and its result; the argument objects are made before the measurement, so they do not count.
+ *
  * <p>Then, for a few collection pipelines over {@code nodes / 10} integers: heap per element once
  * built (the integers themselves included), heap per element after {@code nodes} insert+delete
  * pairs with reads in between, and the retained growth in bytes (the change logs must not keep
@@ -38,7 +50,8 @@ public final class MemoryMain {
 
   private static final java.util.Set<String> ARRAY_HELD = java.util.Set.of("incrSingle var",
       "incrSingle computed (reads one var, computed)", "incrSingle IntVar",
-      "incrSingle IntComputed (reads one var, computed)", "javafx SimpleIntegerProperty");
+      "incrSingle IntComputed (reads one var, computed)", "javafx SimpleIntegerProperty",
+      "incrSingle IntVar, Durability.HIGH", "incrSingle IntComputed over a HIGH var (computed)");
 
   private MemoryMain() {}
 
@@ -56,9 +69,17 @@ public final class MemoryMain {
     cases.put("incrSingle IntVar", MemoryMain::incrIntVars);
     cases.put("incrSingle IntComputed (reads one var, computed)", MemoryMain::incrIntComputeds);
     cases.put("incrSingle IntComputed chain node (computed)", MemoryMain::incrIntChain);
+    cases.put("incrSingle IntVar, Durability.HIGH", MemoryMain::incrDurableIntVars);
+    cases.put("incrSingle IntComputed over a HIGH var (computed)",
+        MemoryMain::incrDurableIntComputeds);
+    cases.put("incrSingle memo entry (QueryMemo, per argument)", MemoryMain::incrMemoEntries);
     cases.put("javafx SimpleIntegerProperty", MemoryMain::javafxProperties);
     cases.put("javafx chain node (previous.add(1), computed)", MemoryMain::javafxChain);
     cases.put("handwritten chain cell", k -> new CellChain(k));
+    memoKeys = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      memoKeys[i] = i;
+    }
     // Warm up class loading and the JIT on small graphs first, so they do not count.
     for (IntFunction<Object> c : cases.values()) {
       c.apply(1000);
@@ -98,6 +119,52 @@ public final class MemoryMain {
             return total;
           });
         });
+    glazedPipeline(elements);
+    javafxPipeline(elements);
+  }
+
+  /**
+   * Glazed Lists' filter + map ({@link FilterList}, {@link FunctionList}) over the same integers,
+   * per element once built (its count is the list's size).
+   */
+  static void glazedPipeline(int elements) {
+    java.util.List<Integer> initial = integers(elements);
+    long before = usedAfterGc();
+    EventList<Integer> source = new BasicEventList<>();
+    source.addAll(initial);
+    FunctionList<Integer, Integer> mapped =
+        new FunctionList<>(new FilterList<>(source, x -> (x & 1) == 0), x -> x * 3);
+    int size = mapped.size();
+    long built = usedAfterGc();
+    System.out.printf(Locale.ROOT, "%-52s %12.1f%n", "glazedlists FilterList+FunctionList",
+        (built - before) / (double) elements);
+    Reference.reachabilityFence(source);
+    Reference.reachabilityFence(mapped);
+    Reference.reachabilityFence(size);
+  }
+
+  /** JavaFX's {@link FilteredList} (it has no map) over the same integers, per element. */
+  static void javafxPipeline(int elements) {
+    java.util.List<Integer> initial = integers(elements);
+    long before = usedAfterGc();
+    ObservableList<Integer> source = FXCollections.observableArrayList(initial);
+    FilteredList<Integer> filtered = source.filtered(x -> (x & 1) == 0);
+    int size = filtered.size();
+    long built = usedAfterGc();
+    System.out.printf(Locale.ROOT, "%-52s %12.1f%n", "javafx FilteredList (no map)",
+        (built - before) / (double) elements);
+    Reference.reachabilityFence(source);
+    Reference.reachabilityFence(filtered);
+    Reference.reachabilityFence(size);
+  }
+
+  /** The integers 0 .. n - 1, boxed, made as the incr pipelines make theirs. */
+  private static java.util.List<Integer> integers(int n) {
+    java.util.List<Integer> list = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(i);
+    }
+    return list;
   }
 
   /** Builds one pipeline over {@code elements} integers, then churns it; prints heap figures. */
@@ -219,6 +286,41 @@ public final class MemoryMain {
     }
     ((IntComputed) previous).getAsInt();
     return previous;
+  }
+
+  private static Object incrDurableIntVars(int n) {
+    Engine engine = Engine.singleThreaded();
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      nodes[i] = engine.intVar(i, Durability.HIGH);
+    }
+    return nodes;
+  }
+
+  private static Object incrDurableIntComputeds(int n) {
+    Engine engine = Engine.singleThreaded();
+    IntVar input = engine.intVar(7, Durability.HIGH);
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      IntComputed c = engine.computedInt(input::getAsInt);
+      c.getAsInt();
+      nodes[i] = c;
+    }
+    return nodes;
+  }
+
+  /** Argument objects for {@link #incrMemoEntries}, made before its measurement. */
+  private static Integer[] memoKeys = new Integer[0];
+
+  private static Object incrMemoEntries(int n) {
+    Integer[] keys = memoKeys;
+    Engine engine = Engine.singleThreaded();
+    Integer shared = 7;
+    QueryMemo<Integer> memo = new QueryMemo<>(engine, "memo");
+    for (int i = 0; i < n; i++) {
+      memo.get(keys.length > i ? keys[i] : Integer.valueOf(i), () -> shared);
+    }
+    return memo;
   }
 
   private static Object javafxProperties(int n) {

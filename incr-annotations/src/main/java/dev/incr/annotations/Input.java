@@ -71,6 +71,18 @@ public @interface Input {
   Equality equality() default Equality.EQUALS;
 
   /**
+   * How rarely the input changes: a query that read only inputs of a level (or higher) is
+   * verified in constant time while only lower-level inputs change, instead of walking everything
+   * it read. {@link Durability#LOW}, the default, is every input's behaviour without it.
+   *
+   * <pre>{@code
+   * @Input(durability = Input.Durability.HIGH) TaxTable taxes;   // loaded once a year
+   * @Input List<Item> cart = List.of();                          // changes all the time
+   * }</pre>
+   */
+  Durability durability() default Durability.LOW;
+
+  /**
    * When a value passed to the setter counts as a change (this module has no dependencies, so it
    * mirrors the runtime's {@code dev.incr.Equality}).
    */
@@ -79,5 +91,18 @@ public @interface Input {
     EQUALS,
     /** A change unless {@code old == new}: for mutable values, passed anew (or copied) to set. */
     IDENTITY
+  }
+
+  /**
+   * How rarely an input changes (this module has no dependencies, so it mirrors the runtime's
+   * {@code dev.incr.Durability}, which the generated code passes to the engine).
+   */
+  enum Durability {
+    /** May change at any time: the default. */
+    LOW,
+    /** Changes now and then. */
+    MEDIUM,
+    /** Almost never changes: configuration, reference data. */
+    HIGH
   }
 }

@@ -83,6 +83,19 @@ final class Annotations {
         && ((VariableElement) value).getSimpleName().contentEquals("IDENTITY");
   }
 
+  /**
+   * The {@code durability} of input field {@code field}'s {@code @Input} when it is set to a level
+   * other than {@code LOW}: {@code "MEDIUM"} or {@code "HIGH"}; else null.
+   */
+  static String durability(VariableElement field) {
+    Object value = value(field, ClassNames.INPUT, "durability");
+    if (value instanceof VariableElement) {
+      String level = ((VariableElement) value).getSimpleName().toString();
+      return level.equals("LOW") ? null : level;
+    }
+    return null;
+  }
+
   /** Whether {@code element} carries {@code @SuppressWarnings("incr-untracked")}. */
   static boolean suppressesUntracked(Element element) {
     if (element == null) {

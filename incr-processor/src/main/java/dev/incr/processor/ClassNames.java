@@ -13,6 +13,7 @@ final class ClassNames {
   static final ClassName ENGINE = ClassName.get("dev.incr", "Engine");
   static final ClassName VAR = ClassName.get("dev.incr", "Var");
   static final ClassName EQUALITY = ClassName.get("dev.incr", "Equality");
+  static final ClassName DURABILITY = ClassName.get("dev.incr", "Durability");
   static final ClassName COMPUTED = ClassName.get("dev.incr", "Computed");
   static final ClassName INT_VAR = ClassName.get("dev.incr", "IntVar");
   static final ClassName LONG_VAR = ClassName.get("dev.incr", "LongVar");

@@ -98,7 +98,8 @@ final class IncrClassParser {
           members.implementedGetters().contains(input),
           members.implementedSetters().contains(input),
           elements.isDeprecated(input),
-          Annotations.identityEquality(input)));
+          Annotations.identityEquality(input),
+          Annotations.durability(input)));
     }
 
     List<QueryModel> queryModels = new ArrayList<>();

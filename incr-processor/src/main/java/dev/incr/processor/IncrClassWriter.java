@@ -171,7 +171,13 @@ final class IncrClassWriter {
     String engine = c.engineParameter();
     b.addStatement("this.$N = $N", model.engineField(), engine);
     for (InputModel input : model.inputs()) {
-      if (input.identity()) {
+      if (input.durability() != null) {
+        CodeBlock equality = input.identity()
+            ? CodeBlock.of("$T.IDENTITY, ", ClassNames.EQUALITY) : CodeBlock.of("");
+        b.addStatement("this.$N = $N.$L$L(this.$N, $L$T.$L)$Z.label($S)", input.nodeField(),
+            engine, witness(input.type()), input.kind().varFactory(), input.name(), equality,
+            ClassNames.DURABILITY, input.durability(), input.label());
+      } else if (input.identity()) {
         b.addStatement("this.$N = $N.$L$L(this.$N, $T.IDENTITY)$Z.label($S)", input.nodeField(),
             engine, witness(input.type()), input.kind().varFactory(), input.name(),
             ClassNames.EQUALITY, input.label());

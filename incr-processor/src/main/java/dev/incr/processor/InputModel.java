@@ -15,6 +15,8 @@ import com.palantir.javapoet.TypeName;
  * @param setterOverrides whether the setter implements an abstract declaration
  * @param deprecated whether the field is deprecated (so are its accessors, then)
  * @param identity whether the setter compares values by reference ({@code Equality.IDENTITY})
+ * @param durability the name of the input's {@code Durability} when it is not {@code LOW} (the
+ *     default, which the generated code leaves out), else null
  */
 record InputModel(
     String name,
@@ -25,7 +27,8 @@ record InputModel(
     boolean getterOverrides,
     boolean setterOverrides,
     boolean deprecated,
-    boolean identity) {
+    boolean identity,
+    String durability) {
 
   /** The kind of node holding the input: unboxed for {@code int}, {@code long}, {@code double}. */
   NodeKind kind() {

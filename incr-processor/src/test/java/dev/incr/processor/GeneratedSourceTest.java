@@ -54,6 +54,7 @@ class GeneratedSourceTest {
     "Clashing, IncrClashing",
     "Car, IncrCar",
     "Lines, IncrLines",
+    "Settings, IncrSettings",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));
@@ -153,6 +154,37 @@ class GeneratedSourceTest {
     plain.add("x");
     CompiledClasses.call(lines, "setPlain", new ArrayList<>(plain)); // equal to the held list
     assertEquals(0, CompiledClasses.call(lines, "plainCount"));
+  }
+
+  /**
+   * {@code @Input(durability = ...)} reaches the engine: after a write to a {@code LOW} input, a
+   * query that read only {@code MEDIUM} and {@code HIGH} inputs is verified in one step (one
+   * verification, its inputs not visited) and not re-run; a write to one of its own inputs still
+   * re-runs it. Identity equality and durability together keep both.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void inputDurabilityLetsAQueryOverDurableInputsBeVerifiedInOneStep() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.good("Settings"));
+    Engine engine = Engine.singleThreaded();
+    Object settings = classes.create("good.IncrSettings", engine);
+    assertEquals(1.08, (double) CompiledClasses.call(settings, "factor"), 1e-9);
+    assertEquals(5.4, (double) CompiledClasses.call(settings, "total"), 1e-9);
+    long runs = engine.stats().runs() + engine.stats().reruns() + engine.stats().cutoffs();
+    CompiledClasses.call(settings, "setQuantity", 2L);
+    long verifications = engine.stats().verifications();
+    assertEquals(1.08, (double) CompiledClasses.call(settings, "factor"), 1e-9);
+    assertEquals(1, engine.stats().verifications() - verifications);
+    assertEquals(10.8, (double) CompiledClasses.call(settings, "total"), 1e-9);
+    assertEquals(runs + 1, engine.stats().runs() + engine.stats().reruns()
+        + engine.stats().cutoffs(), "only total re-ran");
+    List<String> regions = (List<String>) CompiledClasses.call(settings, "regions");
+    regions.add("EU");
+    CompiledClasses.call(settings, "setRegions", new ArrayList<>(regions)); // HIGH, by identity
+    assertEquals(2.16, (double) CompiledClasses.call(settings, "factor"), 1e-9);
+    CompiledClasses.call(settings, "setDiscountPercent", 0); // MEDIUM
+    assertEquals(2.4, (double) CompiledClasses.call(settings, "factor"), 1e-9);
+    assertEquals(24.0, (double) CompiledClasses.call(settings, "total"), 1e-9);
   }
 
   /**

@@ -22,8 +22,9 @@ abstract class AbstractNode<T> implements Node<T> {
   long verifiedAt;
   /**
    * The label (a String), or the node's {@link Necessity} (which carries the label) while the node
-   * is necessary: observed, or read by a necessary computed. One field for both keeps a var at 40
-   * bytes.
+   * is necessary: observed, or read by a necessary computed, or a {@link DurableTag} (label and
+   * durability) for a node whose durability is above {@code LOW}. One field for all keeps a var at
+   * 40 bytes.
    */
   private Object tag;
 
@@ -35,7 +36,8 @@ abstract class AbstractNode<T> implements Node<T> {
   @Override
   public String label() {
     Object t = tag;
-    String l = t instanceof Necessity ? ((Necessity) t).label : (String) t;
+    String l = t instanceof Necessity ? ((Necessity) t).label
+        : t instanceof DurableTag ? ((DurableTag) t).label : (String) t;
     return l != null ? l : defaultLabel();
   }
 
@@ -43,8 +45,40 @@ abstract class AbstractNode<T> implements Node<T> {
     Object t = tag;
     if (t instanceof Necessity) {
       ((Necessity) t).label = label;
+    } else if (t instanceof DurableTag) {
+      ((DurableTag) t).label = label;
     } else {
       tag = label;
+    }
+  }
+
+  /** The node's {@link dev.incr.Durability} level ({@link DurabilityClock}): LOW unless tagged. */
+  final byte durability() {
+    Object t = tag;
+    if (t == null || t.getClass() == String.class) {
+      return DurabilityClock.LOW;
+    }
+    return t instanceof Necessity ? ((Necessity) t).durability : ((DurableTag) t).durability;
+  }
+
+  /**
+   * Sets the durability level, keeping a tag object only while it is above LOW. A necessary
+   * computed stays LOW: push confirms it without verifying it (so its level would not follow what
+   * it reads), and reads of it are constant time anyway; it is verified the ordinary way, which
+   * sets its level again, once it stops being necessary.
+   */
+  final void setDurability(byte level) {
+    Object t = tag;
+    if (t instanceof Necessity) {
+      return;
+    } else if (t instanceof DurableTag) {
+      if (level == DurabilityClock.LOW) {
+        tag = ((DurableTag) t).label;
+      } else {
+        ((DurableTag) t).durability = level;
+      }
+    } else if (level != DurabilityClock.LOW) {
+      tag = new DurableTag((String) t, level);
     }
   }
 
@@ -56,12 +90,23 @@ abstract class AbstractNode<T> implements Node<T> {
 
   final void becomeNecessary() {
     Necessity necessity = new Necessity(0);
-    necessity.label = (String) tag;
+    Object t = tag;
+    if (t instanceof DurableTag) {
+      necessity.label = ((DurableTag) t).label;
+      // A var keeps its level (the clock needs it for its writes); a computed is LOW meanwhile.
+      if (this instanceof VarNode) {
+        necessity.durability = ((DurableTag) t).durability;
+      }
+    } else {
+      necessity.label = (String) t;
+    }
     tag = necessity;
   }
 
   final void stopBeingNecessary() {
-    tag = ((Necessity) tag).label;
+    Necessity necessity = (Necessity) tag;
+    tag = necessity.durability == DurabilityClock.LOW
+        ? necessity.label : new DurableTag(necessity.label, necessity.durability);
   }
 
   abstract String defaultLabel();

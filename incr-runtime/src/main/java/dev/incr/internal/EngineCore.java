@@ -4,6 +4,7 @@ import dev.incr.Computed;
 import dev.incr.CycleException;
 import dev.incr.DoubleComputed;
 import dev.incr.DoubleVar;
+import dev.incr.Durability;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.Equality;
@@ -242,6 +243,8 @@ abstract class EngineCore implements Engine {
   private long cutoffs;
   private long verifications;
   private long failures;
+  /** Per durability level, the last revision an input of that level or higher changed. */
+  final DurabilityClock durabilities = new DurabilityClock();
 
   /**
    * Whether other threads read nodes without the engine's lock while it works (the concurrent
@@ -269,6 +272,49 @@ abstract class EngineCore implements Engine {
         equality, "var(initial, null): pass Equality.EQUALS or Equality.IDENTITY");
     countVar();
     return new BoxedVarNode<>(this, initial, revision(), equality == Equality.IDENTITY);
+  }
+
+  @Override
+  public final <T> Var<T> var(T initial, Durability durability) {
+    byte level = levelOf(durability, "var(initial, null)");
+    return withLevel(var(initial), level);
+  }
+
+  @Override
+  public final <T> Var<T> var(T initial, Equality equality, Durability durability) {
+    Objects.requireNonNull(
+        equality, "var(initial, null, durability): pass Equality.EQUALS or Equality.IDENTITY");
+    byte level = levelOf(durability, "var(initial, equality, null)");
+    return withLevel(var(initial, equality), level);
+  }
+
+  @Override
+  public final IntVar intVar(int initial, Durability durability) {
+    byte level = levelOf(durability, "intVar(initial, null)");
+    return withLevel(intVar(initial), level);
+  }
+
+  @Override
+  public final LongVar longVar(long initial, Durability durability) {
+    byte level = levelOf(durability, "longVar(initial, null)");
+    return withLevel(longVar(initial), level);
+  }
+
+  @Override
+  public final DoubleVar doubleVar(double initial, Durability durability) {
+    byte level = levelOf(durability, "doubleVar(initial, null)");
+    return withLevel(doubleVar(initial), level);
+  }
+
+  private static byte levelOf(Durability durability, String call) {
+    Objects.requireNonNull(durability,
+        () -> call + ": pass Durability.LOW, Durability.MEDIUM or Durability.HIGH");
+    return DurabilityClock.level(durability);
+  }
+
+  private static <V extends Var<?>> V withLevel(V var, byte level) {
+    ((AbstractNode<?>) var).setDurability(level);
+    return var;
   }
 
   @Override
@@ -617,6 +663,9 @@ abstract class EngineCore implements Engine {
         run(n, null, since);
         return;
       }
+      if (verifiedByDurability(n, since, rev)) {
+        return;
+      }
       long base = since == ComputedNode.CYCLE_FAILED ? cycleFailures.verifiedAt(n) : since;
       Object deps = n.dependencies;
       boolean many = deps.getClass() == AbstractNode[].class;
@@ -720,7 +769,20 @@ abstract class EngineCore implements Engine {
       verifications++;
       return;
     }
+    n.setDurability(DurabilityClock.lowestOf(n.dependencies));
     markVerified(n, rev);
+  }
+
+  /**
+   * Verifies {@code n} (verified at {@code since}) in constant time if no input of its durability
+   * or higher has changed since ({@link DurabilityClock}); returns whether it did.
+   */
+  private boolean verifiedByDurability(ComputedNode<?> n, long since, long rev) {
+    if (since <= rev && durabilities.unchangedSince(n.durability(), since)) {
+      markVerified(n, rev);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -762,6 +824,10 @@ abstract class EngineCore implements Engine {
         long since = activeSince[top];
         if (ComputedNode.mustRun(since)) {
           runOnStack(n, null, since, top > base);
+          pop();
+          continue;
+        }
+        if (verifiedByDurability(n, since, rev)) {
           pop();
           continue;
         }
@@ -905,6 +971,7 @@ abstract class EngineCore implements Engine {
       recorder.clear();
       recorder = parent;
       n.dependencies = dependencies;
+      n.setDurability(DurabilityClock.LOW);
       n.changedAt = revision;
       n.verifiedAt = ComputedNode.CYCLE_FAILED;
       cycleFailures.failed(n, (CycleException) t, revision);
@@ -953,9 +1020,11 @@ abstract class EngineCore implements Engine {
       }
       n.dependencies = dependencies;
     }
+    n.setDurability(DurabilityClock.lowestOf(dependencies));
   }
 
   private void failedAfterRun(ComputedNode<?> n, long since) {
+    n.setDurability(DurabilityClock.LOW);
     if (since == ComputedNode.CYCLE_FAILED) {
       cycleFailures.forget(n);
     }
@@ -1124,6 +1193,7 @@ abstract class EngineCore implements Engine {
   /** The part of a write after the var has published its new value. */
   final void closeWrite(VarNode<?> node, long rev) {
     node.changedAt = rev;
+    durabilities.changed(node.durability(), rev);
     Necessity necessity = node.necessity();
     if (necessity != null) {
       necessaryNodeChanged(node, necessity);

@@ -19,6 +19,8 @@ final class Necessity {
 
   /** The node's label, or null for its default one (see {@link AbstractNode#label()}). */
   String label;
+  /** A var's durability level ({@link DurabilityClock}); LOW for computeds while necessary. */
+  byte durability;
   /** 0 for vars; for computeds, more than the height of every necessary node they read. */
   int height;
   /** Observers of the node plus necessary computeds that read it. */
