@@ -24,10 +24,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * The processing step, the one place that reads the round and drives the pipeline. For every
- * class compiled it runs the {@link CompilationScanner} and reports its findings; it groups the
- * {@code @Input} and {@code @Query} members of the round by class, defers classes that still refer
- * to types not generated yet, and for each other class:
+ * The processing step, which reads the round and drives the pipeline. It groups the {@code @Input}
+ * and {@code @Query} members of the round by class, defers classes that still refer to types not
+ * generated yet, and for each other class:
  *
  * <ol>
  *   <li>reads its {@link ClassMembers};
@@ -46,10 +45,8 @@ final class IncrClassStep {
   private final Elements elements;
   private final SourceTrees trees;
   private final ErrorReporter reporter;
-  private final CompilationScanner compilationScanner;
   private final QueryScanner queryScanner;
   private final DeferredCodeScanner deferredCodeScanner;
-  private final CompilationValidator compilationValidator;
   private final ClassValidator classValidator;
   private final MemberValidator memberValidator;
   private final DependencyValidator dependencyValidator;
@@ -72,10 +69,8 @@ final class IncrClassStep {
     this.elements = env.getElementUtils();
     this.trees = SourceTrees.of(env, useTrees);
     this.reporter = new ErrorReporter(env.getMessager(), trees);
-    this.compilationScanner = new CompilationScanner(trees);
     this.queryScanner = new QueryScanner(trees);
     this.deferredCodeScanner = new DeferredCodeScanner(trees, queryScanner);
-    this.compilationValidator = new CompilationValidator(reporter);
     this.classValidator = new ClassValidator(reporter, types, elements);
     this.memberValidator = new MemberValidator(reporter, types, elements);
     this.dependencyValidator = new DependencyValidator(reporter);
@@ -86,12 +81,6 @@ final class IncrClassStep {
   /** Processes one round. */
   void process(RoundEnvironment round) {
     trees.newRound();
-    // Accesses to inputs are checked in every class of the compilation, not only annotated ones.
-    for (Element root : round.getRootElements()) {
-      if (root instanceof TypeElement && !Annotations.isGenerated(root)) {
-        compilationValidator.validate(compilationScanner.scan((TypeElement) root));
-      }
-    }
     Map<String, TypeElement> classes = new TreeMap<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);

@@ -21,6 +21,8 @@ import javax.lang.model.element.TypeElement;
  * <p>The processor itself only wires the pieces: {@link IncrClassStep} does the work, through the
  * scanners, the validators, {@link IncrClassParser} and {@link IncrClassWriter}. It is isolating in
  * Gradle's terms: each generated file comes from one annotated class, its originating element.
+ * The checks that concern every class compiled are {@link CompilationCheckProcessor}'s, which runs
+ * before it in each round.
  *
  * <p>Option {@code -Aincr.sourceTrees=false} makes it behave as under a compiler without source
  * trees: every query depends on every input of its object, and the checks that need the trees
@@ -28,9 +30,6 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public final class IncrementalProcessor extends AbstractProcessor {
-
-  /** The processor option that turns the compile-time read analysis off. */
-  static final String SOURCE_TREES_OPTION = "incr.sourceTrees";
 
   private IncrClassStep step;
 
@@ -40,8 +39,7 @@ public final class IncrementalProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    boolean useTrees = !"false".equals(processingEnv.getOptions().get(SOURCE_TREES_OPTION));
-    step = new IncrClassStep(processingEnv, useTrees, version());
+    step = new IncrClassStep(processingEnv, ProcessorOptions.useTrees(processingEnv), version());
   }
 
   /** The processor's version, which the code it generates requires of the runtime. */
@@ -60,18 +58,19 @@ public final class IncrementalProcessor extends AbstractProcessor {
   }
 
   /**
-   * Every annotation, and none: the processor runs for every class compiled, so that the checks of
-   * the whole compilation (an input assigned from a helper class, {@code @Input} in a local class)
-   * cover classes without annotations too. It claims nothing, so other processors see everything.
+   * {@code @Input} and {@code @Query}, and the two annotations on the classes it generates, which
+   * come back in the next round: it claims them all, so that {@code -Xlint:processing} has no
+   * annotation left to report as unclaimed. Every other annotation stays for other processors.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return Set.of(ClassNames.INPUT, ClassNames.QUERY,
+        ClassNames.GENERATED_BY_INCR.canonicalName(), ClassNames.GENERATED.canonicalName());
   }
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SOURCE_TREES_OPTION);
+    return ProcessorOptions.ALL;
   }
 
   @Override
@@ -79,9 +78,10 @@ public final class IncrementalProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /** Generates the round's incremental classes and claims the annotations it supports. */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     step.process(round);
-    return false;
+    return true;
   }
 }

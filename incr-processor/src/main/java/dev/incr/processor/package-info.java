@@ -1,13 +1,18 @@
 /**
- * The incr annotation processor. Not API: only {@link dev.incr.processor.IncrementalProcessor} is
- * public, for the compiler's service loader.
+ * The incr annotation processors. Not API: only {@link dev.incr.processor.IncrementalProcessor}
+ * and {@link dev.incr.processor.CompilationCheckProcessor} are public, for the compiler's service
+ * loader.
  *
  * <p>The flow goes one way, one file per stage:
  *
  * <ul>
- *   <li>{@link dev.incr.processor.IncrementalProcessor}: registration and options;
- *   <li>{@link dev.incr.processor.IncrClassStep}: the only reader of the round; groups members by
+ *   <li>{@link dev.incr.processor.IncrementalProcessor} (generates; claims {@code @Input} and
+ *       {@code @Query}) and {@link dev.incr.processor.CompilationCheckProcessor} (checks every
+ *       class; claims nothing; runs first): registration, sharing {@link
+ *       dev.incr.processor.ProcessorOptions};
+ *   <li>the readers of the round: {@link dev.incr.processor.IncrClassStep} groups members by
  *       class, defers classes with missing types, isolates failures per class, drives the rest;
+ *       {@link dev.incr.processor.CompilationCheckStep} runs the whole-compilation check;
  *   <li>facts, read and never reported: {@link dev.incr.processor.ClassMembers} (inputs, queries,
  *       abstract accessors), and the scanners over the source trees, {@link
  *       dev.incr.processor.QueryScanner} (per query), {@link dev.incr.processor.DeferredCodeScanner}

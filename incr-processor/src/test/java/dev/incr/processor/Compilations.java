@@ -6,23 +6,32 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
-/** Compiles test sources with {@link IncrementalProcessor}, as a user's build would. */
+/**
+ * Compiles test sources with {@link CompilationCheckProcessor} and {@link IncrementalProcessor}, in
+ * the order of their service registration, as a user's build would.
+ */
 final class Compilations {
   private Compilations() {}
 
-  /** Compiles {@code sources} with the processor and {@code -Xlint:all}. */
+  /** Both processors, the check first, as the service registration lists them. */
+  static List<Processor> processors() {
+    return List.of(new CompilationCheckProcessor(), new IncrementalProcessor());
+  }
+
+  /** Compiles {@code sources} with the processors and {@code -Xlint:all}. */
   static Compilation compile(JavaFileObject... sources) {
     return compile(List.of(), sources);
   }
 
-  /** Compiles {@code sources} with the processor, {@code -Xlint:all} and extra options. */
+  /** Compiles {@code sources} with the processors, {@code -Xlint:all} and extra options. */
   static Compilation compile(List<String> options, JavaFileObject... sources) {
-    List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing", "--release", "17"));
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "--release", "17"));
     all.addAll(options);
     return javac()
-        .withProcessors(new IncrementalProcessor())
+        .withProcessors(processors())
         .withOptions(all)
         .compile(sources);
   }

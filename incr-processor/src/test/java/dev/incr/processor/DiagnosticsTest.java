@@ -989,7 +989,7 @@ class DiagnosticsTest {
       classpath.add(new File(entry));
     }
     Compilation compilation = javac()
-        .withProcessors(new IncrementalProcessor())
+        .withProcessors(Compilations.processors())
         .withClasspath(classpath)
         .compile(src);
     assertThat(compilation).succeeded();
@@ -1027,7 +1027,7 @@ class DiagnosticsTest {
       classpath.add(new File(entry));
     }
     Compilation compilation = javac()
-        .withProcessors(new IncrementalProcessor())
+        .withProcessors(Compilations.processors())
         .withClasspath(classpath)
         .compile(helper);
     assertThat(compilation).failed();
@@ -1073,7 +1073,7 @@ class DiagnosticsTest {
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(dir.toFile()));
       JavaCompiler.CompilationTask task = javac.getTask(
           null, files, diagnostics, List.of("-proc:only"), null, List.of(bad, good));
-      task.setProcessors(List.of(new IncrementalProcessor()));
+      task.setProcessors(Compilations.processors());
       assertFalse(task.call());
     }
     assertTrue(Files.exists(dir.resolve("bad/IncrFine.java")),

@@ -49,8 +49,8 @@ class ModuleCompilationTest {
         "  protected Notes() {}",
         "}");
     return javac()
-        .withProcessors(new IncrementalProcessor())
-        .withOptions("-Xlint:all,-processing", "--release", "17", "--module-path", modulePath())
+        .withProcessors(Compilations.processors())
+        .withOptions("-Xlint:all", "--release", "17", "--module-path", modulePath())
         .compile(moduleInfo, notes);
   }
 

@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -29,19 +31,28 @@ class RegistrationAndRoundsTest {
     }
   }
 
+  /** Both processors are registered, the check first, so that it runs first in every round. */
   @Test
-  void registeredWithAutoService() throws IOException {
-    assertTrue(resource("META-INF/services/javax.annotation.processing.Processor")
-        .lines().anyMatch(IncrementalProcessor.class.getName()::equals));
+  void registeredWithAutoServiceCheckFirst() throws IOException {
+    assertEquals(List.of(CompilationCheckProcessor.class.getName(),
+            IncrementalProcessor.class.getName()),
+        resource("META-INF/services/javax.annotation.processing.Processor").lines()
+            .filter(line -> line.startsWith("dev.incr."))
+            .collect(Collectors.toList()));
   }
 
   @Test
-  void declaredIsolatingForGradle() throws IOException {
-    assertEquals("dev.incr.processor.IncrementalProcessor,isolating",
-        resource("META-INF/gradle/incremental.annotation.processors").strip());
+  void bothDeclaredIsolatingForGradle() throws IOException {
+    assertEquals(List.of("dev.incr.processor.CompilationCheckProcessor,isolating",
+            "dev.incr.processor.IncrementalProcessor,isolating"),
+        resource("META-INF/gradle/incremental.annotation.processors").lines()
+            .collect(Collectors.toList()));
   }
 
-  /** Generates {@code gen.Later} in the first round, as another processor might. */
+  /**
+   * Generates {@code gen.Later} in the first round, as another processor might. It runs before
+   * ours: after them, it would find every annotation of these sources claimed and not be called.
+   */
   static final class LaterTypeProcessor extends AbstractProcessor {
     private boolean generated;
 
@@ -87,8 +98,9 @@ class RegistrationAndRoundsTest {
         "  @Query int size() { return x + new Later().size(); }",
         "}");
     Compilation compilation = javac()
-        .withProcessors(new IncrementalProcessor(), new LaterTypeProcessor())
-        .withOptions("-Xlint:all,-processing")
+        .withProcessors(new LaterTypeProcessor(), new CompilationCheckProcessor(),
+            new IncrementalProcessor())
+        .withOptions("-Xlint:all")
         .compile(src);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("e2e.IncrUsesLaterInBodies")
@@ -107,8 +119,9 @@ class RegistrationAndRoundsTest {
         "  @Query int size() { return later == null ? 0 : later.size(); }",
         "}");
     Compilation compilation = javac()
-        .withProcessors(new IncrementalProcessor(), new LaterTypeProcessor())
-        .withOptions("-Xlint:all,-processing")
+        .withProcessors(new LaterTypeProcessor(), new CompilationCheckProcessor(),
+            new IncrementalProcessor())
+        .withOptions("-Xlint:all")
         .compile(src);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("e2e.IncrUsesLater")
