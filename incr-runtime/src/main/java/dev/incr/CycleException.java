@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Thrown when a computation reads, directly or through other computations, the node it is
- * computing. The engine stays usable: no node on the cycle keeps a half-computed value, and each is
- * re-run on its next read.
+ * computing. The engine stays usable: no node on the cycle keeps a half-computed value. A node whose
+ * run failed with this exception, or caught it, keeps that outcome like a value: it re-runs when
+ * something it read changes or when a node of the cycle has run again (the only way a cycle can be
+ * broken), and not after writes that touch neither.
  */
 public final class CycleException extends RuntimeException {
   private static final long serialVersionUID = 1L;

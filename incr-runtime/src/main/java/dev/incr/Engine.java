@@ -31,6 +31,12 @@ import java.util.function.Supplier;
  * {@link #computedLong}, {@link #computedDouble} create nodes that store and compare their values
  * unboxed; in a graph of numbers they re-run at about two thirds of the cost of boxed nodes, and
  * mix freely with them.
+ *
+ * <p>Computations run on the thread that called {@code get}, {@code set} or {@code batch} (or on
+ * the thread delivering to an observer), however deep the graph: a read that would nest runs too
+ * deeply for the thread's stack computes the deepest pending node first and starts over, so
+ * monitors and {@link ThreadLocal}s behave as in plain code. A computation may therefore run more
+ * than once during the first read of a very deep graph; computations must be free of side effects.
  */
 public interface Engine {
 
