@@ -3,7 +3,6 @@ package dev.incr.examples.spreadsheet;
 import dev.incr.Computed;
 import dev.incr.CycleException;
 import dev.incr.Engine;
-import dev.incr.LongVar;
 import dev.incr.Var;
 import dev.incr.examples.spreadsheet.formula.CellRef;
 import dev.incr.examples.spreadsheet.formula.CellValue;
@@ -26,7 +25,7 @@ final class Cell {
   final Computed<Expr> formula;
   final Computed<CellValue> value;
 
-  Cell(Engine engine, CellRef ref, Evaluator evaluator, LongVar textChanges) {
+  Cell(Engine engine, CellRef ref, Evaluator evaluator) {
     this.ref = ref;
     String name = ref.name();
     this.raw = engine.var("").label(name + ".raw");
@@ -37,11 +36,7 @@ final class Cell {
         return evaluator.evaluate(expr);
       } catch (CycleException e) {
         // The engine found this cell on a cycle while reading a referenced cell; the cell shows
-        // the error, and is re-run (and recovers) once an edit breaks the cycle. Whether it was on
-        // the cycle depended on which cell of the cycle was evaluated first, and an edit can break
-        // the cycle without changing any value this cell read (a cell that stops reading this one
-        // but keeps its value): so it also re-runs after every edit, by reading the edit count.
-        textChanges.getAsLong();
+        // the error, and is re-run (and recovers) once an edit breaks the cycle.
         return CellValue.error(ErrorCode.CYCLE,
             "circular reference: " + String.join(" -> ", e.cycle()));
       }

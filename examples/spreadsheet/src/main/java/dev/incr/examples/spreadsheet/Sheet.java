@@ -1,7 +1,6 @@
 package dev.incr.examples.spreadsheet;
 
 import dev.incr.Engine;
-import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.TraceEvent;
 import dev.incr.Traced;
@@ -46,8 +45,6 @@ public final class Sheet {
   private final int columns;
   private final int rows;
   private final Cell[][] cells;
-  /** Counts the edits that changed a cell's text; read by cells that show {@code #CYCLE!}. */
-  private final LongVar textChanges;
   /** Each cell's value node, to recognize cells among the nodes of a trace. */
   private final Map<Node<?>, Cell> byValueNode = new IdentityHashMap<>();
   private final List<SheetListener> listeners = new CopyOnWriteArrayList<>();
@@ -67,11 +64,10 @@ public final class Sheet {
     this.columns = columns;
     this.rows = rows;
     this.cells = new Cell[rows][columns];
-    this.textChanges = engine.longVar(0).label("text changes");
     Evaluator evaluator = new Evaluator(new Reader());
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < columns; c++) {
-        Cell cell = new Cell(engine, new CellRef(c, r), evaluator, textChanges);
+        Cell cell = new Cell(engine, new CellRef(c, r), evaluator);
         cells[r][c] = cell;
         byValueNode.put(cell.value, cell);
       }
@@ -112,7 +108,6 @@ public final class Sheet {
       for (String raw : contents.values()) {
         targets.get(i++).raw.set(raw);
       }
-      textChanges.set(textChanges.getAsLong() + 1);
     });
     readAll();
   }
@@ -129,12 +124,7 @@ public final class Sheet {
   public synchronized EditReport edit(String name, String raw) {
     Cell cell = cell(name);
     checkRaw(name, raw);
-    if (!raw.equals(cell.raw.get())) {
-      engine.batch(() -> { // marks; computes nothing
-        cell.raw.set(raw);
-        textChanges.set(textChanges.getAsLong() + 1);
-      });
-    }
+    cell.raw.set(raw); // marks; computes nothing
     Traced<Void> traced = engine.trace(() -> {
       readAll();
       return null;
