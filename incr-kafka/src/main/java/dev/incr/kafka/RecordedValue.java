@@ -1,49 +1,22 @@
 package dev.incr.kafka;
 
 import dev.incr.Computed;
-import dev.incr.Engine;
-import java.util.Objects;
 
 /** The recording of a whole-collection aggregate whose value is an object (min, max, reduce). */
-final class RecordedValue<A> implements RecordedNode<A> {
-  private final Recorder recorder;
-  private final Step.Total step;
-  private String label;
+final class RecordedValue<A> extends RecordedNode<A> {
 
   RecordedValue(Recorder recorder, Step.Total step) {
-    this.recorder = recorder;
-    this.step = step;
-    this.label = step.label();
-  }
-
-  @Override
-  public Recorder recorder() {
-    return recorder;
-  }
-
-  @Override
-  public Step.Total step() {
-    return step;
+    super(recorder, step, "the value");
   }
 
   @Override
   public A get() {
-    throw Refusals.noContents("the value", label);
+    throw noContents();
   }
 
   @Override
   public Computed<A> label(String label) {
-    this.label = Objects.requireNonNull(label, "label");
+    relabel(label);
     return this;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public Engine engine() {
-    return recorder.engine;
   }
 }
