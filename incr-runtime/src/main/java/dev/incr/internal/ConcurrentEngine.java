@@ -50,12 +50,21 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long computingThread;
 
-  /** Changes waiting for their observers. Guarded by {@link #lock}. */
-  private DeliveryRing deliveries = new DeliveryRing();
-  /** An empty ring to put in place of the one a deliverer takes. Guarded by {@link #lock}. */
-  private DeliveryRing spareDeliveries = new DeliveryRing();
-  /** Whether a thread is delivering; it also takes what is queued meanwhile. Guarded by lock. */
-  private boolean delivering;
+  /** Delivering changes to observers, guarded by {@link #lock}. */
+  private final ObserverDelivery delivery =
+      new ObserverDelivery(
+          this,
+          new ObserverDelivery.Guard() {
+            @Override
+            public void lock() {
+              lock.lock();
+            }
+
+            @Override
+            public void unlock() {
+              lock.unlock();
+            }
+          });
 
   /** Use {@link Engine#concurrent()}. */
   public ConcurrentEngine() {
@@ -175,7 +184,7 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   void endSet(boolean wrote) {
-    Handoff handoff = null;
+    ObserverDelivery.Handoff handoff = null;
     try {
       if (wrote && batchDepth == 0) {
         handoff = collectForDelivery();
@@ -183,7 +192,7 @@ public final class ConcurrentEngine extends EngineCore {
     } finally {
       lock.unlock();
     }
-    deliver(handoff);
+    delivery.deliver(handoff);
   }
 
   @Override
@@ -192,7 +201,7 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       checkBatchAllowed();
     }
-    Handoff handoff = null;
+    ObserverDelivery.Handoff handoff = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -209,7 +218,7 @@ public final class ConcurrentEngine extends EngineCore {
     } finally {
       lock.unlock();
     }
-    deliver(handoff);
+    delivery.deliver(handoff);
   }
 
   @Override
@@ -226,136 +235,20 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /**
-   * What a write leaves to do once the lock is released: a failure to report, and either the
-   * queued changes this thread is to deliver or one change to hand straight to its observer.
+   * Under the lock, after an outermost write: {@link ObserverDelivery#collect} as the computing
+   * thread (bringing observed nodes up to date runs computations). Returns null if there is nothing
+   * to do.
    */
-  private static final class Handoff {
-    RuntimeException failure;
-    DeliveryRing queued;
-    ObservationImpl<?> direct;
-    Object directValue;
-  }
-
-  /**
-   * Under the lock, after an outermost write: brings observed nodes up to date and collects their
-   * changes. The common case (one observer of one changed node, nothing queued or being delivered)
-   * skips the queue: the change is handed straight to this thread. Returns null if there is
-   * nothing to do.
-   */
-  private Handoff collectForDelivery() {
-    if (!pending && observedChanges.isEmpty() && deliveries.isEmpty()) {
+  private ObserverDelivery.Handoff collectForDelivery() {
+    if (delivery.nothingToDo()) {
       return null;
     }
     long previous = computingThread;
     computingThread = Thread.currentThread().getId();
     try {
-      if (pending) {
-        flush();
-      }
-      Handoff handoff = new Handoff();
-      if (!delivering && deliveries.isEmpty()) {
-        ObservationImpl<?> only = soleObservationToTell();
-        if (only != null) {
-          try {
-            Object value = takeLoneChange(only);
-            if (value != ObservationImpl.NO_CHANGE) {
-              delivering = true;
-              handoff.direct = only;
-              handoff.directValue = value;
-            }
-          } catch (RuntimeException e) {
-            handoff.failure = e;
-          }
-          return handoff;
-        }
-      }
-      handoff.failure = collectChanges(deliveries);
-      handoff.queued = takeDeliveries();
-      return handoff;
+      return delivery.collect();
     } finally {
       computingThread = previous;
-    }
-  }
-
-  /** Outside the lock: carries out {@code handoff} (see {@link #collectForDelivery}). */
-  private void deliver(Handoff handoff) {
-    if (handoff == null) {
-      return;
-    }
-    if (handoff.direct == null) {
-      deliver(handoff.queued, handoff.failure);
-      return;
-    }
-    RuntimeException failure = null;
-    DeliveryRing next = null;
-    boolean delivered = false;
-    try {
-      try {
-        handoff.direct.deliverUnchecked(handoff.directValue);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      delivered = true;
-    } finally {
-      lock.lock();
-      try {
-        delivering = false;
-        if (delivered) {
-          next = takeDeliveries(); // what listeners' writes queued meanwhile
-        }
-      } finally {
-        lock.unlock();
-      }
-    }
-    deliver(next, failure);
-  }
-
-  /**
-   * Under the lock: takes the queued changes for this thread to deliver, or returns null if there
-   * are none or another delivery is in progress (which will take them).
-   */
-  private DeliveryRing takeDeliveries() {
-    if (delivering || deliveries.isEmpty()) {
-      return null;
-    }
-    delivering = true;
-    DeliveryRing taken = deliveries;
-    deliveries = spareDeliveries;
-    spareDeliveries = null;
-    return taken;
-  }
-
-  /**
-   * Outside the lock: delivers {@code taken}, then whatever was queued meanwhile, until nothing is
-   * left; then throws {@code failure} with the listeners' exceptions, if any.
-   */
-  private void deliver(DeliveryRing taken, RuntimeException failure) {
-    while (taken != null) {
-      boolean delivered = false;
-      try {
-        failure = taken.deliverAll(failure);
-        delivered = true;
-      } finally {
-        lock.lock();
-        try {
-          delivering = false;
-          if (delivered) {
-            spareDeliveries = taken;
-            taken = takeDeliveries();
-          } else {
-            // A listener threw an Error: keep what it left undelivered at the head of the queue.
-            taken.addAll(deliveries);
-            spareDeliveries = deliveries;
-            deliveries = taken;
-            taken = null;
-          }
-        } finally {
-          lock.unlock();
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
     }
   }
 }

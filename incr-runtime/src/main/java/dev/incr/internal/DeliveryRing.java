@@ -1,9 +1,9 @@
 package dev.incr.internal;
 
 /**
- * The queue of changes waiting for their observers: (observation, value)
- * pairs in a growable ring, so a write that changes an observed node queues its delivery without
- * allocating. Values may be null. Not thread-safe: the concurrent engine guards it with its lock.
+ * The queue of changes waiting for their observers: (observation, value) pairs in a growable
+ * ring, so a write that changes an observed node queues its delivery without allocating. Values
+ * may be null. Not thread-safe: {@link ObserverDelivery} guards it with the engine's lock.
  */
 final class DeliveryRing {
   /** Observation at even indexes, its value at the next odd one. */

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 public final class SingleThreadedEngine extends EngineCore {
 
-  private final DeliveryRing deliveries = new DeliveryRing();
-  private boolean delivering;
+  private final ObserverDelivery delivery = new ObserverDelivery(this, ObserverDelivery.Guard.NONE);
 
   /** Use {@link Engine#singleThreaded()}. */
   public SingleThreadedEngine() {
@@ -113,43 +112,6 @@ public final class SingleThreadedEngine extends EngineCore {
     if (batchDepth != 0) {
       return;
     }
-    if (pending) {
-      flush();
-    }
-    if (observedChanges.isEmpty() && deliveries.isEmpty()) {
-      // (Deliveries may be left over only by a listener that threw an Error.)
-      return;
-    }
-    // The common case (one observer of one changed node, nothing queued before it) skips the queue.
-    ObservationImpl<?> only = !delivering && deliveries.isEmpty() ? soleObservationToTell() : null;
-    Object loneValue = ObservationImpl.NO_CHANGE;
-    RuntimeException failure = null;
-    if (only == null) {
-      failure = collectChanges(deliveries);
-    } else {
-      try {
-        loneValue = takeLoneChange(only);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-    }
-    if (!delivering) {
-      delivering = true;
-      try {
-        if (loneValue != ObservationImpl.NO_CHANGE) {
-          try {
-            only.deliverUnchecked(loneValue);
-          } catch (RuntimeException e) {
-            failure = withSuppressed(failure, e);
-          }
-        }
-        failure = deliveries.deliverAll(failure); // with what listeners' writes queued meanwhile
-      } finally {
-        delivering = false;
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    delivery.deliver(delivery.collect());
   }
 }

@@ -1,0 +1,213 @@
+package dev.incr.internal;
+
+/**
+ * Delivering changes to observers, written once for both engines, with the engine's lock as a
+ * parameter ({@link Guard#NONE} for the single-threaded engine: no lock, no volatile or atomic
+ * access, no allocation per write).
+ *
+ * <p>After each outermost write the engine calls {@link #collect} holding its lock, then releases
+ * the lock and calls {@link #deliver} with what {@code collect} returned.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ul>
+ *   <li>{@code queued}, {@code spare} and {@code delivering} are read and written only under the
+ *       guard (always, for the single-threaded engine).
+ *   <li>At most one thread delivers at a time: the one that set {@code delivering}. It owns the ring
+ *       it took (or the lone change it was handed) until it clears {@code delivering} under the
+ *       guard; every other write queues its changes in {@code queued}, which the deliverer takes
+ *       next. Each observer therefore sees each change once, in revision order.
+ *   <li>Listeners run outside the guard, so a listener may write: its consequences are queued
+ *       behind the change being delivered (on the same thread, its own {@code deliver} finds the
+ *       delivery in progress and leaves them to it).
+ *   <li>A lone change (one observer of one changed node, nothing queued or being delivered) skips
+ *       the queue: it is handed straight to the writing thread, which becomes the deliverer.
+ *   <li>A listener that throws an {@link Error} stops delivery; what it left undelivered stays at
+ *       the head of {@code queued}, ahead of anything queued meanwhile, for the next write.
+ *   <li>{@code spare} is an empty ring, or null while a deliverer holds the ring it took, so
+ *       swapping rings allocates nothing.
+ * </ul>
+ */
+final class ObserverDelivery {
+
+  /** The engine's lock, taken again around the hand-overs between deliverers. */
+  interface Guard {
+    void lock();
+
+    void unlock();
+
+    /** No lock: the single-threaded engine. */
+    Guard NONE =
+        new Guard() {
+          @Override
+          public void lock() {}
+
+          @Override
+          public void unlock() {}
+        };
+  }
+
+  /**
+   * What a write leaves to do once the lock is released: a failure to report, and either the
+   * queued changes this thread is to deliver or one change to hand straight to its observer.
+   */
+  static final class Handoff {
+    RuntimeException failure;
+    DeliveryRing queued;
+    ObservationImpl<?> direct;
+    Object directValue;
+  }
+
+  private final EngineCore engine;
+  private final Guard guard;
+  /**
+   * The one handoff of the single-threaded engine, reused by every write (its fields are read into
+   * locals as {@link #deliver} starts, so a listener's write may reuse it); null for a guarded
+   * engine, whose threads each take a new one.
+   */
+  private final Handoff shared;
+
+  /** Changes waiting for their observers. Guarded. */
+  private DeliveryRing queued = new DeliveryRing();
+  /** An empty ring to put in place of the one a deliverer takes. Guarded. */
+  private DeliveryRing spare = new DeliveryRing();
+  /** Whether a thread is delivering; it also takes what is queued meanwhile. Guarded. */
+  private boolean delivering;
+
+  ObserverDelivery(EngineCore engine, Guard guard) {
+    this.engine = engine;
+    this.guard = guard;
+    this.shared = guard == Guard.NONE ? new Handoff() : null;
+  }
+
+  /** Under the guard: whether a write has nothing to flush, collect or deliver. */
+  boolean nothingToDo() {
+    return !engine.pending && engine.observedChanges.isEmpty() && queued.isEmpty();
+  }
+
+  /**
+   * Under the guard, after an outermost write, as the computing thread: brings observed nodes up to
+   * date and collects their changes. Returns null if there is nothing to do.
+   */
+  Handoff collect() {
+    if (nothingToDo()) {
+      return null;
+    }
+    if (engine.pending) {
+      engine.flush();
+    }
+    Handoff handoff = shared != null ? shared : new Handoff();
+    handoff.failure = null;
+    handoff.queued = null;
+    handoff.direct = null;
+    handoff.directValue = null;
+    if (!delivering && queued.isEmpty()) {
+      ObservationImpl<?> only = engine.soleObservationToTell();
+      if (only != null) {
+        try {
+          Object value = engine.takeLoneChange(only);
+          if (value != ObservationImpl.NO_CHANGE) {
+            delivering = true;
+            handoff.direct = only;
+            handoff.directValue = value;
+          }
+        } catch (RuntimeException e) {
+          handoff.failure = e;
+        }
+        return handoff;
+      }
+    }
+    handoff.failure = engine.collectChanges(queued);
+    handoff.queued = take();
+    return handoff;
+  }
+
+  /**
+   * Outside the guard: carries out {@code handoff} (see {@link #collect}), then delivers what
+   * listeners' writes queued meanwhile, and throws the failure with the listeners' exceptions.
+   */
+  void deliver(Handoff handoff) {
+    if (handoff == null) {
+      return;
+    }
+    RuntimeException failure = handoff.failure;
+    DeliveryRing taken = handoff.queued;
+    ObservationImpl<?> direct = handoff.direct;
+    Object directValue = handoff.directValue;
+    handoff.failure = null;
+    handoff.queued = null;
+    handoff.direct = null;
+    handoff.directValue = null;
+    if (direct != null) {
+      boolean delivered = false;
+      try {
+        try {
+          direct.deliverUnchecked(directValue);
+        } catch (RuntimeException e) {
+          failure = EngineCore.withSuppressed(failure, e);
+        }
+        delivered = true;
+      } finally {
+        guard.lock();
+        try {
+          delivering = false;
+          if (delivered) {
+            taken = take(); // what listeners' writes queued meanwhile
+          }
+        } finally {
+          guard.unlock();
+        }
+      }
+    }
+    deliverQueued(taken, failure);
+  }
+
+  /**
+   * Under the guard: takes the queued changes for this thread to deliver, or returns null if there
+   * are none or another delivery is in progress (which will take them).
+   */
+  private DeliveryRing take() {
+    if (delivering || queued.isEmpty()) {
+      return null;
+    }
+    delivering = true;
+    DeliveryRing taken = queued;
+    queued = spare;
+    spare = null;
+    return taken;
+  }
+
+  /**
+   * Outside the guard: delivers {@code taken}, then whatever was queued meanwhile, until nothing is
+   * left; then throws {@code failure} with the listeners' exceptions, if any.
+   */
+  private void deliverQueued(DeliveryRing taken, RuntimeException failure) {
+    while (taken != null) {
+      boolean delivered = false;
+      try {
+        failure = taken.deliverAll(failure);
+        delivered = true;
+      } finally {
+        guard.lock();
+        try {
+          delivering = false;
+          if (delivered) {
+            spare = taken;
+            taken = take();
+          } else {
+            // A listener threw an Error: keep what it left undelivered at the head of the queue.
+            taken.addAll(queued);
+            spare = queued;
+            queued = taken;
+            taken = null;
+          }
+        } finally {
+          guard.unlock();
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
