@@ -32,20 +32,20 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
   @Override
   @SuppressWarnings("unchecked")
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.execution.startRun(this);
+    DependencyRecorder parent = core.startRun(this);
     T result;
     try {
       result = ((Supplier<T>) function).get();
     } catch (Throwable t) {
-      core.execution.runThrew(this, since, parent, t);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
-    core.execution.finishRun(this, since, parent);
+    core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || !SameValue.test(value, result);
     if (changed) {
       VALUE.setRelease(this, (Object) result);
     }
-    return core.execution.stored(this, changed, since);
+    return core.stored(this, changed, since);
   }
 
   /** The value, read with an acquire load (for lock-free readers). */

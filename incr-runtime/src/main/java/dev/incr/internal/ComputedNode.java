@@ -82,9 +82,9 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   /**
    * Runs the function for the engine's algorithm and keeps the result: {@link
-   * Execution#startRun}, the function, {@link Execution#finishRun} (or {@link
-   * Execution#runThrew}), then the node publishes its value if it changed and {@link
-   * Execution#stored} completes the run. Returns whether the value changed. Each kind of node
+   * EngineCore#startRun}, the function, {@link EngineCore#finishRun} (or {@link
+   * EngineCore#runThrew}), then the node publishes its value if it changed and {@link
+   * EngineCore#stored} completes the run. Returns whether the value changed. Each kind of node
    * implements it with its own field, so that primitive results are never boxed.
    */
   abstract boolean compute(EngineCore core, long since);

@@ -41,20 +41,20 @@ final class DoubleComputedNode extends ComputedNode<Double> implements DoubleCom
 
   @Override
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.execution.startRun(this);
+    DependencyRecorder parent = core.startRun(this);
     double result;
     try {
       result = ((DoubleSupplier) function).getAsDouble();
     } catch (Throwable t) {
-      core.execution.runThrew(this, since, parent, t);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
-    core.execution.finishRun(this, since, parent);
+    core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
     if (changed) {
       CURRENT.setRelease(this, result);
     }
-    return core.execution.stored(this, changed, since);
+    return core.stored(this, changed, since);
   }
 
   @Override

@@ -88,28 +88,7 @@ import java.util.function.Supplier;
  * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
  * is not current with another, so a reader that misses them takes the slow path all the same.
  *
- * <p>This file holds creating nodes, reading and verification, writes and the flush. Running a
- * computed once verification calls for it (recording what it read, comparing, publishing,
- * failures) is {@link Execution}; delivering changes to observers is {@link ObserverDelivery}.
- *
- * <h2>Invariants of reading and verification</h2>
- *
- * <ul>
- *   <li>A computed is current, its value and {@code changedAt} usable without looking further, if
- *       its {@code verifiedAt} is the current revision, or {@link #CLEAN} and not possibly reached
- *       by a pending change ({@link #isCurrent}).
- *   <li>Verification looks at a computed's dependencies in first-read order, each brought up to
- *       date first; at the first whose {@code changedAt} is above the revision the computed was
- *       verified at, the computed runs ({@link Execution#run}); if there is none, it is marked
- *       verified without running.
- *   <li>A computed being verified holds {@link ComputedNode#VERIFYING} (or its depth's variant)
- *       and the {@code verifiedAt} it had is kept aside; a verification that ends without
- *       deciding (a dependency threw, or it was provisional) puts that value back.
- *   <li>While a verification is {@link #provisional}, nodes found unchanged stay unverified, to be
- *       verified again on their next read.
- * </ul>
- *
- * <p>The invariants of the whole algorithm are listed, and checked, in {@link InvariantChecker}.
+ * <p>The invariants the algorithm keeps are listed, and checked, in {@link InvariantChecker}.
  */
 abstract class EngineCore implements Engine {
 
@@ -214,10 +193,14 @@ abstract class EngineCore implements Engine {
    */
   long topLevelThread;
 
-  /** Running computeds: recording what they read, comparing, publishing, failures. */
-  final Execution execution = new Execution(this);
+  /** How many levels of reusable recorders are kept between top-level reads. */
+  static final int RECORDERS_KEPT = 64;
+
+  private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
+  /** Recorders in the chain from {@link #rootRecorder}. */
+  private int recorders = 1;
   /** The node a {@link DeepUnwind} in flight is to compute first, or null. */
-  ComputedNode<?> deepPending;
+  private ComputedNode<?> deepPending;
 
   // The active stack: computeds being verified or computed, with the index of the next
   // dependency to examine.
@@ -248,14 +231,18 @@ abstract class EngineCore implements Engine {
   final List<AbstractNode<?>> observedChanges = new ArrayList<>();
 
   /** Where recomputation events go: null unless a trace or flight recording is on. */
-  TraceSink sink;
+  private TraceSink sink;
   /** The sink outside any trace: flight recording, or null. */
   private TraceSink baseSink;
 
   // Statistics. Plain counters: the algorithm runs on one thread at a time.
   long varsCreated;
   long computedsCreated;
+  private long runs;
+  private long reruns;
+  private long cutoffs;
   private long verifications;
+  private long failures;
   /** Per durability level, the last revision an input of that level or higher changed. */
   final DurabilityClock durabilities = new DurabilityClock();
 
@@ -577,8 +564,8 @@ abstract class EngineCore implements Engine {
     } finally {
       settleProvisional();
       CrossEngineGuard.exit(this, previous);
-      if (execution.recorders > Execution.RECORDERS_KEPT) {
-        execution.trimRecorders();
+      if (recorders > RECORDERS_KEPT) {
+        trimRecorders();
       }
       if (!pending && necessary.hasVerified()) {
         necessary.markVerifiedClean();
@@ -603,7 +590,7 @@ abstract class EngineCore implements Engine {
 
   /** The number of reusable recorders held (for tests). */
   final int recordersHeld() {
-    return execution.recorders;
+    return recorders;
   }
 
   private void refreshNested(ComputedNode<?> node) {
@@ -673,7 +660,7 @@ abstract class EngineCore implements Engine {
     try {
       long rev = revision;
       if (ComputedNode.mustRun(since)) {
-        execution.run(n, null, since);
+        run(n, null, since);
         return;
       }
       if (verifiedByDurability(n, since, rev)) {
@@ -692,7 +679,7 @@ abstract class EngineCore implements Engine {
       if (cycleWitnesses.tracking) {
         ComputedNode<?> reRan = cycleWitnesses.reRanMember(n, base);
         if (reRan != null) {
-          execution.run(n, reRan, since);
+          run(n, reRan, since);
           return;
         }
       }
@@ -715,12 +702,12 @@ abstract class EngineCore implements Engine {
       ComputedNode<?> c = (ComputedNode<?>) d;
       if (v == ComputedNode.COMPUTING) {
         // The old dependency is running: let the re-run meet it and report the cycle.
-        execution.run(n, c, since);
+        run(n, c, since);
         return true;
       }
       if (ComputedNode.isVerifying(v)) {
         if (!belowUndecided(c, v)) {
-          execution.run(n, c, since);
+          run(n, c, since);
           return true;
         }
       } else {
@@ -728,7 +715,7 @@ abstract class EngineCore implements Engine {
       }
     }
     if (d.changedAt > base) {
-      execution.run(n, d, since);
+      run(n, d, since);
       return true;
     }
     return false;
@@ -904,19 +891,209 @@ abstract class EngineCore implements Engine {
   }
 
   /**
-   * {@link Execution#run} for {@link #refresh}: a {@link CycleException} that leaves a node
-   * verified for a reader ({@code forReader}) cycle-failed is its new outcome, for that reader's
-   * run to meet (as {@link #verifyDependency} does).
+   * {@link #run} for {@link #refresh}: a {@link CycleException} that leaves a node verified for a
+   * reader ({@code forReader}) cycle-failed is its new outcome, for that reader's run to meet (as
+   * {@link #verifyDependency} does).
    */
   private void runOnStack(ComputedNode<?> n, AbstractNode<?> cause, long since,
       boolean forReader) {
     try {
-      execution.run(n, cause, since);
+      run(n, cause, since);
     } catch (CycleException e) {
       if (!forReader || n.verifiedAt != ComputedNode.CYCLE_FAILED) {
         throw e;
       }
     }
+  }
+
+  /**
+   * Runs {@code n}'s function; {@code cause} is the changed dependency that called for it, {@code
+   * since} the node's {@code verifiedAt} before this verification.
+   */
+  private void run(ComputedNode<?> n, AbstractNode<?> cause, long since) {
+    TraceSink traceSink = sink;
+    if (traceSink != null && traceSink.active()) {
+      runTraced(n, cause, since, traceSink);
+      return;
+    }
+    n.compute(this, since);
+  }
+
+  private void runTraced(ComputedNode<?> n, AbstractNode<?> cause, long since,
+      TraceSink traceSink) {
+    long start = System.nanoTime();
+    boolean firstRun = since == ComputedNode.NEVER_RAN;
+    boolean changed;
+    try {
+      changed = n.compute(this, since);
+    } catch (Throwable t) {
+      if (t != DeepUnwind.INSTANCE) {
+        traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
+      }
+      throw t;
+    }
+    traceSink.ran(n, cause, firstRun, changed, null, System.nanoTime() - start, revision);
+  }
+
+  // A run is startRun, the function, then finishRun (or runThrew) and stored, called by the node's
+  // own ComputedNode.compute, so that each kind of node keeps its result in its own (possibly
+  // primitive) field without boxing it on the way.
+
+  /**
+   * Starts a run of {@code n}'s function: from here its reads are recorded. Returns the recorder of
+   * the enclosing computation, for {@link #finishRun} or {@link #runThrew}.
+   */
+  final DependencyRecorder startRun(ComputedNode<?> n) {
+    n.verifiedAt = ComputedNode.COMPUTING;
+    DependencyRecorder parent = recorder;
+    DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
+    r.start(n);
+    recorder = r;
+    return parent;
+  }
+
+  /**
+   * The function of {@code n} threw: the node keeps its value, dependencies and revisions, and is
+   * marked to re-run on the next read.
+   */
+  final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent, Throwable t) {
+    if (t == DeepUnwind.INSTANCE) {
+      abandoned(n, since, parent);
+      return;
+    }
+    if (cycleWitnesses.tracking) {
+      cycleWitnesses.ran(n, recorder, revision,
+          t instanceof CycleException && n.necessity() == null, this);
+    }
+    if (t instanceof CycleException && n.necessity() == null) {
+      // Kept like a value: the node re-runs only when something this run read changes.
+      Object dependencies = recorder.finish();
+      recorder.clear();
+      recorder = parent;
+      n.dependencies = dependencies;
+      n.setDurability(DurabilityClock.LOW);
+      n.changedAt = revision;
+      n.verifiedAt = ComputedNode.CYCLE_FAILED;
+      cycleFailures.failed(n, (CycleException) t, revision);
+      failures++;
+      return;
+    }
+    recorder.clear();
+    recorder = parent;
+    failedAfterRun(n, since);
+  }
+
+  /** A run of {@code n} is abandoned by a {@link DeepUnwind}: the node stays as it was. */
+  private void abandoned(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    if (recorder.cycleSeen != null) {
+      cycleWitnesses.ran(n, recorder, revision, false, this);
+    }
+    recorder.clear();
+    recorder = parent;
+    n.verifiedAt = since;
+  }
+
+  /**
+   * The function of {@code n} returned: what it read becomes its dependencies. Throws (leaving the
+   * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
+   */
+  final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    if (deepPending != null) {
+      // The function caught the DeepUnwind thrown through it: the run is abandoned all the same.
+      abandoned(n, since, parent);
+      throw DeepUnwind.INSTANCE;
+    }
+    if (cycleWitnesses.tracking) {
+      cycleWitnesses.ran(n, recorder, revision, true, this);
+    }
+    Object dependencies = recorder.finish();
+    recorder = parent;
+    Object before = n.dependencies;
+    if (dependencies != before) {
+      if (n.necessity() != null) {
+        try {
+          necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
+        } catch (CycleException e) {
+          failedAfterRun(n, since);
+          throw e;
+        }
+      }
+      n.dependencies = dependencies;
+    }
+    n.setDurability(DurabilityClock.lowestOf(dependencies));
+  }
+
+  private void failedAfterRun(ComputedNode<?> n, long since) {
+    n.setDurability(DurabilityClock.LOW);
+    if (since == ComputedNode.CYCLE_FAILED) {
+      cycleFailures.forget(n);
+    }
+    n.verifiedAt = since == ComputedNode.NEVER_RAN
+        ? ComputedNode.NEVER_RAN : ComputedNode.LAST_RUN_FAILED;
+    failures++;
+    Necessity necessity = n.necessity();
+    if (necessity != null) {
+      // Its clean readers hold values computed from what it had; they must look again, and its
+      // observers' read reports the failure to the writer.
+      necessaryNodeChanged(n, necessity);
+    }
+  }
+
+  /**
+   * Completes a run once the node has stored its result: if the value changed (the node has
+   * published the new one), stamps it with the current revision; either way the node is verified
+   * now (a run with an equal result is an early cutoff). Returns {@code changed}.
+   */
+  final boolean stored(ComputedNode<?> n, boolean changed, long since) {
+    long rev = revision;
+    if (since == ComputedNode.CYCLE_FAILED) {
+      cycleFailures.forget(n);
+    }
+    if (since != ComputedNode.NEVER_RAN) {
+      if (changed) {
+        reruns++;
+      } else {
+        cutoffs++;
+      }
+    } else {
+      runs++;
+    }
+    if (changed) {
+      n.changedAt = rev;
+    }
+    publishVerified(n, rev);
+    Necessity necessity = n.necessity();
+    if (necessity != null) {
+      if (changed) {
+        necessaryNodeChanged(n, necessity);
+      }
+      necessary.noteVerified(n);
+    }
+    return changed;
+  }
+
+  private DependencyRecorder childOf(DependencyRecorder parent) {
+    DependencyRecorder child = parent.child;
+    if (child == null) {
+      child = new DependencyRecorder(parent);
+      parent.child = child;
+      recorders++;
+    }
+    return child;
+  }
+
+  /**
+   * Drops the recorders of nesting depths beyond {@link #RECORDERS_KEPT}: the first computation of
+   * a very tall graph nests once per level, and keeping a recorder per level ever reached would
+   * hold memory proportional to the height for the life of the engine.
+   */
+  private void trimRecorders() {
+    DependencyRecorder r = rootRecorder;
+    for (int i = 1; i < RECORDERS_KEPT && r.child != null; i++) {
+      r = r.child;
+    }
+    r.child = null;
+    recorders = RECORDERS_KEPT;
   }
 
   private void push(ComputedNode<?> n) {
@@ -1154,7 +1331,7 @@ abstract class EngineCore implements Engine {
    * Necessary node {@code n} changed value, or failed, at this revision: its necessary readers are
    * queued, and if it is observed it is noted (once) for {@link #collectChanges}.
    */
-  void necessaryNodeChanged(AbstractNode<?> n, Necessity necessity) {
+  private void necessaryNodeChanged(AbstractNode<?> n, Necessity necessity) {
     necessary.markReadersDirty(n);
     if (necessity.isObserved() && !necessity.changeNoted) {
       necessity.changeNoted = true;
@@ -1201,8 +1378,8 @@ abstract class EngineCore implements Engine {
   }
 
   final EngineStats statsUnlocked() {
-    return new EngineStats(varsCreated, computedsCreated, execution.runs, execution.reruns,
-        execution.cutoffs, verifications, execution.failures);
+    return new EngineStats(varsCreated, computedsCreated, runs, reruns, cutoffs, verifications,
+        failures);
   }
 
   /** The number of computeds being verified or run on the explicit stack (for invariants). */

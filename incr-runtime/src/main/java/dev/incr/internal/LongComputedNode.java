@@ -41,20 +41,20 @@ final class LongComputedNode extends ComputedNode<Long> implements LongComputed 
 
   @Override
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.execution.startRun(this);
+    DependencyRecorder parent = core.startRun(this);
     long result;
     try {
       result = ((LongSupplier) function).getAsLong();
     } catch (Throwable t) {
-      core.execution.runThrew(this, since, parent, t);
+      core.runThrew(this, since, parent, t);
       throw t;
     }
-    core.execution.finishRun(this, since, parent);
+    core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || result != current;
     if (changed) {
       CURRENT.setRelease(this, result);
     }
-    return core.execution.stored(this, changed, since);
+    return core.stored(this, changed, since);
   }
 
   @Override
