@@ -95,6 +95,9 @@ final class ObserverDelivery {
     }
     if (engine.pending) {
       engine.flush();
+      if (nothingToDo()) { // the push was cut off before any observed node changed
+        return null;
+      }
     }
     Handoff handoff = shared != null ? shared : new Handoff();
     handoff.failure = null;
