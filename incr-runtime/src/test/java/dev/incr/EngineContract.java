@@ -221,6 +221,46 @@ abstract class EngineContract {
   }
 
   @Test
+  void aBatchThatThrowsKeepsItsWritesTellsObserversFirstAndLaterWritesStillNotify() {
+    Var<Integer> a = engine.var(1);
+    Computed<Integer> twice = engine.computed(() -> a.get() * 2);
+    List<Integer> seenA = new ArrayList<>();
+    List<Integer> seenTwice = new ArrayList<>();
+    engine.observe(a, seenA::add);
+    engine.observe(twice, seenTwice::add);
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
+        engine.batch(() -> {
+          a.set(5);
+          throw new IllegalStateException("rejected");
+        }));
+    assertEquals("rejected", thrown.getMessage());
+    assertEquals(5, a.get());
+    assertEquals(List.of(5), seenA);
+    assertEquals(List.of(10), seenTwice);
+    a.set(6);
+    assertEquals(List.of(5, 6), seenA);
+    assertEquals(List.of(10, 12), seenTwice);
+    engine.batch(() -> a.set(7));
+    assertEquals(List.of(5, 6, 7), seenA);
+  }
+
+  @Test
+  void aBatchThatThrowsWithOneObserverStillLetsLaterWritesNotify() {
+    Var<Integer> a = engine.var(1);
+    List<Integer> seen = new ArrayList<>();
+    engine.observe(a, seen::add);
+    assertThrows(IllegalStateException.class, () ->
+        engine.batch(() -> {
+          a.set(2);
+          throw new IllegalStateException("rejected");
+        }));
+    assertEquals(List.of(2), seen);
+    a.set(3);
+    a.set(4);
+    assertEquals(List.of(2, 3, 4), seen);
+  }
+
+  @Test
   void observersFireOnlyWhenTheObservedValueChangesAndStopWhenClosed() {
     Var<Integer> x = engine.var(1);
     Computed<Boolean> even = engine.computed(() -> x.get() % 2 == 0);

@@ -202,6 +202,7 @@ public final class ConcurrentEngine extends EngineCore {
       checkBatchAllowed();
     }
     ObserverDelivery.Handoff handoff = null;
+    RuntimeException failed = null;
     lock.lock();
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -210,6 +211,8 @@ public final class ConcurrentEngine extends EngineCore {
       beginBatch();
       try {
         changes.run();
+      } catch (RuntimeException e) {
+        failed = e; // the writes made so far stay: observers hear of them before it propagates
       } finally {
         if (endBatch()) {
           handoff = collectForDelivery();
@@ -218,7 +221,16 @@ public final class ConcurrentEngine extends EngineCore {
     } finally {
       lock.unlock();
     }
-    delivery.deliver(handoff);
+    if (failed == null) {
+      delivery.deliver(handoff);
+      return;
+    }
+    try {
+      delivery.deliver(handoff);
+    } catch (RuntimeException listenerFailure) {
+      failed.addSuppressed(listenerFailure);
+    }
+    throw failed;
   }
 
   @Override
