@@ -103,6 +103,34 @@ public interface Engine {
    */
   <T> Computed<T> computed(Supplier<T> function);
 
+  /**
+   * Creates a budget of memoized values: the computeds created with it ({@link
+   * #computed(Supplier, ValueLru)}) hold at most {@code maxValues} values at a time, evicting the
+   * least recently read. Use it for values that are large and read now and then (a rendered page,
+   * a parsed file), so that memory follows what is in use rather than everything ever computed.
+   * See {@link ValueLru} for what eviction keeps and what a read of an evicted value costs.
+   *
+   * @throws IllegalArgumentException if {@code maxValues} is less than 1
+   */
+  ValueLru valueLru(int maxValues);
+
+  /**
+   * Creates a derived node like {@link #computed(Supplier)} whose value {@code lru} may evict when
+   * more of its computeds than it allows hold values. An evicted node keeps its dependencies: a
+   * later read verifies them first and runs the function again; if nothing it read had changed,
+   * the value counts as unchanged, so nothing above it re-runs. Observed nodes, and what they read,
+   * are never evicted.
+   *
+   * <pre>{@code
+   * ValueLru pages = engine.valueLru(100);
+   * Computed<Html> page = engine.computed(() -> render(article.get()), pages);
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code function} or {@code lru} is null
+   * @throws IllegalArgumentException if {@code lru} belongs to another engine
+   */
+  <T> Computed<T> computed(Supplier<T> function, ValueLru lru);
+
   /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link IntVar}. */
   IntVar intVar(int initial);
 
@@ -227,8 +255,10 @@ public interface Engine {
   GraphSnapshot graph(Node<?>... roots);
 
   /**
-   * Returns the engine's counters: nodes created by kind, runs, re-runs, cutoffs, verifications
-   * (including those that {@link Durability} made constant-time).
+   * Returns the engine's counters (nodes created by kind, runs, re-runs, cutoffs, verifications,
+   * including those that {@link Durability} made constant-time) and what it holds now: observed
+   * and necessary nodes, memo tables and their entries, values held and evicted by {@link
+   * ValueLru} budgets. See {@link EngineStats} for what each figure counts.
    */
   EngineStats stats();
 

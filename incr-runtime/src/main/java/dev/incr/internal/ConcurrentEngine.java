@@ -150,6 +150,22 @@ public final class ConcurrentEngine extends EngineCore {
     return false;
   }
 
+  @Override
+  Object valueOfEvicted(LruComputedNode<?> node) {
+    long me = Thread.currentThread().getId();
+    if (computingThread == me) {
+      return bringBack(node);
+    }
+    lock.lock();
+    try {
+      computingThread = me;
+      return bringBack(node);
+    } finally {
+      computingThread = 0;
+      lock.unlock();
+    }
+  }
+
   /** {@link VarNode#prepareRead()} on this engine: see {@link #prepareRead(ComputedNode)}. */
   boolean prepareRead(VarNode<?> node) {
     if (computingThread == Thread.currentThread().getId()) {

@@ -16,12 +16,14 @@ import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.Trace;
 import dev.incr.Traced;
+import dev.incr.ValueLru;
 import dev.incr.Var;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -243,6 +245,17 @@ abstract class EngineCore implements Engine {
   private long cutoffs;
   private long verifications;
   private long failures;
+  private long restores;
+  private long evictions;
+  /** Value budgets holding more than they allow until the current read ends, or null. */
+  private ArrayList<ValueLruRing> overBudget;
+  /** The value budgets made on this engine ({@link #valueLru}), held weakly, for the stats. */
+  private final java.util.List<java.lang.ref.WeakReference<ValueLruRing>> valueLrus =
+      new ArrayList<>();
+  /** The budgets of argument-less queries, by query ({@link MemoryAccounting}); made on demand. */
+  private HashMap<String, ValueLruRing> sharedValueLrus;
+  /** The memo tables of parameterized queries made on this engine. */
+  final MemoRegistry memos = new MemoRegistry();
   /** Per durability level, the last revision an input of that level or higher changed. */
   final DurabilityClock durabilities = new DurabilityClock();
 
@@ -363,6 +376,54 @@ abstract class EngineCore implements Engine {
         "computedDouble(null): pass the function that computes the value");
     countComputed();
     return new DoubleComputedNode(this, function);
+  }
+
+  @Override
+  public final ValueLru valueLru(int maxValues) {
+    return newValueLru(maxValues, "valueLru(" + maxValues + ")");
+  }
+
+  private ValueLruRing newValueLru(int maxValues, String call) {
+    if (maxValues < 1) {
+      throw new IllegalArgumentException(call + ": a budget must hold at least one value; pass 1"
+          + " or more.");
+    }
+    ValueLruRing ring = new ValueLruRing(this, maxValues);
+    synchronized (valueLrus) {
+      if (valueLrus.size() >= 16 && Integer.bitCount(valueLrus.size()) == 1) {
+        valueLrus.removeIf(r -> r.get() == null);
+      }
+      valueLrus.add(new java.lang.ref.WeakReference<>(ring));
+    }
+    return ring;
+  }
+
+  /** The budget named {@code key}, made with {@code maxValues} on first use. */
+  final synchronized ValueLru sharedValueLru(String key, int maxValues) {
+    if (sharedValueLrus == null) {
+      sharedValueLrus = new HashMap<>();
+    }
+    ValueLruRing ring = sharedValueLrus.get(key);
+    if (ring == null) {
+      ring = newValueLru(maxValues, "@Query(lru = " + maxValues + ") on " + key);
+      sharedValueLrus.put(key, ring);
+    }
+    return ring;
+  }
+
+  @Override
+  public final <T> Computed<T> computed(Supplier<T> function, ValueLru lru) {
+    Objects.requireNonNull(function,
+        "computed(null, lru): pass the function that computes the value");
+    Objects.requireNonNull(lru, "computed(function, null): pass a budget made by valueLru(n), or"
+        + " call computed(function) for a node that always keeps its value");
+    if (!(lru instanceof ValueLruRing) || ((ValueLruRing) lru).engine() != this) {
+      throw new IllegalArgumentException("The budget " + lru + " passed to computed(function, lru)"
+          + " belongs to another engine; make it with valueLru(n) on the engine that creates the"
+          + " node.");
+    }
+    countComputed();
+    return new LruComputedNode<>(this, function, (ValueLruRing) lru);
   }
 
   /** Counts a var created (atomically where nodes may be created on several threads at once). */
@@ -525,7 +586,7 @@ abstract class EngineCore implements Engine {
           continue;
         }
         try {
-          verifyFromTop(n);
+          verifyFromTop(n, false);
           settleProvisional();
         } catch (RuntimeException e) {
           settleProvisional();
@@ -536,6 +597,9 @@ abstract class EngineCore implements Engine {
       }
     } finally {
       flushing = false;
+      if (overBudget != null) {
+        trimOverBudget(null);
+      }
       CrossEngineGuard.exit(this, previous);
       if (necessary.queue.isEmpty()) {
         pending = false;
@@ -560,9 +624,12 @@ abstract class EngineCore implements Engine {
     topLevelVerifications++;
     long previous = CrossEngineGuard.enter(this);
     try {
-      verifyFromTop(node);
+      verifyFromTop(node, true);
     } finally {
       settleProvisional();
+      if (overBudget != null) {
+        trimOverBudget(node);
+      }
       CrossEngineGuard.exit(this, previous);
       if (recorders > RECORDERS_KEPT) {
         trimRecorders();
@@ -570,6 +637,99 @@ abstract class EngineCore implements Engine {
       if (!pending && necessary.hasVerified()) {
         necessary.markVerifiedClean();
       }
+    }
+  }
+
+  /**
+   * {@link LruComputedNode#get()} found the value evicted after {@link
+   * ComputedNode#prepareRead()} had recorded the read and brought the node up to date: brings the
+   * value back and returns it. The concurrent engine overrides this to take its lock.
+   */
+  Object valueOfEvicted(LruComputedNode<?> node) {
+    return bringBack(node);
+  }
+
+  /**
+   * Brings back the value of {@code node}, recorded as read by the caller (the concurrent engine
+   * calls this holding its lock): verified first if a write came in between (on the concurrent
+   * engine), then, if still evicted, run again ({@link #restore}).
+   */
+  final Object bringBack(LruComputedNode<?> node) {
+    if (recorder != null) {
+      // Inside a computation: prepareRead has brought the node up to date.
+      if (node.evicted()) {
+        if (recorder.depth > MAX_RUN_DEPTH) {
+          deepPending = node; // verifyFromTop restores it from the top
+          throw DeepUnwind.INSTANCE;
+        }
+        restore(node);
+      }
+      return node.value();
+    }
+    if (pending && !flushing && batchDepth == 0) {
+      flush();
+    }
+    if (!isCurrent(node) || node.evicted()) {
+      refreshTopLevel(node);
+      if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+        throw cycleFailures.rethrow(node);
+      }
+    }
+    return node.value();
+  }
+
+  /** Runs {@code node}, current but evicted, to get its value back. */
+  private void restore(LruComputedNode<?> node) {
+    node.restore(this, node.verifiedAt);
+  }
+
+  /** {@link #restore}s {@code node} if it has been verified (or left as it was) but is evicted. */
+  private void restoreIfEvicted(LruComputedNode<?> node) {
+    long v = node.verifiedAt;
+    if (node.evicted() && !ComputedNode.mustRun(v) && v != ComputedNode.CYCLE_FAILED) {
+      restore(node);
+    }
+  }
+
+  /**
+   * Completes a run that brought back an evicted value: the node is verified as it was before
+   * ({@code since}), and its change revision stays.
+   */
+  final void evicted() {
+    evictions++;
+  }
+
+  /**
+   * {@code ring} holds more values than it allows because the nodes it could evict were being
+   * verified or run: it is trimmed when the top-level read or the flush ends ({@link
+   * #trimOverBudget}).
+   */
+  final void overBudget(ValueLruRing ring) {
+    if (overBudget == null) {
+      overBudget = new ArrayList<>(2);
+    }
+    if (!overBudget.contains(ring)) {
+      overBudget.add(ring);
+    }
+  }
+
+  /** Trims the rings left over budget, keeping the value of {@code keep} (the node read). */
+  private void trimOverBudget(ComputedNode<?> keep) {
+    LruComputedNode<?> kept = keep instanceof LruComputedNode ? (LruComputedNode<?>) keep : null;
+    ArrayList<ValueLruRing> rings = overBudget;
+    overBudget = null;
+    for (ValueLruRing ring : rings) {
+      if (!ring.trim(kept)) {
+        overBudget(ring); // still in use (observed nodes): trimmed after a later read
+      }
+    }
+  }
+
+  final void restored(LruComputedNode<?> n, long since) {
+    restores++;
+    publishVerified(n, since);
+    if (since != CLEAN && n.necessity() != null) {
+      necessary.noteVerified(n);
     }
   }
 
@@ -607,9 +767,10 @@ abstract class EngineCore implements Engine {
    * Verifies {@code node} for a top-level read (or the flush), computing first, from this shallow
    * stack, every node that runs nesting too deeply reached ({@link DeepUnwind}): a stack of such
    * nodes, deepest on top, each verified in turn; the ones below are then verified again, finding
-   * what they read computed.
+   * what they read computed. An evicted node ({@link LruComputedNode}) gets its value back here
+   * when it is the node read ({@code read}) or a node whose run nested too deeply.
    */
-  private void verifyFromTop(ComputedNode<?> node) {
+  private void verifyFromTop(ComputedNode<?> node, boolean read) {
     ComputedNode<?>[] pending = null;
     int size = 0;
     ComputedNode<?> n = node;
@@ -617,6 +778,9 @@ abstract class EngineCore implements Engine {
       try {
         if (!isCurrent(n)) {
           verify(n, 0);
+        }
+        if ((read || n != node) && n instanceof LruComputedNode) {
+          restoreIfEvicted((LruComputedNode<?>) n);
         }
         if (size == 0) {
           return;
@@ -1248,6 +1412,9 @@ abstract class EngineCore implements Engine {
   /** Forgets {@code observation}; its node may stop being necessary. */
   final void unregister(ObservationImpl<?> observation) {
     necessary.removeObserver(observation);
+    if (overBudget != null) {
+      trimOverBudget(null); // nodes it needed may be evicted now
+    }
   }
 
   /**
@@ -1378,8 +1545,19 @@ abstract class EngineCore implements Engine {
   }
 
   final EngineStats statsUnlocked() {
+    long held = 0;
+    synchronized (valueLrus) {
+      for (java.lang.ref.WeakReference<ValueLruRing> r : valueLrus) {
+        ValueLruRing ring = r.get();
+        if (ring != null) {
+          held += ring.valuesHeld();
+        }
+      }
+    }
+    long[] memoCounts = memos.count();
     return new EngineStats(varsCreated, computedsCreated, runs, reruns, cutoffs, verifications,
-        failures);
+        failures, necessary.observedNodes, necessary.observers, necessary.necessaryNodes,
+        memoCounts[0], memoCounts[1], held, evictions, restores);
   }
 
   /** The number of computeds being verified or run on the explicit stack (for invariants). */

@@ -2,6 +2,7 @@ package dev.incr.support;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.internal.MemoryAccounting;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,9 @@ import java.util.function.Supplier;
  * approximation of least-recently-used: a hit only sets a flag, so hits take no lock). Eviction
  * only forgets the memo: nodes that read the evicted one keep it and stay correct, and the next
  * call with its arguments creates and computes a new node.
+ *
+ * <p>The engine counts the table and its entries in {@link Engine#stats()} while the table is
+ * reachable ({@code memos}, {@code memoEntries}).
  *
  * @param <R> the query's (boxed) result type
  */
@@ -94,6 +98,7 @@ public final class QueryMemo<R> {
     this.maxEntries = maxEntries;
     this.bounded = maxEntries != Integer.MAX_VALUE;
     this.clock = bounded ? (Entry<R>[]) new Entry<?>[Math.min(maxEntries, 16)] : null;
+    MemoryAccounting.registerMemo(engine, this);
   }
 
   /**
