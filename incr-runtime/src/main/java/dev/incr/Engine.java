@@ -264,8 +264,9 @@ public interface Engine {
 
   /**
    * Turns JDK Flight Recorder events on or off: with it on, every run, re-run, cutoff and failure
-   * of a computed is committed as a {@code dev.incr.Recomputation} event (when a recording that
-   * enables it is active). Off by default.
+   * of a computed, and every run that brings back a value a {@link ValueLru} evicted, is committed
+   * as a {@code dev.incr.Recomputation} event (when a recording that enables it is active). Off by
+   * default.
    */
   void recordFlightEvents(boolean on);
 }

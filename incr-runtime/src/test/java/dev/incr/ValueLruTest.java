@@ -121,7 +121,11 @@ class ValueLruTest {
     assertEquals(1, readerRuns.get());
     assertTrue(EngineInternals.isEvicted(square));
 
-    assertEquals(4, square.get()); // brought back: nothing it read changed
+    Traced<Integer> traced = engine.trace(square::get); // brought back: nothing it read changed
+    assertEquals(4, traced.value());
+    assertEquals(List.of(TraceEvent.Kind.RESTORED),
+        traced.trace().events().stream().map(TraceEvent::kind).collect(
+            java.util.stream.Collectors.toList()));
     assertEquals(2, squareRuns.get());
     assertEquals(changedAt, engine.graph(square).nodes().get(0).changedAt(), "backdated");
     assertEquals(1, engine.stats().restores());

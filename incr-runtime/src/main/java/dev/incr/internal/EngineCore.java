@@ -680,7 +680,14 @@ abstract class EngineCore implements Engine {
 
   /** Runs {@code node}, current but evicted, to get its value back. */
   private void restore(LruComputedNode<?> node) {
+    TraceSink traceSink = sink;
+    if (traceSink == null || !traceSink.active()) {
+      node.restore(this, node.verifiedAt);
+      return;
+    }
+    long start = System.nanoTime();
     node.restore(this, node.verifiedAt);
+    traceSink.restored(node, System.nanoTime() - start, revision);
   }
 
   /** {@link #restore}s {@code node} if it has been verified (or left as it was) but is evicted. */
