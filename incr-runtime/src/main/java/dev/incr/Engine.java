@@ -119,7 +119,7 @@ public interface Engine {
    * more of its computeds than it allows hold values. An evicted node keeps its dependencies: a
    * later read verifies them first and runs the function again; if nothing it read had changed,
    * the value counts as unchanged, so nothing above it re-runs. Observed nodes, and what they read,
-   * are never evicted.
+   * are not evicted while observed.
    *
    * <pre>{@code
    * ValueLru pages = engine.valueLru(100);

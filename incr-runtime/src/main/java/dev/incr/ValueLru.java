@@ -28,11 +28,13 @@ package dev.incr;
  *
  * <p>Functions must therefore be pure: a value brought back is taken to equal the one dropped.
  *
- * <p><b>What is never evicted.</b> Observed computeds, and the computeds an observed one reads
- * (transitively), keep their values: pushing a change to observers compares and reads them. A
- * computed whose function is running or being verified keeps its value until that is done. So
- * while more nodes of the budget than {@link #maxValues()} are observed or in use, more values are
- * held; the budget evicts down to its maximum as soon as they are no longer.
+ * <p><b>What is not evicted.</b> Observed computeds, and the computeds an observed one reads
+ * (transitively), keep their values while observed: pushing a change to observers compares and
+ * reads them. (A value evicted before its node was observed comes back when the observation or the
+ * push reads it.) A computed whose function is running or being verified keeps its value until
+ * that is done. So while more nodes of the budget than {@link #maxValues()} are observed or in
+ * use, more values are held; the budget evicts down to its maximum once they are no longer (when
+ * the read that used them ends, or the observer closes).
  *
  * <p>The budget keeps a reference to each node whose value it holds, so a held node stays
  * reachable until it is evicted: at most {@link #maxValues()} nodes (plus the observed ones) are
