@@ -265,6 +265,29 @@ class ValueLruTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("engines")
+  @SuppressWarnings("unchecked")
+  void aCycleThroughBudgetedNodesIsReportedAndRecovers(String name, Supplier<Engine> engines) {
+    Engine engine = engines.get();
+    ValueLru lru = engine.valueLru(1);
+    Var<Boolean> loop = engine.var(false);
+    Computed<Integer>[] self = new Computed[1];
+    self[0] = engine.computed(() -> loop.get() ? self[0].get() : 1, lru).label("self");
+    Computed<Integer> filler = engine.computed(() -> 0, lru).label("filler");
+    assertEquals(1, self[0].get());
+    filler.get(); // evicts self
+    loop.set(true);
+    CycleException cycle = assertThrows(CycleException.class, self[0]::get);
+    assertTrue(cycle.getMessage().contains("self"), cycle.getMessage());
+    filler.get();
+    loop.set(false);
+    assertEquals(1, self[0].get());
+    filler.get();
+    assertEquals(1, self[0].get(), "brought back after the cycle was broken");
+    EngineInternals.checkInvariants(engine, List.of(loop, self[0], filler));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("engines")
   void aFailedBringBackIsReportedAndRetried(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(1);

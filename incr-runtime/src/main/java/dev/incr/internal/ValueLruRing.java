@@ -136,6 +136,22 @@ final class ValueLruRing implements ValueLru {
     return null;
   }
 
+  /** The node at {@code slot} (for the invariant checks). */
+  LruComputedNode<?> at(int slot) {
+    return ring[slot];
+  }
+
+  /** How many nodes in the ring are necessary (for the invariant checks). */
+  int necessaryHeld() {
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      if (ring[i].necessity() != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Takes {@code node} out of the ring; the last node takes its slot. */
   private void remove(LruComputedNode<?> node) {
     int slot = node.slot;
