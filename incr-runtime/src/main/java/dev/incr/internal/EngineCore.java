@@ -23,7 +23,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -245,15 +244,8 @@ abstract class EngineCore implements Engine {
   private long cutoffs;
   private long verifications;
   private long failures;
-  private long restores;
-  private long evictions;
-  /** Value budgets holding more than they allow until the current read ends, or null. */
-  private ArrayList<ValueLruRing> overBudget;
-  /** The value budgets made on this engine ({@link #valueLru}), held weakly, for the stats. */
-  private final java.util.List<java.lang.ref.WeakReference<ValueLruRing>> valueLrus =
-      new ArrayList<>();
-  /** The budgets of argument-less queries, by query ({@link MemoryAccounting}); made on demand. */
-  private HashMap<String, ValueLruRing> sharedValueLrus;
+  /** The value budgets made on this engine ({@link #valueLru}, {@link MemoryAccounting}). */
+  final ValueBudgets budgets = new ValueBudgets(this);
   /** The memo tables of parameterized queries made on this engine. */
   final MemoRegistry memos = new MemoRegistry();
   /** Per durability level, the last revision an input of that level or higher changed. */
@@ -380,35 +372,7 @@ abstract class EngineCore implements Engine {
 
   @Override
   public final ValueLru valueLru(int maxValues) {
-    return newValueLru(maxValues, "valueLru(" + maxValues + ")");
-  }
-
-  private ValueLruRing newValueLru(int maxValues, String call) {
-    if (maxValues < 1) {
-      throw new IllegalArgumentException(call + ": a budget must hold at least one value; pass 1"
-          + " or more.");
-    }
-    ValueLruRing ring = new ValueLruRing(this, maxValues);
-    synchronized (valueLrus) {
-      if (valueLrus.size() >= 16 && Integer.bitCount(valueLrus.size()) == 1) {
-        valueLrus.removeIf(r -> r.get() == null);
-      }
-      valueLrus.add(new java.lang.ref.WeakReference<>(ring));
-    }
-    return ring;
-  }
-
-  /** The budget named {@code key}, made with {@code maxValues} on first use. */
-  final synchronized ValueLru sharedValueLru(String key, int maxValues) {
-    if (sharedValueLrus == null) {
-      sharedValueLrus = new HashMap<>();
-    }
-    ValueLruRing ring = sharedValueLrus.get(key);
-    if (ring == null) {
-      ring = newValueLru(maxValues, "@Query(lru = " + maxValues + ") on " + key);
-      sharedValueLrus.put(key, ring);
-    }
-    return ring;
+    return budgets.create(maxValues, "valueLru(" + maxValues + ")");
   }
 
   @Override
@@ -597,8 +561,8 @@ abstract class EngineCore implements Engine {
       }
     } finally {
       flushing = false;
-      if (overBudget != null) {
-        trimOverBudget(null);
+      if (budgets.overBudget != null) {
+        budgets.trim(null);
       }
       CrossEngineGuard.exit(this, previous);
       if (necessary.queue.isEmpty()) {
@@ -627,8 +591,8 @@ abstract class EngineCore implements Engine {
       verifyFromTop(node, true);
     } finally {
       settleProvisional();
-      if (overBudget != null) {
-        trimOverBudget(node);
+      if (budgets.overBudget != null) {
+        budgets.trim(node);
       }
       CrossEngineGuard.exit(this, previous);
       if (recorders > RECORDERS_KEPT) {
@@ -702,38 +666,8 @@ abstract class EngineCore implements Engine {
    * Completes a run that brought back an evicted value: the node is verified as it was before
    * ({@code since}), and its change revision stays.
    */
-  final void evicted() {
-    evictions++;
-  }
-
-  /**
-   * {@code ring} holds more values than it allows because the nodes it could evict were being
-   * verified or run: it is trimmed when the top-level read or the flush ends ({@link
-   * #trimOverBudget}).
-   */
-  final void overBudget(ValueLruRing ring) {
-    if (overBudget == null) {
-      overBudget = new ArrayList<>(2);
-    }
-    if (!overBudget.contains(ring)) {
-      overBudget.add(ring);
-    }
-  }
-
-  /** Trims the rings left over budget, keeping the value of {@code keep} (the node read). */
-  private void trimOverBudget(ComputedNode<?> keep) {
-    LruComputedNode<?> kept = keep instanceof LruComputedNode ? (LruComputedNode<?>) keep : null;
-    ArrayList<ValueLruRing> rings = overBudget;
-    overBudget = null;
-    for (ValueLruRing ring : rings) {
-      if (!ring.trim(kept)) {
-        overBudget(ring); // still in use (observed nodes): trimmed after a later read
-      }
-    }
-  }
-
   final void restored(LruComputedNode<?> n, long since) {
-    restores++;
+    budgets.restores++;
     publishVerified(n, since);
     if (since != CLEAN && n.necessity() != null) {
       necessary.noteVerified(n);
@@ -1419,8 +1353,8 @@ abstract class EngineCore implements Engine {
   /** Forgets {@code observation}; its node may stop being necessary. */
   final void unregister(ObservationImpl<?> observation) {
     necessary.removeObserver(observation);
-    if (overBudget != null) {
-      trimOverBudget(null); // nodes it needed may be evicted now
+    if (budgets.overBudget != null) {
+      budgets.trim(null); // nodes it needed may be evicted now
     }
   }
 
@@ -1552,19 +1486,10 @@ abstract class EngineCore implements Engine {
   }
 
   final EngineStats statsUnlocked() {
-    long held = 0;
-    synchronized (valueLrus) {
-      for (java.lang.ref.WeakReference<ValueLruRing> r : valueLrus) {
-        ValueLruRing ring = r.get();
-        if (ring != null) {
-          held += ring.valuesHeld();
-        }
-      }
-    }
     long[] memoCounts = memos.count();
     return new EngineStats(varsCreated, computedsCreated, runs, reruns, cutoffs, verifications,
         failures, necessary.observedNodes, necessary.observers, necessary.necessaryNodes,
-        memoCounts[0], memoCounts[1], held, evictions, restores);
+        memoCounts[0], memoCounts[1], budgets.held(), budgets.evictions, budgets.restores);
   }
 
   /** The number of computeds being verified or run on the explicit stack (for invariants). */

@@ -35,6 +35,6 @@ public final class MemoryAccounting {
           + " the engine, but " + engine + " is not an engine made by Engine.singleThreaded() or"
           + " Engine.concurrent(); pass one of those.");
     }
-    return ((EngineCore) engine).sharedValueLru(key, maxValues);
+    return ((EngineCore) engine).budgets.shared(key, maxValues);
   }
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>Not evicted: necessary nodes (observed, or read by an observed node: pushing changes reads
  * and compares their values), nodes being verified or run, and the node entering the ring. A ring
  * left over its maximum because its other nodes were being verified or run tells the engine,
- * which trims it when the read that verified them ends ({@link EngineCore#overBudget}).
+ * which trims it when the read that verified them ends ({@link ValueBudgets#overBudget}).
  */
 final class ValueLruRing implements ValueLru {
 
@@ -93,7 +93,7 @@ final class ValueLruRing implements ValueLru {
     }
     // Also when the node was in the ring already: while it ran, it could not be evicted.
     if (!trim(node)) {
-      engine.overBudget(this);
+      engine.budgets.overBudget(this);
     }
   }
 
@@ -110,7 +110,7 @@ final class ValueLruRing implements ValueLru {
       remove(victim);
       victim.evict();
       evictions++;
-      engine.evicted();
+      engine.budgets.evictions++;
     }
     return true;
   }
