@@ -255,6 +255,30 @@ public interface Engine {
   GraphSnapshot graph(Node<?>... roots);
 
   /**
+   * Reports the memory the engine holds for the graph reachable from {@code roots} through their
+   * dependencies (as recorded on their last runs): live nodes by kind, observed and necessary
+   * nodes, values held and evicted by {@link ValueLru} budgets, dependency edges, and the bytes the
+   * engine's own structures take for them. Memo tables of parameterized queries are reported
+   * engine-wide, with the nodes of their entries and what those read. Values, functions and
+   * labels are the program's and are not counted; see {@link MemoryFootprint}.
+   *
+   * <pre>{@code
+   * MemoryFootprint f = engine.footprint(total);
+   * f.nodes();    // vars and computeds total reads, transitively, and every memo entry
+   * f.bytes();    // what the engine's objects for them take, under this JVM's settings
+   * }</pre>
+   *
+   * <p>Computes nothing, and costs time proportional to the nodes it reaches; nothing else pays
+   * for it. The concurrent engine walks the graph holding its lock, so the report is consistent
+   * with one revision; memo tables, which may gain entries on other threads, are read as they are
+   * during the walk.
+   *
+   * @throws NullPointerException if {@code roots} or one of them is null
+   * @throws IllegalArgumentException if a root belongs to another engine
+   */
+  MemoryFootprint footprint(Node<?>... roots);
+
+  /**
    * Returns the engine's counters (nodes created by kind, runs, re-runs, cutoffs, verifications,
    * including those that {@link Durability} made constant-time) and what it holds now: observed
    * and necessary nodes, memo tables and their entries, values held and evicted by {@link

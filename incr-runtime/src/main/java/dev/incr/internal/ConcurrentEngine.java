@@ -2,6 +2,7 @@ package dev.incr.internal;
 
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.MemoryFootprint;
 import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
@@ -97,6 +98,11 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   public GraphSnapshot graph(Node<?>... roots) {
     return locked(() -> graphUnlocked(roots));
+  }
+
+  @Override
+  public MemoryFootprint footprint(Node<?>... roots) {
+    return locked(() -> footprintUnlocked(roots));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.incr.DoubleVar;
 import dev.incr.Durability;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.MemoryFootprint;
 import dev.incr.Equality;
 import dev.incr.GraphSnapshot;
 import dev.incr.IntComputed;
@@ -1483,6 +1484,19 @@ abstract class EngineCore implements Engine {
       own[i] = ownNode(roots[i], "graph");
     }
     return GraphIntrospection.snapshot(revision, own);
+  }
+
+  final MemoryFootprint footprintUnlocked(Node<?>... roots) {
+    Objects.requireNonNull(roots, "footprint(null): pass the nodes to start from");
+    AbstractNode<?>[] own = new AbstractNode<?>[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      if (roots[i] == null) {
+        throw new NullPointerException("footprint(...): root " + i + " of " + roots.length
+            + " is null; pass nodes of this engine");
+      }
+      own[i] = ownNode(roots[i], "footprint");
+    }
+    return FootprintWalk.of(this, own);
   }
 
   final EngineStats statsUnlocked() {

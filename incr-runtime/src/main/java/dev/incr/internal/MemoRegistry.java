@@ -3,6 +3,7 @@ package dev.incr.internal;
 import dev.incr.support.QueryMemo;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /**
  * The memo tables of parameterized queries ({@link QueryMemo}) made on one engine, for {@link
@@ -22,6 +23,16 @@ final class MemoRegistry {
       purgeAt = Math.max(16, 2 * memos.size());
     }
     memos.add(new WeakReference<>(memo));
+  }
+
+  /** Calls {@code action} with each live table. */
+  synchronized void forEach(Consumer<QueryMemo<?>> action) {
+    for (WeakReference<QueryMemo<?>> r : memos) {
+      QueryMemo<?> memo = r.get();
+      if (memo != null) {
+        action.accept(memo);
+      }
+    }
   }
 
   /** Returns {live tables, their entries}. */

@@ -73,6 +73,11 @@ final class ValueLruRing implements ValueLru {
     return restores;
   }
 
+  /** The length of the ring's array, for footprints. */
+  int capacity() {
+    return ring.length;
+  }
+
   /** {@code node} ran again only to get back its evicted value. */
   void restored() {
     restores++;

@@ -6,6 +6,7 @@ import dev.incr.internal.MemoryAccounting;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -161,6 +162,28 @@ public final class QueryMemo<R> {
   /** Returns how many argument lists have a node. */
   public int size() {
     return nodes.size();
+  }
+
+  /**
+   * Calls {@code action} with the node of each argument list, as the table holds them while it
+   * iterates (entries made or evicted meanwhile may be seen or not). For the engine's {@link
+   * Engine#footprint footprint}.
+   *
+   * @param action called once per entry
+   */
+  @SuppressWarnings("unchecked")
+  public void forEachNode(Consumer<? super Computed<R>> action) {
+    for (Object found : nodes.values()) {
+      action.accept(bounded ? ((Entry<R>) found).node : (Computed<R>) found);
+    }
+  }
+
+  /**
+   * Returns the length of a bounded table's eviction clock (the array of its entries), 0 for an
+   * unbounded table, which has none. For the engine's {@link Engine#footprint footprint}.
+   */
+  public synchronized int clockLength() {
+    return bounded ? clock.length : 0;
   }
 
   /** Returns the most argument lists kept ({@link Integer#MAX_VALUE}: no limit). */
