@@ -5,6 +5,7 @@
  */
 module dev.incr {
   requires jdk.jfr;
+  requires jdk.management;
 
   exports dev.incr;
   exports dev.incr.support;

@@ -103,6 +103,34 @@ public interface Engine {
    */
   <T> Computed<T> computed(Supplier<T> function);
 
+  /**
+   * Creates a budget of memoized values: the computeds created with it ({@link
+   * #computed(Supplier, ValueLru)}) hold at most {@code maxValues} values at a time, evicting the
+   * least recently read. Use it for values that are large and read now and then (a rendered page,
+   * a parsed file), so that memory follows what is in use rather than everything ever computed.
+   * See {@link ValueLru} for what eviction keeps and what a read of an evicted value costs.
+   *
+   * @throws IllegalArgumentException if {@code maxValues} is less than 1
+   */
+  ValueLru valueLru(int maxValues);
+
+  /**
+   * Creates a derived node like {@link #computed(Supplier)} whose value {@code lru} may evict when
+   * more of its computeds than it allows hold values. An evicted node keeps its dependencies: a
+   * later read verifies them first and runs the function again; if nothing it read had changed,
+   * the value counts as unchanged, so nothing above it re-runs. Observed nodes, and what they read,
+   * are not evicted while observed.
+   *
+   * <pre>{@code
+   * ValueLru pages = engine.valueLru(100);
+   * Computed<Html> page = engine.computed(() -> render(article.get()), pages);
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code function} or {@code lru} is null
+   * @throws IllegalArgumentException if {@code lru} belongs to another engine
+   */
+  <T> Computed<T> computed(Supplier<T> function, ValueLru lru);
+
   /** Creates an input holding the primitive {@code initial}, stored unboxed. See {@link IntVar}. */
   IntVar intVar(int initial);
 
@@ -227,15 +255,42 @@ public interface Engine {
   GraphSnapshot graph(Node<?>... roots);
 
   /**
-   * Returns the engine's counters: nodes created by kind, runs, re-runs, cutoffs, verifications
-   * (including those that {@link Durability} made constant-time).
+   * Reports the memory the engine holds for the graph reachable from {@code roots} through their
+   * dependencies (as recorded on their last runs): live nodes by kind, observed and necessary
+   * nodes, values held and evicted by {@link ValueLru} budgets, dependency edges, and the bytes the
+   * engine's own structures take for them. Memo tables of parameterized queries are reported
+   * engine-wide, with the nodes of their entries and what those read. Values, functions and
+   * labels are the program's and are not counted; see {@link MemoryFootprint}.
+   *
+   * <pre>{@code
+   * MemoryFootprint f = engine.footprint(total);
+   * f.nodes();    // vars and computeds total reads, transitively, and every memo entry
+   * f.bytes();    // what the engine's objects for them take, under this JVM's settings
+   * }</pre>
+   *
+   * <p>Computes nothing, and costs time proportional to the nodes it reaches; nothing else pays
+   * for it. The concurrent engine walks the graph holding its lock, so the report is consistent
+   * with one revision; memo tables, which may gain entries on other threads, are read as they are
+   * during the walk.
+   *
+   * @throws NullPointerException if {@code roots} or one of them is null
+   * @throws IllegalArgumentException if a root belongs to another engine
+   */
+  MemoryFootprint footprint(Node<?>... roots);
+
+  /**
+   * Returns the engine's counters (nodes created by kind, runs, re-runs, cutoffs, verifications,
+   * including those that {@link Durability} made constant-time) and what it holds now: observed
+   * and necessary nodes, memo tables and their entries, values held and evicted by {@link
+   * ValueLru} budgets. See {@link EngineStats} for what each figure counts.
    */
   EngineStats stats();
 
   /**
    * Turns JDK Flight Recorder events on or off: with it on, every run, re-run, cutoff and failure
-   * of a computed is committed as a {@code dev.incr.Recomputation} event (when a recording that
-   * enables it is active). Off by default.
+   * of a computed, and every run that brings back a value a {@link ValueLru} evicted, is committed
+   * as a {@code dev.incr.Recomputation} event (when a recording that enables it is active). Off by
+   * default.
    */
   void recordFlightEvents(boolean on);
 }

@@ -1,7 +1,8 @@
 package dev.incr;
 
 /**
- * One step of a traced evaluation: a node verified, run for the first time, re-run, or cut off.
+ * One step of a traced evaluation: a node verified, run for the first time, re-run, cut off, or
+ * run again to bring back a value its {@link ValueLru} evicted.
  *
  * @param kind what happened to the node
  * @param label the node's label
@@ -25,7 +26,12 @@ public record TraceEvent(
     /** Re-run because a dependency changed, producing an equal value: its readers were spared. */
     CUT_OFF,
     /** Run, and its function threw. */
-    FAILED
+    FAILED,
+    /**
+     * Run again only to get back the value its {@link ValueLru} evicted: nothing it read had
+     * changed, so its value counts as unchanged and its readers were spared.
+     */
+    RESTORED
   }
 
   @Override

@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Random graphs of vars and computeds, boxed and primitive ({@link IntVar}, {@link IntComputed})
@@ -123,6 +124,51 @@ class RandomGraphPropertiesTest {
     }
   }
 
+  /**
+   * Every boxed computed in one {@link ValueLru} of 1 to 4 values: the same checks hold, with
+   * eviction modelled by the oracle (an evicted computed may run again with nothing it read
+   * changed, only to get its value back, which must equal the value it had and counts as no
+   * change; one that re-runs because something it read changed counts as a change whatever its
+   * result, having no old value to compare with). Against the same scenario without a budget:
+   * the same values, and every computed ran at least as often, not counting the runs that brought
+   * a value back; the budget never held more values than it allows beyond the necessary nodes.
+   * On both engines, and with the explicit-stack verification.
+   */
+  @Property(tries = 500)
+  void aValueBudgetGivesTheSameValuesWithRestoresModelled(
+      @ForAll("scenarios") Scenario scenario, @ForAll @IntRange(min = 1, max = 4) int budget) {
+    List<java.util.function.Supplier<Engine>> engineKinds = List.of(Engine::singleThreaded,
+        Engine::concurrent, () -> EngineInternals.verifyingIteratively(Engine.singleThreaded()));
+    for (java.util.function.Supplier<Engine> engines : engineKinds) {
+      Engine engine = engines.get();
+      Run bounded = new Run(engine, scenario, engine.valueLru(budget));
+      bounded.execute();
+      Run plain = new Run(engines.get(), scenario);
+      plain.execute();
+      for (int i = 0; i < plain.runs.length; i++) {
+        assertTrue(bounded.runs[i] - bounded.restores[i] >= plain.runs[i],
+            "c" + i + " ran " + bounded.runs[i] + " times with " + bounded.restores[i]
+                + " restores, " + plain.runs[i] + " without a budget");
+      }
+      assertEquals(java.util.Arrays.toString(plain.lastResults),
+          java.util.Arrays.toString(bounded.lastResults));
+      assertEquals(java.util.Arrays.stream(bounded.restores).sum(), engine.stats().restores());
+    }
+  }
+
+  /** A budget as large as the graph evicts nothing: exactly the runs of no budget at all. */
+  @Property(tries = 200)
+  void aBudgetThatHoldsEverythingChangesNothing(@ForAll("scenarios") Scenario scenario) {
+    Engine engine = Engine.singleThreaded();
+    Run bounded = new Run(engine, scenario, engine.valueLru(scenario.graph().computeds().size()));
+    bounded.execute();
+    Run plain = new Run(Engine.singleThreaded(), scenario);
+    plain.execute();
+    assertEquals(java.util.Arrays.toString(plain.runs), java.util.Arrays.toString(bounded.runs));
+    assertEquals(0, engine.stats().evictions());
+    assertEquals(0, engine.stats().restores());
+  }
+
   /** The same with random durabilities, verified by the explicit-stack walk. */
   @Property(tries = 300)
   void randomDurabilitiesUnderIterativeVerification(
@@ -149,6 +195,10 @@ class RandomGraphPropertiesTest {
     final int[] changes;
     final Integer[] lastResults;
     final int[] runs;
+    /** Per computed: runs that only brought back an evicted value. */
+    final int[] restores;
+    /** The budget of every boxed computed, or null. */
+    final ValueLru lru;
     /** Oracle values for the current var state; recomputed after every change. */
     Map<Integer, Integer> oracle = new HashMap<>();
     /** Open observers by computed index, and the last value each was told. */
@@ -158,11 +208,17 @@ class RandomGraphPropertiesTest {
     final java.util.Set<Integer> ranSinceCheck = new java.util.TreeSet<>();
 
     Run(Engine engine, Scenario scenario) {
+      this(engine, scenario, null);
+    }
+
+    Run(Engine engine, Scenario scenario, ValueLru lru) {
       this.engine = engine;
+      this.lru = lru;
       this.scenario = scenario;
       this.varCount = scenario.graph().vars();
       this.varValues = new int[varCount];
       this.runs = new int[scenario.graph().computeds().size()];
+      this.restores = new int[runs.length];
       this.changes = new int[varCount + runs.length];
       this.lastResults = new Integer[runs.length];
       for (int i = 0; i < varCount; i++) {
@@ -178,7 +234,9 @@ class RandomGraphPropertiesTest {
         lastReads.add(null);
         computeds.add(spec.primitive()
             ? engine.computedInt(() -> runComputed(index, spec)).label("c" + i)
-            : engine.computed(() -> runComputed(index, spec)).label("c" + i));
+            : lru != null
+                ? engine.computed(() -> runComputed(index, spec), lru).label("c" + i)
+                : engine.computed(() -> runComputed(index, spec)).label("c" + i));
       }
       recomputeOracle();
     }
@@ -190,17 +248,25 @@ class RandomGraphPropertiesTest {
 
     int runComputed(int index, ComputedSpec spec) {
       LinkedHashMap<Integer, int[]> previous = lastReads.get(index);
+      // Still evicted while it runs: the value is stored when the run returns.
+      boolean evicted = EngineInternals.isEvicted(computeds.get(index));
+      boolean restore = false;
       if (previous != null) {
         boolean somethingChanged = previous.entrySet().stream()
             .anyMatch(e -> changes[e.getKey()] != e.getValue()[1]);
-        assertTrue(somethingChanged, "c" + index + " re-ran although nothing it read changed");
+        restore = evicted && !somethingChanged;
+        assertTrue(somethingChanged || evicted,
+            "c" + index + " re-ran although nothing it read changed");
       }
       LinkedHashMap<Integer, int[]> reads = new LinkedHashMap<>();
       int result = evaluate(spec, i -> read(i, reads));
       runs[index]++;
       ranSinceCheck.add(index);
       lastReads.set(index, reads);
-      if (lastResults[index] == null || lastResults[index] != result) {
+      if (restore) {
+        restores[index]++;
+        assertEquals(lastResults[index], result, "c" + index + " brought back another value");
+      } else if (lastResults[index] == null || lastResults[index] != result || evicted) {
         changes[varCount + index]++;
       }
       lastResults[index] = result;
@@ -312,6 +378,10 @@ class RandomGraphPropertiesTest {
         List<Node<?>> all = new ArrayList<>(vars);
         all.addAll(computeds);
         EngineInternals.checkInvariants(engine, all);
+        if (lru != null) {
+          assertTrue(lru.valuesHeld() <= lru.maxValues() + engine.stats().necessaryNodes(),
+              lru + " with " + engine.stats().necessaryNodes() + " necessary nodes");
+        }
       }
     }
 

@@ -9,6 +9,7 @@ import dev.incr.Durability;
 import dev.incr.Engine;
 import dev.incr.IntComputed;
 import dev.incr.IntVar;
+import dev.incr.ValueLru;
 import dev.incr.Var;
 import dev.incr.support.QueryMemo;
 import java.lang.management.ManagementFactory;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javafx.beans.binding.NumberExpression;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
@@ -36,6 +38,11 @@ import javafx.collections.transformation.FilteredList;
  * <p>Values held by the nodes are shared {@link Integer}s, so the figures are the graph's own
  * overhead: the node objects, their dependency arrays and the lambdas that compute them.
  *
+ * <p>The {@code byte[100]} cases are the exception: each node makes its own 120-byte array, once
+ * without a budget, once in a {@link ValueLru} that holds them all, and once in one that holds one
+ * (every other value evicted, the node and its dependencies kept), to show what eviction frees and
+ * what a budget costs per node.
+ *
  * <p>A memo entry is one argument list of a parameterized query ({@link QueryMemo}), with its node
  * and its result; the argument objects are made before the measurement, so they do not count.
  *
@@ -51,7 +58,10 @@ public final class MemoryMain {
   private static final java.util.Set<String> ARRAY_HELD = java.util.Set.of("incrSingle var",
       "incrSingle computed (reads one var, computed)", "incrSingle IntVar",
       "incrSingle IntComputed (reads one var, computed)", "javafx SimpleIntegerProperty",
-      "incrSingle IntVar, Durability.HIGH", "incrSingle IntComputed over a HIGH var (computed)");
+      "incrSingle IntVar, Durability.HIGH", "incrSingle IntComputed over a HIGH var (computed)",
+      "incrSingle computed holding a byte[100] (computed)",
+      "incrSingle computed with a ValueLru, byte[100] held",
+      "incrSingle computed with a ValueLru, byte[100] evicted");
 
   private MemoryMain() {}
 
@@ -73,6 +83,9 @@ public final class MemoryMain {
     cases.put("incrSingle IntComputed over a HIGH var (computed)",
         MemoryMain::incrDurableIntComputeds);
     cases.put("incrSingle memo entry (QueryMemo, per argument)", MemoryMain::incrMemoEntries);
+    cases.put("incrSingle computed holding a byte[100] (computed)", k -> incrArrays(k, 0));
+    cases.put("incrSingle computed with a ValueLru, byte[100] held", k -> incrArrays(k, k));
+    cases.put("incrSingle computed with a ValueLru, byte[100] evicted", k -> incrArrays(k, 1));
     cases.put("javafx SimpleIntegerProperty", MemoryMain::javafxProperties);
     cases.put("javafx chain node (previous.add(1), computed)", MemoryMain::javafxChain);
     cases.put("handwritten chain cell", k -> new CellChain(k));
@@ -304,6 +317,25 @@ public final class MemoryMain {
     for (int i = 0; i < n; i++) {
       IntComputed c = engine.computedInt(input::getAsInt);
       c.getAsInt();
+      nodes[i] = c;
+    }
+    return nodes;
+  }
+
+  /**
+   * {@code n} computeds over one var, each computing a {@code byte[100]} (120 bytes on the heap),
+   * read once: without a budget ({@code budget} 0), or in one {@link ValueLru} of {@code budget}
+   * values ({@code n}: every value held; 1: all but one evicted, their dependencies kept).
+   */
+  private static Object incrArrays(int n, int budget) {
+    Engine engine = Engine.singleThreaded();
+    Var<Integer> input = engine.var(7);
+    ValueLru lru = budget > 0 ? engine.valueLru(budget) : null;
+    Object[] nodes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Supplier<byte[]> f = () -> new byte[100 + input.get() - 7];
+      Computed<byte[]> c = lru != null ? engine.computed(f, lru) : engine.computed(f);
+      c.get();
       nodes[i] = c;
     }
     return nodes;

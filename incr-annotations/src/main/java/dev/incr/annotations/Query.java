@@ -33,7 +33,8 @@ import java.lang.annotation.Target;
  * <p>A query with parameters is memoized per argument list, by the arguments' {@code equals} and
  * {@code hashCode}; recursion through different arguments (as in {@code fib(n - 1)}) is fine. The
  * memo keeps one entry per distinct argument list for the life of the object, unless {@link
- * #maxEntries()} bounds it.
+ * #maxEntries()} bounds it. A query without parameters keeps its value for the life of the object,
+ * unless {@link #lru()} bounds how many objects hold it.
  *
  * <p>Rules, checked at compile time:
  *
@@ -74,4 +75,22 @@ public @interface Query {
    * @return the most argument lists kept
    */
   int maxEntries() default Integer.MAX_VALUE;
+
+  /**
+   * For a query without parameters, the most objects of the class, per engine, that hold this
+   * query's value at a time (at least 1). Beyond it, the value of an object not read recently is
+   * dropped (an approximation of least-recently-used); the query keeps what it read, so reading it
+   * again first checks that, and runs the method again: if nothing it read had changed, the value
+   * counts as unchanged and queries that read it do not re-run. Use it for large values (a
+   * rendered page, a parsed document) of classes with many objects, of which only some are read
+   * at a time. Values of queries that are observed, or read by an observed node, are kept. The
+   * default keeps every value for the life of its object.
+   *
+   * <p>Only for queries without parameters (a query with parameters is bounded by {@link
+   * #maxEntries()}, which drops whole entries), and not for those returning {@code int}, {@code
+   * long} or {@code double}, whose values are held unboxed in their nodes and free nothing.
+   *
+   * @return the most values held, per engine, among the objects of the class
+   */
+  int lru() default Integer.MAX_VALUE;
 }

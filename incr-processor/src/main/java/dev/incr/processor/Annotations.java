@@ -73,6 +73,12 @@ final class Annotations {
     return value == null ? Integer.MAX_VALUE : (Integer) value;
   }
 
+  /** The {@code lru} of {@code method}'s {@code @Query}: {@code MAX_VALUE} if unset. */
+  static int lru(ExecutableElement method) {
+    Object value = value(method, ClassNames.QUERY, "lru");
+    return value == null ? Integer.MAX_VALUE : (Integer) value;
+  }
+
   /**
    * Whether input field {@code field} compares its values by identity: {@code @Input(equality =
    * Input.Equality.IDENTITY)}.

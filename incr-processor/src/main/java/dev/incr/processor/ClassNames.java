@@ -22,6 +22,7 @@ final class ClassNames {
   static final ClassName LONG_COMPUTED = ClassName.get("dev.incr", "LongComputed");
   static final ClassName DOUBLE_COMPUTED = ClassName.get("dev.incr", "DoubleComputed");
   static final ClassName QUERY_MEMO = ClassName.get("dev.incr.support", "QueryMemo");
+  static final ClassName QUERY_VALUE_LRU = ClassName.get("dev.incr.support", "QueryValueLru");
   static final ClassName QUERY_ARGS = ClassName.get("dev.incr.support", "QueryArgs");
   static final ClassName GENERATED_BY_INCR = ClassName.get("dev.incr.support", "GeneratedByIncr");
   static final ClassName RUNTIME_VERSION = ClassName.get("dev.incr.support", "RuntimeVersion");

@@ -131,7 +131,9 @@ final class IncrClassParser {
           names.newName(name + "Query"),
           labelPrefix + "." + name + (memo ? "" : "()"),
           elements.isDeprecated(query),
-          Annotations.maxEntries(query)));
+          Annotations.maxEntries(query),
+          Annotations.lru(query),
+          type.getQualifiedName() + "." + name + "()"));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();

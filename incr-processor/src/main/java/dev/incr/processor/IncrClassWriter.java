@@ -187,7 +187,13 @@ final class IncrClassWriter {
       }
     }
     for (QueryModel query : model.queries()) {
-      if (query.parameters().isEmpty()) {
+      if (query.parameters().isEmpty() && query.lru() != Integer.MAX_VALUE) {
+        b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
+            witness(query.returnType()), query.kind().computedFactory());
+        b.addCode(computation(query));
+        b.addCode("$<}, $T.shared($N, $S, $L)).label($S);\n", ClassNames.QUERY_VALUE_LRU, engine,
+            query.lruKey(), query.lru(), query.label());
+      } else if (query.parameters().isEmpty()) {
         b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
             witness(query.returnType()), query.kind().computedFactory());
         b.addCode(computation(query));
@@ -275,7 +281,11 @@ final class IncrClassWriter {
     if (query.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
-    if (query.parameters().isEmpty()) {
+    if (query.parameters().isEmpty() && query.lru() != Integer.MAX_VALUE) {
+      b.addJavadoc("Memoized, its value held by at most $L objects of the class per engine:\nruns"
+          + " again only after something it read has changed, or to get back its evicted"
+          + " value.\n", query.lru());
+    } else if (query.parameters().isEmpty()) {
       b.addJavadoc("Memoized: runs again only after something it read has changed.\n");
     } else if (query.maxEntries() == Integer.MAX_VALUE) {
       b.addJavadoc(

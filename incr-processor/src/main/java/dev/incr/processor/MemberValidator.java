@@ -39,6 +39,12 @@ final class MemberValidator {
     }
   }
 
+  /** Whether an argument-less query returning {@code type} has an unboxed node ({@link NodeKind}). */
+  private static boolean isUnboxedNode(TypeMirror type) {
+    TypeKind kind = type.getKind();
+    return kind == TypeKind.INT || kind == TypeKind.LONG || kind == TypeKind.DOUBLE;
+  }
+
   /** Reports what is wrong with query method {@code method}. */
   void validateQuery(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
@@ -66,6 +72,14 @@ final class MemberValidator {
       reporter.error(method, Messages.QUERY_MAX_ENTRIES_TOO_SMALL, name, maxEntries);
     } else if (maxEntries != Integer.MAX_VALUE && method.getParameters().isEmpty()) {
       reporter.error(method, Messages.QUERY_MAX_ENTRIES_WITHOUT_PARAMETERS, name);
+    }
+    int lru = Annotations.lru(method);
+    if (lru < 1) {
+      reporter.error(method, Messages.QUERY_LRU_TOO_SMALL, name, lru);
+    } else if (lru != Integer.MAX_VALUE && !method.getParameters().isEmpty()) {
+      reporter.error(method, Messages.QUERY_LRU_WITH_PARAMETERS, name);
+    } else if (lru != Integer.MAX_VALUE && isUnboxedNode(method.getReturnType())) {
+      reporter.error(method, Messages.QUERY_LRU_UNBOXED, name, method.getReturnType());
     }
     TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();

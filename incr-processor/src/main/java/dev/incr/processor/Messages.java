@@ -96,6 +96,15 @@ enum Messages {
   QUERY_MAX_ENTRIES_WITHOUT_PARAMETERS(
       "@Query method %s sets maxEntries but has no parameters: it has one value, not a memo of"
           + " argument lists. Remove maxEntries."),
+  QUERY_LRU_TOO_SMALL(
+      "@Query method %s holds at most %s values (lru): a budget must hold at least one. Pass 1 or"
+          + " more, or leave lru out to keep every object's value."),
+  QUERY_LRU_WITH_PARAMETERS(
+      "@Query method %s sets lru but has parameters: its values are entries of a memo, which"
+          + " maxEntries bounds. Use maxEntries instead of lru."),
+  QUERY_LRU_UNBOXED(
+      "@Query method %s sets lru but returns %s, which its node holds unboxed: evicting it would"
+          + " free no memory. Remove lru."),
   QUERY_CYCLE(
       "Argument-less @Query methods call each other in a cycle: %s. Reading any of them would throw"
           + " CycleException. Break the cycle, for example by reading an @Input field instead."),

@@ -22,6 +22,10 @@ import javax.lang.model.element.Modifier;
  * @param deprecated whether the method is deprecated (so is its override, then)
  * @param maxEntries for a query with parameters, the most argument lists its memo keeps ({@link
  *     Integer#MAX_VALUE}: no limit)
+ * @param lru for a query without parameters, the most objects of the class holding its value at
+ *     a time, per engine ({@link Integer#MAX_VALUE}: no limit)
+ * @param lruKey the name of the query's value budget, unique per query: the class's canonical
+ *     name, the method and {@code ()}
  */
 record QueryModel(
     String name,
@@ -33,7 +37,9 @@ record QueryModel(
     String nodeField,
     String label,
     boolean deprecated,
-    int maxEntries) {
+    int maxEntries,
+    int lru,
+    String lruKey) {
 
   QueryModel {
     parameters = List.copyOf(parameters);

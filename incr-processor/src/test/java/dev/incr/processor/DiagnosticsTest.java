@@ -506,6 +506,38 @@ class DiagnosticsTest {
   }
 
   @Test
+  void lruBelowOne() {
+    JavaFileObject src = source("bad.ErroneousLru",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousLru {",
+        "  @Input String x;",
+        "  @Query(lru = -3) String q() { return x; }",
+        "}");
+    assertOneError(src, Messages.QUERY_LRU_TOO_SMALL.format("q()", -3), "String q()");
+  }
+
+  @Test
+  void lruOnAQueryWithParameters() {
+    JavaFileObject src = source("bad.ErroneousLruWithParameters",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousLruWithParameters {",
+        "  @Query(lru = 10) String q(int n) { return \"\" + n; }",
+        "}");
+    assertOneError(src, Messages.QUERY_LRU_WITH_PARAMETERS.format("q(int)"), "String q(");
+  }
+
+  @Test
+  void lruOnAQueryReturningAnUnboxedNumber() {
+    JavaFileObject src = source("bad.ErroneousLruUnboxed",
+        "package bad; " + IMPORTS,
+        "public abstract class ErroneousLruUnboxed {",
+        "  @Input long x;",
+        "  @Query(lru = 10) long q() { return x; }",
+        "}");
+    assertOneError(src, Messages.QUERY_LRU_UNBOXED.format("q()", "long"), "long q()");
+  }
+
+  @Test
   void cycleOfArgumentlessQueries() {
     JavaFileObject src = source("bad.ErroneousCycle",
         "package bad; " + IMPORTS,

@@ -55,6 +55,7 @@ class GeneratedSourceTest {
     "Car, IncrCar",
     "Lines, IncrLines",
     "Settings, IncrSettings",
+    "Report, IncrReport",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));
@@ -185,6 +186,46 @@ class GeneratedSourceTest {
     CompiledClasses.call(settings, "setDiscountPercent", 0); // MEDIUM
     assertEquals(2.4, (double) CompiledClasses.call(settings, "factor"), 1e-9);
     assertEquals(24.0, (double) CompiledClasses.call(settings, "total"), 1e-9);
+  }
+
+  /**
+   * {@code @Query(lru = 2)} reaches the engine: the objects of the class share one budget per
+   * engine, so a churn of reads over five reports holds two rendered values; a report read again
+   * gets its value back without re-running the query that read it, and a report whose input
+   * changed renders anew. Another engine has its own budget.
+   */
+  @Test
+  void queryLruBoundsTheValuesHeldAcrossTheObjectsOfTheClass() {
+    CompiledClasses classes = CompiledClasses.compile(Compilations.good("Report"));
+    Engine engine = Engine.singleThreaded();
+    List<Object> reports = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Object report = classes.create("good.IncrReport", engine);
+      CompiledClasses.call(report, "setTitle", "r" + i);
+      reports.add(report);
+    }
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 5; i++) {
+        assertEquals("r" + i + ": 1 pages", CompiledClasses.call(reports.get(i), "render"));
+        assertEquals(11, CompiledClasses.call(reports.get(i), "length"));
+        assertTrue(engine.stats().valuesHeld() <= 2, "held " + engine.stats().valuesHeld());
+      }
+    }
+    assertEquals(2, engine.stats().valuesHeld());
+    // The second round brought back every value but those still held when read (at most the
+    // two held when it began); each value stored entered the budget, all but two were evicted.
+    assertTrue(engine.stats().restores() >= 3, "restores: " + engine.stats().restores());
+    assertEquals(5 + engine.stats().restores() - 2, engine.stats().evictions());
+    assertEquals(10, engine.stats().runs(), "five renders and five lengths, once each");
+    CompiledClasses.call(reports.get(0), "setPages", 12);
+    assertEquals("r0: 12 pages", CompiledClasses.call(reports.get(0), "render"));
+    assertEquals(12, CompiledClasses.call(reports.get(0), "length"));
+
+    Engine other = Engine.singleThreaded();
+    Object elsewhere = classes.create("good.IncrReport", other);
+    assertEquals(": 1 pages", CompiledClasses.call(elsewhere, "render"));
+    assertEquals(1, other.stats().valuesHeld());
+    assertEquals(2, engine.stats().valuesHeld());
   }
 
   /**

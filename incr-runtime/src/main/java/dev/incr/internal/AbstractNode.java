@@ -101,10 +101,12 @@ abstract class AbstractNode<T> implements Node<T> {
       necessity.label = (String) t;
     }
     tag = necessity;
+    engine.necessary.necessaryNodes++;
   }
 
   final void stopBeingNecessary() {
     Necessity necessity = (Necessity) tag;
+    engine.necessary.necessaryNodes--;
     tag = necessity.durability == DurabilityClock.LOW
         ? necessity.label : new DurableTag(necessity.label, necessity.durability);
   }

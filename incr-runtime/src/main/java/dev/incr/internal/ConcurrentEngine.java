@@ -2,6 +2,7 @@ package dev.incr.internal;
 
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.MemoryFootprint;
 import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
@@ -100,6 +101,11 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   @Override
+  public MemoryFootprint footprint(Node<?>... roots) {
+    return locked(() -> footprintUnlocked(roots));
+  }
+
+  @Override
   public EngineStats stats() {
     return locked(this::statsUnlocked);
   }
@@ -148,6 +154,22 @@ public final class ConcurrentEngine extends EngineCore {
     // Read after the lock is released: a later write may have replaced the value meanwhile, which
     // is a value of a later revision, as a read starting a moment later would have returned.
     return false;
+  }
+
+  @Override
+  Object valueOfEvicted(LruComputedNode<?> node) {
+    long me = Thread.currentThread().getId();
+    if (computingThread == me) {
+      return bringBack(node);
+    }
+    lock.lock();
+    try {
+      computingThread = me;
+      return bringBack(node);
+    } finally {
+      computingThread = 0;
+      lock.unlock();
+    }
   }
 
   /** {@link VarNode#prepareRead()} on this engine: see {@link #prepareRead(ComputedNode)}. */

@@ -7,6 +7,7 @@ import dev.incr.DoubleVar;
 import dev.incr.Durability;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.MemoryFootprint;
 import dev.incr.Equality;
 import dev.incr.GraphSnapshot;
 import dev.incr.IntComputed;
@@ -16,6 +17,7 @@ import dev.incr.LongVar;
 import dev.incr.Node;
 import dev.incr.Trace;
 import dev.incr.Traced;
+import dev.incr.ValueLru;
 import dev.incr.Var;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
@@ -212,6 +214,10 @@ abstract class EngineCore implements Engine {
   boolean revisionObserved;
   /** Per durability level, the last revision an input of that level or higher changed. */
   final DurabilityClock durabilities = new DurabilityClock();
+  /** The value budgets made on this engine ({@link #valueLru}, {@link MemoryAccounting}). */
+  final ValueBudgets budgets = new ValueBudgets(this);
+  /** The memo tables of parameterized queries made on this engine. */
+  final MemoRegistry memos = new MemoRegistry();
 
   // Execution.
 
@@ -380,6 +386,40 @@ abstract class EngineCore implements Engine {
         "computedDouble(null): pass the function that computes the value");
     countComputed();
     return new DoubleComputedNode(this, function);
+  }
+
+  @Override
+  public final ValueLru valueLru(int maxValues) {
+    return budgets.create(maxValues, "valueLru(" + maxValues + ")");
+  }
+
+  @Override
+  public final <T> Computed<T> computed(Supplier<T> function, ValueLru lru) {
+    Objects.requireNonNull(function,
+        "computed(null, lru): pass the function that computes the value");
+    Objects.requireNonNull(lru, "computed(function, null): pass a budget made by valueLru(n), or"
+        + " call computed(function) for a node that always keeps its value");
+    if (!(lru instanceof ValueLruRing) || ((ValueLruRing) lru).engine() != this) {
+      throw new IllegalArgumentException("The budget " + lru + " passed to computed(function, lru)"
+          + " belongs to another engine; make it with valueLru(n) on the engine that creates the"
+          + " node.");
+    }
+    countComputed();
+    return new LruComputedNode<>(this, function, (ValueLruRing) lru);
+  }
+
+  /**
+   * {@link LruComputedNode#get()} found the value evicted after {@link
+   * ComputedNode#prepareRead()} had recorded the read and brought the node up to date: brings the
+   * value back and returns it. The concurrent engine overrides this to take its lock.
+   */
+  Object valueOfEvicted(LruComputedNode<?> node) {
+    return bringBack(node);
+  }
+
+  /** {@link Verification#bringBack}: the concurrent engine calls this holding its lock. */
+  final Object bringBack(LruComputedNode<?> node) {
+    return Verification.bringBack(this, node);
   }
 
   /** Counts a var created (atomically where nodes may be created on several threads at once). */
@@ -572,6 +612,9 @@ abstract class EngineCore implements Engine {
   /** Forgets {@code observation}; its node may stop being necessary. */
   final void unregister(ObservationImpl<?> observation) {
     necessary.removeObserver(observation);
+    if (budgets.overBudget != null) {
+      budgets.trim(null); // nodes it needed may be evicted now
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -612,9 +655,24 @@ abstract class EngineCore implements Engine {
     return GraphIntrospection.snapshot(revision, own);
   }
 
+  final MemoryFootprint footprintUnlocked(Node<?>... roots) {
+    Objects.requireNonNull(roots, "footprint(null): pass the nodes to start from");
+    AbstractNode<?>[] own = new AbstractNode<?>[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      if (roots[i] == null) {
+        throw new NullPointerException("footprint(...): root " + i + " of " + roots.length
+            + " is null; pass nodes of this engine");
+      }
+      own[i] = ownNode(roots[i], "footprint");
+    }
+    return FootprintWalk.of(this, own);
+  }
+
   final EngineStats statsUnlocked() {
+    long[] memoCounts = memos.count();
     return new EngineStats(varsCreated, computedsCreated, runs, reruns, cutoffs, verifications,
-        failures);
+        failures, necessary.observedNodes, necessary.observers, necessary.necessaryNodes,
+        memoCounts[0], memoCounts[1], budgets.held(), budgets.evictions, budgets.restores);
   }
 
   /** The number of computeds being verified or run on the explicit stack (for invariants). */

@@ -1,5 +1,6 @@
 package dev.incr.internal;
 
+import static dev.incr.internal.EngineCore.CLEAN;
 import static dev.incr.internal.EngineCore.publishVerified;
 
 import dev.incr.CycleException;
@@ -170,6 +171,18 @@ final class Execution {
       // Its clean readers hold values computed from what it had; they must look again, and its
       // observers' read reports the failure to the writer.
       Push.necessaryNodeChanged(e, n, necessity);
+    }
+  }
+
+  /**
+   * Completes a run that brought back an evicted value: the node is verified as it was before
+   * ({@code since}), and its change revision stays.
+   */
+  static void restored(EngineCore e, LruComputedNode<?> n, long since) {
+    e.budgets.restores++;
+    publishVerified(n, since);
+    if (since != CLEAN && n.necessity() != null) {
+      e.necessary.noteVerified(n);
     }
   }
 

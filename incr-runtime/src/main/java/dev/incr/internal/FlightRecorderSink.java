@@ -28,4 +28,16 @@ final class FlightRecorderSink implements TraceSink {
     event.revision = revision;
     event.commit();
   }
+
+  @Override
+  public void restored(ComputedNode<?> node, long nanos, long revision) {
+    RecomputationEvent event = new RecomputationEvent();
+    if (!event.isEnabled()) {
+      return;
+    }
+    event.node = node.label();
+    event.kind = "RESTORED";
+    event.revision = revision;
+    event.commit();
+  }
 }

@@ -31,6 +31,10 @@ import dev.incr.Node;
  *       {@code CLEAN} computed is necessary. Outside writes nothing is pending.
  *   <li>A computed in state {@link ComputedNode#CYCLE_FAILED} is not necessary, and the revision
  *       {@link CycleFailures} keeps for it stands for its {@code verifiedAt} above.
+ *   <li>A computed of a value budget ({@link LruComputedNode}) is in its ring ({@link
+ *       ValueLruRing}) exactly while it holds a value it stored: an evicted one is not, and one in
+ *       the ring is at its slot. Outside a read, a ring holds at most its maximum, unless the
+ *       nodes beyond it are necessary (observed, or read by an observed node).
  * </ol>
  */
 final class InvariantChecker {
@@ -88,9 +92,30 @@ final class InvariantChecker {
         if (c.necessity() != null) {
           checkNecessary(c);
         }
+        if (c instanceof LruComputedNode) {
+          checkBudget((LruComputedNode<?>) c);
+        }
       } else if (n.verifiedAt != AbstractNode.ALWAYS_VERIFIED) {
         throw new AssertionError(n + ": a var must always be verified");
       }
+    }
+  }
+
+  /** A budgeted computed is in its ring iff it holds a value; the ring is within its maximum. */
+  private static void checkBudget(LruComputedNode<?> c) {
+    if (c.evicted() && c.slot >= 0) {
+      throw new AssertionError(c + ": evicted but still in its budget's ring");
+    }
+    long v = c.verifiedAt;
+    boolean stored = !ComputedNode.mustRun(v) && v != ComputedNode.CYCLE_FAILED;
+    if (stored && !c.evicted() && c.slot < 0) {
+      throw new AssertionError(c + ": holds a value outside its budget's ring");
+    }
+    if (c.slot >= 0 && c.ring.at(c.slot) != c) {
+      throw new AssertionError(c + ": not at its slot " + c.slot + " of its budget's ring");
+    }
+    if (c.ring.valuesHeld() > c.ring.maxValues() + c.ring.necessaryHeld()) {
+      throw new AssertionError(c.ring + " holds more than its maximum and its necessary nodes");
     }
   }
 

@@ -38,6 +38,11 @@ final class NecessaryGraph {
   /** Necessary computeds verified at the current revision, to mark clean when nothing is pending. */
   private final ArrayList<ComputedNode<?>> verified = new ArrayList<>();
 
+  /** How many nodes are necessary, how many of them are observed, and how many observers. */
+  int necessaryNodes;
+  int observedNodes;
+  int observers;
+
   NecessaryGraph(EngineCore engine) {
     this.engine = engine;
   }
@@ -51,15 +56,25 @@ final class NecessaryGraph {
     if (n.necessity() == null) {
       makeNecessary(n);
     }
+    if (!n.necessity().isObserved()) {
+      observedNodes++;
+    }
     n.necessity().addObservation(observation);
+    observers++;
   }
 
   /** {@code observation} closed (a second close of the same observation changes nothing). */
   void removeObserver(ObservationImpl<?> observation) {
     AbstractNode<?> n = observation.node();
     Necessity necessity = n.necessity();
-    if (necessity != null && necessity.removeObservation(observation)
-        && necessity.references == 0) {
+    if (necessity == null || !necessity.removeObservation(observation)) {
+      return;
+    }
+    observers--;
+    if (!necessity.isObserved()) {
+      observedNodes--;
+    }
+    if (necessity.references == 0) {
       makeUnnecessary(n);
     }
   }

@@ -63,6 +63,11 @@ final class Necessity {
     return true;
   }
 
+  /** The length of the readers' array (0 while it is the shared empty one), for footprints. */
+  int dependentsCapacity() {
+    return dependents == NONE ? 0 : dependents.length;
+  }
+
   int dependentCount() {
     return dependentCount;
   }

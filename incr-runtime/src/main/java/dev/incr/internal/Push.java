@@ -85,7 +85,7 @@ final class Push {
           continue;
         }
         try {
-          Verification.verifyFromTop(e, n);
+          Verification.verifyFromTop(e, n, false);
           Verification.settleProvisional(e);
         } catch (RuntimeException ex) {
           Verification.settleProvisional(e);
@@ -96,6 +96,9 @@ final class Push {
       }
     } finally {
       e.flushing = false;
+      if (e.budgets.overBudget != null) {
+        e.budgets.trim(null);
+      }
       CrossEngineGuard.exit(e, previous);
       if (e.necessary.queue.isEmpty()) {
         e.pending = false;

@@ -10,7 +10,8 @@ import jdk.jfr.Name;
 @Name("dev.incr.Recomputation")
 @Label("incr recomputation")
 @Category("incr")
-@Description("A computed node ran: first run, re-run with a new value, cutoff, or failure.")
+@Description("A computed node ran: first run, re-run with a new value, cutoff, failure, or a run"
+    + " that brought back a value its ValueLru evicted.")
 final class RecomputationEvent extends Event {
   @Label("Node")
   String node;

@@ -2,6 +2,7 @@ package dev.incr.internal;
 
 import dev.incr.Engine;
 import dev.incr.EngineStats;
+import dev.incr.MemoryFootprint;
 import dev.incr.GraphSnapshot;
 import dev.incr.Node;
 import dev.incr.Observation;
@@ -38,6 +39,11 @@ public final class SingleThreadedEngine extends EngineCore {
   @Override
   public GraphSnapshot graph(Node<?>... roots) {
     return graphUnlocked(roots);
+  }
+
+  @Override
+  public MemoryFootprint footprint(Node<?>... roots) {
+    return footprintUnlocked(roots);
   }
 
   @Override

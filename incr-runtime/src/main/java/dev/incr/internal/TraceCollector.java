@@ -42,4 +42,12 @@ final class TraceCollector implements TraceSink {
       next.ran(node, cause, firstRun, changed, failure, nanos, revision);
     }
   }
+
+  @Override
+  public void restored(ComputedNode<?> node, long nanos, long revision) {
+    events.add(new TraceEvent(Kind.RESTORED, node.label(), node, null, nanos, revision));
+    if (next != null) {
+      next.restored(node, nanos, revision);
+    }
+  }
 }

@@ -19,4 +19,7 @@ interface TraceSink {
    */
   void ran(ComputedNode<?> node, AbstractNode<?> cause, boolean firstRun, boolean changed,
       Throwable failure, long nanos, long revision);
+
+  /** A computed whose value was evicted ran again to get it back (nothing it read changed). */
+  void restored(ComputedNode<?> node, long nanos, long revision);
 }

@@ -103,9 +103,12 @@ final class Verification {
     e.topLevelVerifications++;
     long previous = CrossEngineGuard.enter(e);
     try {
-      verifyFromTop(e, node);
+      verifyFromTop(e, node, true);
     } finally {
       settleProvisional(e);
+      if (e.budgets.overBudget != null) {
+        e.budgets.trim(node);
+      }
       CrossEngineGuard.exit(e, previous);
       if (e.recorders > Execution.RECORDERS_KEPT) {
         Execution.trimRecorders(e);
@@ -113,6 +116,55 @@ final class Verification {
       if (!e.pending && e.necessary.hasVerified()) {
         e.necessary.markVerifiedClean();
       }
+    }
+  }
+
+  /**
+   * Brings back the value of {@code node}, recorded as read by the caller (the concurrent engine
+   * calls this holding its lock): verified first if a write came in between (on the concurrent
+   * engine), then, if still evicted, run again ({@link #restore}).
+   */
+  static Object bringBack(EngineCore e, LruComputedNode<?> node) {
+    if (e.recorder != null) {
+      // Inside a computation: prepareRead has brought the node up to date.
+      if (node.evicted()) {
+        if (e.recorder.depth > MAX_RUN_DEPTH) {
+          e.deepPending = node; // verifyFromTop restores it from the top
+          throw DeepUnwind.INSTANCE;
+        }
+        restore(e, node);
+      }
+      return node.value();
+    }
+    if (e.pending && !e.flushing && e.batchDepth == 0) {
+      Push.flush(e);
+    }
+    if (!isCurrent(e, node) || node.evicted()) {
+      refreshTopLevel(e, node);
+      if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+        throw e.cycleFailures.rethrow(node);
+      }
+    }
+    return node.value();
+  }
+
+  /** Runs {@code node}, current but evicted, to get its value back. */
+  private static void restore(EngineCore e, LruComputedNode<?> node) {
+    TraceSink traceSink = e.sink;
+    if (traceSink == null || !traceSink.active()) {
+      node.restore(e, node.verifiedAt);
+      return;
+    }
+    long start = System.nanoTime();
+    node.restore(e, node.verifiedAt);
+    traceSink.restored(node, System.nanoTime() - start, e.revision);
+  }
+
+  /** {@link #restore}s {@code node} if it has been verified (or left as it was) but is evicted. */
+  private static void restoreIfEvicted(EngineCore e, LruComputedNode<?> node) {
+    long v = node.verifiedAt;
+    if (node.evicted() && !ComputedNode.mustRun(v) && v != ComputedNode.CYCLE_FAILED) {
+      restore(e, node);
     }
   }
 
@@ -131,9 +183,10 @@ final class Verification {
    * Verifies {@code node} for a top-level read (or the flush), computing first, from this shallow
    * stack, every node that runs nesting too deeply reached ({@link DeepUnwind}): a stack of such
    * nodes, deepest on top, each verified in turn; the ones below are then verified again, finding
-   * what they read computed.
+   * what they read computed. An evicted node ({@link LruComputedNode}) gets its value back here
+   * when it is the node read ({@code read}) or a node whose run nested too deeply.
    */
-  static void verifyFromTop(EngineCore e, ComputedNode<?> node) {
+  static void verifyFromTop(EngineCore e, ComputedNode<?> node, boolean read) {
     ComputedNode<?>[] unwound = null;
     int size = 0;
     ComputedNode<?> n = node;
@@ -141,6 +194,9 @@ final class Verification {
       try {
         if (!isCurrent(e, n)) {
           verify(e, n, 0);
+        }
+        if ((read || n != node) && n instanceof LruComputedNode) {
+          restoreIfEvicted(e, (LruComputedNode<?>) n);
         }
         if (size == 0) {
           return;

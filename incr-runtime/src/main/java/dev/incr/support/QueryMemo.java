@@ -2,9 +2,11 @@ package dev.incr.support;
 
 import dev.incr.Computed;
 import dev.incr.Engine;
+import dev.incr.internal.MemoryAccounting;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,9 @@ import java.util.function.Supplier;
  * approximation of least-recently-used: a hit only sets a flag, so hits take no lock). Eviction
  * only forgets the memo: nodes that read the evicted one keep it and stay correct, and the next
  * call with its arguments creates and computes a new node.
+ *
+ * <p>The engine counts the table and its entries in {@link Engine#stats()} while the table is
+ * reachable ({@code memos}, {@code memoEntries}).
  *
  * @param <R> the query's (boxed) result type
  */
@@ -94,6 +99,7 @@ public final class QueryMemo<R> {
     this.maxEntries = maxEntries;
     this.bounded = maxEntries != Integer.MAX_VALUE;
     this.clock = bounded ? (Entry<R>[]) new Entry<?>[Math.min(maxEntries, 16)] : null;
+    MemoryAccounting.registerMemo(engine, this);
   }
 
   /**
@@ -156,6 +162,28 @@ public final class QueryMemo<R> {
   /** Returns how many argument lists have a node. */
   public int size() {
     return nodes.size();
+  }
+
+  /**
+   * Calls {@code action} with the node of each argument list, as the table holds them while it
+   * iterates (entries made or evicted meanwhile may be seen or not). For the engine's {@link
+   * Engine#footprint footprint}.
+   *
+   * @param action called once per entry
+   */
+  @SuppressWarnings("unchecked")
+  public void forEachNode(Consumer<? super Computed<R>> action) {
+    for (Object found : nodes.values()) {
+      action.accept(bounded ? ((Entry<R>) found).node : (Computed<R>) found);
+    }
+  }
+
+  /**
+   * Returns the length of a bounded table's eviction clock (the array of its entries), 0 for an
+   * unbounded table, which has none. For the engine's {@link Engine#footprint footprint}.
+   */
+  public synchronized int clockLength() {
+    return bounded ? clock.length : 0;
   }
 
   /** Returns the most argument lists kept ({@link Integer#MAX_VALUE}: no limit). */

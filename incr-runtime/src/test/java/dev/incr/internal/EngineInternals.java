@@ -43,4 +43,9 @@ public final class EngineInternals {
       InvariantChecker.check((EngineCore) engine, nodes);
     }
   }
+
+  /** Whether {@code node} is a computed of a {@link dev.incr.ValueLru} whose value is evicted. */
+  public static boolean isEvicted(Node<?> node) {
+    return node instanceof LruComputedNode && ((LruComputedNode<?>) node).evicted();
+  }
 }

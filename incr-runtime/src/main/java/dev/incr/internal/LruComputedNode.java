@@ -1,0 +1,122 @@
+package dev.incr.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Supplier;
+
+/**
+ * A {@code Computed<T>} whose value a {@link ValueLruRing} may evict: the value becomes {@link
+ * ValueLruRing#EVICTED}, while dependencies and revisions stay, so verification treats the node
+ * as any other. A read that finds the value evicted has the engine bring it back ({@link
+ * EngineCore#valueOfEvicted}): a run whose result counts as unchanged when nothing the node read
+ * has changed ({@link #restore}); when something has, the ordinary run ({@link #compute}) finds no
+ * old value to compare with and counts the result as a change.
+ */
+final class LruComputedNode<T> extends ComputedNode<T> {
+
+  private static final VarHandle VALUE;
+
+  static {
+    try {
+      VALUE = MethodHandles.lookup().findVarHandle(LruComputedNode.class, "value", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The value, or {@link ValueLruRing#EVICTED}; written with a release store, before {@code
+   * verifiedAt}, and by an eviction.
+   */
+  private Object value;
+  final ValueLruRing ring;
+  /** The node's slot in {@link #ring}, or -1 while it holds no value there. */
+  int slot = -1;
+  /**
+   * Raised by reads up to {@link ValueLruRing#MAX_USES}, lowered by the ring's passing hand: a
+   * hint, written racily.
+   */
+  byte uses;
+
+  LruComputedNode(EngineCore engine, Supplier<T> function, ValueLruRing ring) {
+    super(engine, function);
+    this.ring = ring;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T get() {
+    Object v = prepareRead() ? value : VALUE.getAcquire(this);
+    if (v == ValueLruRing.EVICTED) {
+      v = engine.valueOfEvicted(this);
+    } else if (uses < ValueLruRing.MAX_USES) {
+      uses++;
+    }
+    return (T) v;
+  }
+
+  /** The value as the engine's algorithm sees it (it holds the lock, if any). */
+  Object value() {
+    return value;
+  }
+
+  boolean evicted() {
+    return value == ValueLruRing.EVICTED;
+  }
+
+  /** Drops the value (the ring has taken the node out). */
+  void evict() {
+    VALUE.setRelease(this, ValueLruRing.EVICTED);
+  }
+
+  @Override
+  boolean compute(EngineCore core, long since) {
+    boolean changed = run(core, since);
+    ring.held(this);
+    return changed;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void evaluate(DependencyRecorder run) {
+    run.result = ((Supplier<T>) function).get();
+  }
+
+  @Override
+  boolean storeIfChanged(DependencyRecorder run, boolean force) {
+    Object result = run.result;
+    run.result = null;
+    // An evicted value equals no result: the change cannot be cut off.
+    if (force || !SameValue.test(value, result)) {
+      VALUE.setRelease(this, result);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs the function of this node, up to date at {@code since} but evicted, to get its value
+   * back: what it reads has not changed, so neither has its value, and its change revision stays.
+   */
+  void restore(EngineCore core, long since) {
+    DependencyRecorder run = Execution.startRun(core, this);
+    try {
+      evaluate(run);
+    } catch (Throwable t) {
+      Execution.runThrew(core, this, since, run, t);
+      throw t;
+    }
+    Execution.finishRun(core, this, since, run);
+    Object result = run.result;
+    run.result = null;
+    VALUE.setRelease(this, result);
+    Execution.restored(core, this, since);
+    ring.restored();
+    ring.held(this);
+  }
+
+  @Override
+  Object boxedValue() {
+    return VALUE.getAcquire(this);
+  }
+}
