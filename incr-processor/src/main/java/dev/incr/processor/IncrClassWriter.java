@@ -12,6 +12,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.incr.processor.QueryModel.StaticDependencyList;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,27 @@ import javax.lang.model.element.Modifier;
  * private final QueryMemo<String> describeQuery; // @Query String describe(String unit)
  *
  * this.widthInput = engine.doubleVar(this.width).label("Rect.width");
- * this.areaQuery = engine.computedDouble(() -> {
+ * // @Query double side() { return wide() ? width : height; }: wide() is read conditionally
+ * this.sideQuery = engine.computedDouble(() -> {
  *   this.widthInput.getAsDouble();
  *   this.heightInput.getAsDouble();
- *   return super.area();
+ *   return super.side();
+ * }).label("Rect.side()");
+ * }</pre>
+ *
+ * <p>An argument-less query whose node reads {@link StaticReadAnalysis} found static gets a fixed
+ * dependency list instead: its function is a {@code StaticDependencies} subclass that names the
+ * nodes (the inputs it reads from their fields first, then the queries and getters it calls, in
+ * order) and calls the original method, which reads the input fields plainly. Its node is created
+ * after the nodes of the queries it names.
+ *
+ * <pre>{@code
+ * this.areaQuery = engine.computedDouble(new StaticDependencies.OfDouble(2, this.widthInput,
+ *     this.heightInput) {
+ *   @Override
+ *   public double getAsDouble() {
+ *     return IncrRect.super.area();
+ *   }
  * }).label("Rect.area()");
  * }</pre>
  *
@@ -186,8 +204,23 @@ final class IncrClassWriter {
             witness(input.type()), input.kind().varFactory(), input.name(), input.label());
       }
     }
-    for (QueryModel query : model.queries()) {
-      if (query.parameters().isEmpty()) {
+    for (QueryModel query : model.creationOrder()) {
+      if (query.staticDependencies().isPresent()) {
+        StaticDependencyList deps = query.staticDependencies().get();
+        CodeBlock.Builder args = CodeBlock.builder().add("$L", deps.fieldReads());
+        for (String field : deps.nodeFields()) {
+          args.add(", this.$N", field);
+        }
+        b.addCode("this.$N = $N.$L$L(new $T($L) {\n$>", query.nodeField(), engine,
+            witness(query.returnType()), query.kind().computedFactory(),
+            query.kind().staticFunctionType(query.returnType()), args.build());
+        // A boxed node's function returns the box (Supplier<Boolean>.get()).
+        TypeName returned = query.kind() == NodeKind.BOXED
+            ? query.returnType().box() : query.returnType();
+        b.addCode("@$T\npublic $T $L() {\n$>", Override.class, returned, query.kind().getter());
+        b.addStatement("return $T.super.$N()", model.generatedName(), query.name());
+        b.addCode("$<}\n$<}).label($S);\n", query.label());
+      } else if (query.parameters().isEmpty()) {
         b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
             witness(query.returnType()), query.kind().computedFactory());
         b.addCode(computation(query));

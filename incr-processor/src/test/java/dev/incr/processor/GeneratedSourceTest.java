@@ -55,6 +55,7 @@ class GeneratedSourceTest {
     "Car, IncrCar",
     "Lines, IncrLines",
     "Settings, IncrSettings",
+    "Gauge, IncrGauge",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));

@@ -43,7 +43,11 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
     core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || !SameValue.test(value, result);
     if (changed) {
-      VALUE.setRelease(this, (Object) result);
+      if (core.lockFreeReads) {
+        VALUE.setRelease(this, (Object) result);
+      } else {
+        value = result;
+      }
     }
     return core.stored(this, changed, since);
   }

@@ -51,9 +51,13 @@ final class BoxedVarNode<T> extends VarNode<T> {
     }
   }
 
-  /** Stores a new value with a release store (for lock-free readers). */
+  /** Stores a new value: a release store where lock-free readers may look, else plainly. */
   final void publishValue(T newValue) {
-    VALUE.setRelease(this, (Object) newValue);
+    if (engine.lockFreeReads) {
+      VALUE.setRelease(this, (Object) newValue);
+    } else {
+      value = newValue;
+    }
   }
 
   /** The value, read with an acquire load (for lock-free readers). */

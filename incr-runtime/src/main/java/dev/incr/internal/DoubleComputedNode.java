@@ -52,7 +52,11 @@ final class DoubleComputedNode extends ComputedNode<Double> implements DoubleCom
     core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
     if (changed) {
-      CURRENT.setRelease(this, result);
+      if (core.lockFreeReads) {
+        CURRENT.setRelease(this, result);
+      } else {
+        current = result;
+      }
     }
     return core.stored(this, changed, since);
   }

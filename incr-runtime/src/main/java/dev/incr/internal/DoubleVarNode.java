@@ -46,7 +46,11 @@ final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
     try {
       if (Double.doubleToLongBits(newValue) != Double.doubleToLongBits(current)) {
         long rev = e.openWrite(this);
-        CURRENT.setRelease(this, newValue);
+        if (e.lockFreeReads) {
+          CURRENT.setRelease(this, newValue);
+        } else {
+          current = newValue;
+        }
         e.closeWrite(this, rev);
         wrote = true;
       }

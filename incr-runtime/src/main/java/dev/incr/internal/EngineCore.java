@@ -18,6 +18,7 @@ import dev.incr.Trace;
 import dev.incr.Traced;
 import dev.incr.Var;
 import dev.incr.Why;
+import dev.incr.support.StaticDependencies;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -81,10 +82,9 @@ import java.util.function.Supplier;
  * <p>Fields that lock-free readers of the concurrent engine look at (a node's value, held by each
  * kind of node in its own field, boxed or primitive; {@code verifiedAt}; {@link #revision}) are
  * written with release stores, value before {@code verifiedAt}; on the concurrent engine, nodes
- * read them with acquire loads. On x86 and ARM a release store is an ordinary store (plus an
- * ordering constraint on the compiler), so the single-threaded engine pays nothing for sharing this
- * code; on it, nodes read the fields plainly (the node classes are shared and branch on {@link
- * #lockFreeReads}). The in-progress and failed
+ * read them with acquire loads. The single-threaded engine writes and reads the same fields plainly
+ * (the node classes are shared and branch on {@link #lockFreeReads}): on x86 a release store is an
+ * ordinary store, but it still keeps the compiler from reordering or merging stores around it. The in-progress and failed
  * states a verification writes into {@code verifiedAt} are plain stores: they replace one value that
  * is not current with another, so a reader that misses them takes the slow path all the same.
  *
@@ -131,8 +131,16 @@ abstract class EngineCore implements Engine {
   // VarHandle calls are only compiled to plain instructions when the call site's types match the
   // handle's exactly (otherwise they go through a generic adapter); these helpers guarantee that.
 
+  // The publishing stores are plain on the single-threaded engine: nobody reads without it, and a
+  // release store, though an ordinary store on x86, still keeps the compiler from reordering or
+  // merging the stores around it.
+
   static void publishVerified(AbstractNode<?> node, long revision) {
-    VERIFIED_AT.setRelease(node, revision);
+    if (node.engine.lockFreeReads) {
+      VERIFIED_AT.setRelease(node, revision);
+    } else {
+      node.verifiedAt = revision;
+    }
   }
 
   static long acquireVerified(AbstractNode<?> node) {
@@ -140,7 +148,11 @@ abstract class EngineCore implements Engine {
   }
 
   static void publishRevision(EngineCore engine, long revision) {
-    REVISION.setRelease(engine, revision);
+    if (engine.lockFreeReads) {
+      REVISION.setRelease(engine, revision);
+    } else {
+      engine.revision = revision;
+    }
   }
 
   static long acquireRevision(EngineCore engine) {
@@ -148,7 +160,11 @@ abstract class EngineCore implements Engine {
   }
 
   static void publishCleanMark(EngineCore engine, long mark) {
-    CLEAN_MARK.setRelease(engine, mark);
+    if (engine.lockFreeReads) {
+      CLEAN_MARK.setRelease(engine, mark);
+    } else {
+      engine.cleanMark = mark;
+    }
   }
 
   static long acquireCleanMark(EngineCore engine) {
@@ -944,12 +960,59 @@ abstract class EngineCore implements Engine {
    * the enclosing computation, for {@link #finishRun} or {@link #runThrew}.
    */
   final DependencyRecorder startRun(ComputedNode<?> n) {
+    Object f = n.function;
+    if (f instanceof StaticDependencies) {
+      return startStaticRun(n, (StaticDependencies) f);
+    }
     n.verifiedAt = ComputedNode.COMPUTING;
     DependencyRecorder parent = recorder;
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
     recorder = r;
     return parent;
+  }
+
+  /**
+   * {@link #startRun} for {@code n}, whose dependencies were found at compile time: the inputs its
+   * function reads from fields count as read, and before its first run the static list is the one
+   * the run is compared with (every later run keeps those inputs first in its list).
+   */
+  private DependencyRecorder startStaticRun(ComputedNode<?> n, StaticDependencies f) {
+    Object previous = n.dependencies;
+    if (previous == ComputedNode.NO_DEPENDENCIES) {
+      previous = staticList(n, f); // may throw: before the node is marked as computing
+    }
+    n.verifiedAt = ComputedNode.COMPUTING;
+    DependencyRecorder parent = recorder;
+    DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
+    r.start(n, previous, f.fieldReads());
+    recorder = r;
+    return parent;
+  }
+
+  /** The static dependency list of {@code n} as a node's list: its own nodes, checked. */
+  private Object staticList(ComputedNode<?> n, StaticDependencies f) {
+    int size = f.dependencyCount();
+    if (size == 0) {
+      return ComputedNode.NO_DEPENDENCIES;
+    }
+    AbstractNode<?>[] list = new AbstractNode<?>[size];
+    for (int i = 0; i < size; i++) {
+      Node<?> d = f.dependency(i);
+      if (!(d instanceof AbstractNode) || ((AbstractNode<?>) d).engine != this) {
+        throw new IllegalArgumentException("Node '" + d.label() + "', a static dependency of '"
+            + n.label() + "', belongs to another engine; a computation may only read nodes of its"
+            + " own engine.");
+      }
+      for (int j = 0; j < i; j++) {
+        if (list[j] == d) {
+          throw new IllegalArgumentException("Node '" + d.label() + "' is listed twice among the"
+              + " static dependencies of '" + n.label() + "'.");
+        }
+      }
+      list[i] = (AbstractNode<?>) d;
+    }
+    return size == 1 ? list[0] : list;
   }
 
   /**

@@ -52,7 +52,11 @@ final class IntComputedNode extends ComputedNode<Integer> implements IntComputed
     core.finishRun(this, since, parent);
     boolean changed = changesAnyway(since) || result != current;
     if (changed) {
-      CURRENT.setRelease(this, result);
+      if (core.lockFreeReads) {
+        CURRENT.setRelease(this, result);
+      } else {
+        current = result;
+      }
     }
     return core.stored(this, changed, since);
   }

@@ -46,7 +46,11 @@ final class IntVarNode extends VarNode<Integer> implements IntVar {
     try {
       if (newValue != current) {
         long rev = e.openWrite(this);
-        CURRENT.setRelease(this, newValue);
+        if (e.lockFreeReads) {
+          CURRENT.setRelease(this, newValue);
+        } else {
+          current = newValue;
+        }
         e.closeWrite(this, rev);
         wrote = true;
       }
