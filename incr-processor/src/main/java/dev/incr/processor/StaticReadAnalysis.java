@@ -15,8 +15,10 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -48,7 +50,8 @@ import javax.lang.model.element.VariableElement;
  * code makes every input field the query reads a dependency, whatever the code around the read.
  * The reads are static when each node read is unconditional: not inside an {@code if}, {@code
  * switch}, {@code assert}, loop, lambda, method reference, class body, conditional expression,
- * right operand of {@code &&} or {@code ||}, or {@code try}; and when the query calls nothing whose
+ * right operand of {@code &&} or {@code ||}, or {@code try}, nor after a {@code return} or {@code
+ * throw} inside one of those; and when the query calls nothing whose
  * reads the analysis cannot see: a query with parameters, a method of another object, a
  * constructor, a static method outside the class (the pure ones of {@code java.lang}'s {@code
  * Math}, {@code String} and the boxes excepted), a method without source, or one that calls itself.
@@ -150,6 +153,11 @@ final class StaticReadAnalysis {
     final Set<Element> reads = new LinkedHashSet<>();
     /** The constructs around the code being scanned that may skip or repeat it, innermost first. */
     private final Deque<Disqualifier> around = new ArrayDeque<>();
+    /**
+     * Whether a {@code return} or {@code throw} inside some construct came before the code being
+     * scanned: the method may have left already, so a read here is conditional.
+     */
+    private boolean mayHaveLeft;
 
     BodyScanner(Analysis analysis) {
       this.analysis = analysis;
@@ -280,6 +288,27 @@ final class StaticReadAnalysis {
     }
 
     @Override
+    public Void visitReturn(ReturnTree node, Void p) {
+      scan(node.getExpression(), p);
+      left();
+      return null;
+    }
+
+    @Override
+    public Void visitThrow(ThrowTree node, Void p) {
+      scan(node.getExpression(), p);
+      left();
+      return null;
+    }
+
+    /** A return or throw: inside a construct (but not a lambda's own), later code is conditional. */
+    private void left() {
+      if (!around.isEmpty() && !around.contains(Disqualifier.LAMBDA)) {
+        mayHaveLeft = true;
+      }
+    }
+
+    @Override
     public Void visitTry(TryTree node, Void p) {
       scanUnder(Disqualifier.TRY, node.getResources());
       scanUnder(Disqualifier.TRY, node.getBlock());
@@ -384,6 +413,9 @@ final class StaticReadAnalysis {
       if (!inner.isEmpty() && !around.isEmpty()) {
         reject(around.peek(), shown);
       }
+      if (!inner.isEmpty() && mayHaveLeft) {
+        reject(Disqualifier.EARLY_EXIT, shown);
+      }
       reads.addAll(inner);
     }
 
@@ -391,6 +423,9 @@ final class StaticReadAnalysis {
     private void read(Element node, String shown) {
       if (!around.isEmpty()) {
         reject(around.peek(), shown);
+      }
+      if (mayHaveLeft) {
+        reject(Disqualifier.EARLY_EXIT, shown);
       }
       reads.add(node);
     }

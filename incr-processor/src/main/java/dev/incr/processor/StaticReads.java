@@ -47,6 +47,7 @@ record StaticReads(
     CONDITIONAL("is called inside a conditional expression (?:)"),
     SHORT_CIRCUIT("is called in the right operand of && or ||, which may not be evaluated"),
     TRY("is called inside a try statement, where an exception may skip it"),
+    EARLY_EXIT("is called after a return or throw inside a branch or switch, which may skip it"),
     PARAMETER_QUERY("is a query with parameters, whose node depends on the arguments"),
     OTHER_CALL("is code whose reads the analysis does not follow (a method of another object, a"
         + " constructor, a static method outside the class and java.lang's pure ones)"),

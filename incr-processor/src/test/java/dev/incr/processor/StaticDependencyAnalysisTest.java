@@ -136,6 +136,16 @@ class StaticDependencyAnalysisTest {
             "  @Query int helperUnderBranch() { return a > 0 ? helper() : 0; }",
             "  @Query int recursive() { return count(a); }",
             "  int count(int n) { return n <= 0 ? 0 : count(n - 1); }",
+            "  @Query int earlyReturn() {",
+            "    if (a < 0) {",
+            "      return 0;",
+            "    }",
+            "    return base();",
+            "  }",
+            "  @Query int returnInLambda() {",
+            "    IntSupplier s = () -> { return 1; };",
+            "    return base();",
+            "  }",
             "}"));
     assertThat(compilation).succeeded();
     generated = compilation.generatedSourceFile("deps.IncrDeps").orElseThrow()
@@ -180,6 +190,8 @@ class StaticDependencyAnalysisTest {
     assertStatic("strings", "base()");
     assertStatic("repeated", "base()");
     assertStatic("none", "none");
+    // a lambda's own return leaves the lambda, not the query (the lambda reads no node)
+    assertStatic("returnInLambda", "base()");
   }
 
   @Test
@@ -229,6 +241,12 @@ class StaticDependencyAnalysisTest {
         "is called in the right operand of && or ||, which may not be evaluated");
     assertDynamic("helperUnderBranch", 91, "helper()",
         "is called inside a conditional expression (?:)");
+  }
+
+  @Test
+  void aReadAfterAReturnInsideABranchKeepsAQueryDynamic() {
+    assertDynamic("earlyReturn", 98, "base()",
+        "is called after a return or throw inside a branch or switch, which may skip it");
   }
 
   @Test
