@@ -43,7 +43,9 @@ public abstract class StaticDependencies {
       Objects.requireNonNull(dependencies[i], "dependency " + i);
     }
     this.fieldReads = fieldReads;
-    this.dependencies = dependencies.clone();
+    // Kept as given, not copied: generated code passes a fresh varargs array, and a copy would
+    // cost every static node a second array for as long as it lives.
+    this.dependencies = dependencies;
   }
 
   /** How many of the first {@link #dependency dependencies} the function reads from fields. */
