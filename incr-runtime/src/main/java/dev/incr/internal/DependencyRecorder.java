@@ -235,6 +235,13 @@ final class DependencyRecorder {
       result = ComputedNode.NO_DEPENDENCIES;
     } else if (count == 1) {
       result = source[0];
+    } else if (previous.getClass() == AbstractNode[].class
+        && ((AbstractNode<?>[]) previous).length == count && node.necessity() == null) {
+      // Same length as last time (a branch that switched which node it reads): the node's own
+      // array takes the new list in place. Not for a necessary node, whose reverse edges are
+      // rewired by comparing the old list with the new one.
+      System.arraycopy(source, 0, (AbstractNode<?>[]) previous, 0, count);
+      result = previous;
     } else {
       result = Arrays.copyOf(source, count);
     }
