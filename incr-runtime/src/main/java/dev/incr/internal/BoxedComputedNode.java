@@ -30,26 +30,30 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.startRun(this);
-    T result;
-    try {
-      result = ((Supplier<T>) function).get();
-    } catch (Throwable t) {
-      core.runThrew(this, since, parent, t);
-      throw t;
-    }
-    core.finishRun(this, since, parent);
-    boolean changed = changesAnyway(since) || !SameValue.test(value, result);
-    if (changed) {
-      if (core.lockFreeReads) {
+    return run(core, since);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void evaluate(DependencyRecorder run) {
+    run.result = ((Supplier<T>) function).get();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  boolean storeIfChanged(DependencyRecorder run, boolean force) {
+    T result = (T) run.result;
+    run.result = null;
+    if (force || !SameValue.test(value, result)) {
+      if (engine.lockFreeReads) {
         VALUE.setRelease(this, (Object) result);
       } else {
         value = result;
       }
+      return true;
     }
-    return core.stored(this, changed, since);
+    return false;
   }
 
   /** The value, read with an acquire load (for lock-free readers). */

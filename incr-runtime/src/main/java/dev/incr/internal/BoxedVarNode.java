@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A {@code Var<T>} of either engine, holding its value in a reference field; written under the
- * engine's write protocol ({@link EngineCore#beginSet}).
+ * A {@code Var<T>} of either engine, holding its value in a reference field; written by the set
+ * every var shares ({@link VarNode#set(long, Object)}).
  */
 final class BoxedVarNode<T> extends VarNode<T> {
 
@@ -19,7 +19,7 @@ final class BoxedVarNode<T> extends VarNode<T> {
     }
   }
 
-  /** The value; written with a release store by {@link EngineCore#write}. */
+  /** The value; written with a release store by {@link #publish}. */
   T value;
 
   /** Whether a set compares by reference ({@code Equality.IDENTITY}) rather than {@code equals}. */
@@ -38,25 +38,21 @@ final class BoxedVarNode<T> extends VarNode<T> {
 
   @Override
   public void set(T newValue) {
-    EngineCore e = engine;
-    e.beginSet(this);
-    boolean wrote = false;
-    try {
-      if (identity ? value != newValue : !SameValue.test(value, newValue)) {
-        e.write(this, newValue);
-        wrote = true;
-      }
-    } finally {
-      e.endSet(wrote);
-    }
+    set(0L, newValue);
   }
 
-  /** Stores a new value: a release store where lock-free readers may look, else plainly. */
-  final void publishValue(T newValue) {
+  @Override
+  boolean holds(long unused, Object ref) {
+    return identity ? value == ref : SameValue.test(value, ref);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void publish(long unused, Object ref) {
     if (engine.lockFreeReads) {
-      VALUE.setRelease(this, (Object) newValue);
+      VALUE.setRelease(this, ref);
     } else {
-      value = newValue;
+      value = (T) ref;
     }
   }
 

@@ -126,7 +126,7 @@ public final class ConcurrentEngine extends EngineCore {
       if (r != null && (v == revision || v == cleanMark)) {
         r.record(node);
       } else {
-        refreshForRead(node);
+        Verification.refreshForRead(this, node);
       }
       return true;
     }
@@ -140,7 +140,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       computingThread = me;
-      refreshForRead(node);
+      Verification.refreshForRead(this, node);
     } finally {
       computingThread = 0;
       lock.unlock();

@@ -169,7 +169,7 @@ final class CycleWitnesses {
     if (v == engine.revision || ComputedNode.inProgress(v)) {
       return; // up to date after the member's run, or being verified or run: it will look
     }
-    engine.beginPending();
+    Push.beginPending(engine);
     if (v == EngineCore.CLEAN) {
       EngineCore.publishVerified(w, engine.revision - 1);
     }

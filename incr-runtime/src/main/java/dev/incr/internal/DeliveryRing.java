@@ -42,7 +42,7 @@ final class DeliveryRing {
       try {
         observation.deliverUnchecked(value);
       } catch (RuntimeException e) {
-        failure = EngineCore.withSuppressed(failure, e);
+        failure = ObserverDelivery.withSuppressed(failure, e);
       }
     }
     return failure;

@@ -41,24 +41,26 @@ final class DoubleComputedNode extends ComputedNode<Double> implements DoubleCom
 
   @Override
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.startRun(this);
-    double result;
-    try {
-      result = ((DoubleSupplier) function).getAsDouble();
-    } catch (Throwable t) {
-      core.runThrew(this, since, parent, t);
-      throw t;
-    }
-    core.finishRun(this, since, parent);
-    boolean changed = changesAnyway(since) || Double.doubleToLongBits(result) != Double.doubleToLongBits(current);
-    if (changed) {
-      if (core.lockFreeReads) {
+    return run(core, since);
+  }
+
+  @Override
+  void evaluate(DependencyRecorder run) {
+    run.resultBits = Double.doubleToRawLongBits(((DoubleSupplier) function).getAsDouble());
+  }
+
+  @Override
+  boolean storeIfChanged(DependencyRecorder run, boolean force) {
+    double result = Double.longBitsToDouble(run.resultBits);
+    if (force || Double.doubleToLongBits(result) != Double.doubleToLongBits(current)) {
+      if (engine.lockFreeReads) {
         CURRENT.setRelease(this, result);
       } else {
         current = result;
       }
+      return true;
     }
-    return core.stored(this, changed, since);
+    return false;
   }
 
   @Override

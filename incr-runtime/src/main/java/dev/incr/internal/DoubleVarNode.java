@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * A {@link DoubleVar} of either engine. The value lives unboxed in {@link #current}; it is written
- * under the engine's write protocol ({@link EngineCore#beginSet}) with a release store, and
+ * by the set every var shares ({@link VarNode#set(long, Object)}) with a release store, and
  * lock-free readers of the concurrent engine read it with an acquire load.
  */
 final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
@@ -40,22 +40,21 @@ final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
 
   @Override
   public void set(double newValue) {
-    EngineCore e = engine;
-    e.beginSet(this);
-    boolean wrote = false;
-    try {
-      if (Double.doubleToLongBits(newValue) != Double.doubleToLongBits(current)) {
-        long rev = e.openWrite(this);
-        if (e.lockFreeReads) {
-          CURRENT.setRelease(this, newValue);
-        } else {
-          current = newValue;
-        }
-        e.closeWrite(this, rev);
-        wrote = true;
-      }
-    } finally {
-      e.endSet(wrote);
+    set(Double.doubleToRawLongBits(newValue), null);
+  }
+
+  @Override
+  boolean holds(long bits, Object unused) {
+    return Double.doubleToLongBits(Double.longBitsToDouble(bits))
+        == Double.doubleToLongBits(current);
+  }
+
+  @Override
+  void publish(long bits, Object unused) {
+    if (engine.lockFreeReads) {
+      CURRENT.setRelease(this, Double.longBitsToDouble(bits));
+    } else {
+      current = Double.longBitsToDouble(bits);
     }
   }
 

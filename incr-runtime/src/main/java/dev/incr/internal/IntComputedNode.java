@@ -41,24 +41,26 @@ final class IntComputedNode extends ComputedNode<Integer> implements IntComputed
 
   @Override
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.startRun(this);
-    int result;
-    try {
-      result = ((IntSupplier) function).getAsInt();
-    } catch (Throwable t) {
-      core.runThrew(this, since, parent, t);
-      throw t;
-    }
-    core.finishRun(this, since, parent);
-    boolean changed = changesAnyway(since) || result != current;
-    if (changed) {
-      if (core.lockFreeReads) {
+    return run(core, since);
+  }
+
+  @Override
+  void evaluate(DependencyRecorder run) {
+    run.resultBits = ((IntSupplier) function).getAsInt();
+  }
+
+  @Override
+  boolean storeIfChanged(DependencyRecorder run, boolean force) {
+    int result = (int) run.resultBits;
+    if (force || result != current) {
+      if (engine.lockFreeReads) {
         CURRENT.setRelease(this, result);
       } else {
         current = result;
       }
+      return true;
     }
-    return core.stored(this, changed, since);
+    return false;
   }
 
   @Override

@@ -41,24 +41,26 @@ final class LongComputedNode extends ComputedNode<Long> implements LongComputed 
 
   @Override
   boolean compute(EngineCore core, long since) {
-    DependencyRecorder parent = core.startRun(this);
-    long result;
-    try {
-      result = ((LongSupplier) function).getAsLong();
-    } catch (Throwable t) {
-      core.runThrew(this, since, parent, t);
-      throw t;
-    }
-    core.finishRun(this, since, parent);
-    boolean changed = changesAnyway(since) || result != current;
-    if (changed) {
-      if (core.lockFreeReads) {
+    return run(core, since);
+  }
+
+  @Override
+  void evaluate(DependencyRecorder run) {
+    run.resultBits = ((LongSupplier) function).getAsLong();
+  }
+
+  @Override
+  boolean storeIfChanged(DependencyRecorder run, boolean force) {
+    long result = run.resultBits;
+    if (force || result != current) {
+      if (engine.lockFreeReads) {
         CURRENT.setRelease(this, result);
       } else {
         current = result;
       }
+      return true;
     }
-    return core.stored(this, changed, since);
+    return false;
   }
 
   @Override

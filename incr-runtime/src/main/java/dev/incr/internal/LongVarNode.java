@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * A {@link LongVar} of either engine. The value lives unboxed in {@link #current}; it is written
- * under the engine's write protocol ({@link EngineCore#beginSet}) with a release store, and
+ * by the set every var shares ({@link VarNode#set(long, Object)}) with a release store, and
  * lock-free readers of the concurrent engine read it with an acquire load.
  */
 final class LongVarNode extends VarNode<Long> implements LongVar {
@@ -40,22 +40,20 @@ final class LongVarNode extends VarNode<Long> implements LongVar {
 
   @Override
   public void set(long newValue) {
-    EngineCore e = engine;
-    e.beginSet(this);
-    boolean wrote = false;
-    try {
-      if (newValue != current) {
-        long rev = e.openWrite(this);
-        if (e.lockFreeReads) {
-          CURRENT.setRelease(this, newValue);
-        } else {
-          current = newValue;
-        }
-        e.closeWrite(this, rev);
-        wrote = true;
-      }
-    } finally {
-      e.endSet(wrote);
+    set(newValue, null);
+  }
+
+  @Override
+  boolean holds(long bits, Object unused) {
+    return bits == current;
+  }
+
+  @Override
+  void publish(long bits, Object unused) {
+    if (engine.lockFreeReads) {
+      CURRENT.setRelease(this, bits);
+    } else {
+      current = bits;
     }
   }
 

@@ -117,7 +117,7 @@ final class NecessaryGraph {
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
         if (c.verifiedAt == EngineCore.CLEAN) {
-          EngineCore.publishVerified(c, engine.cleanRevision());
+          EngineCore.publishVerified(c, Push.cleanRevision(engine));
         }
         for (AbstractNode<?> d : c.dependencyArray()) {
           Necessity x = d.necessity();
@@ -143,7 +143,7 @@ final class NecessaryGraph {
     if (count == 0) {
       return;
     }
-    engine.beginPending();
+    Push.beginPending(engine);
     long stale = engine.revision - 1;
     for (int i = 0; i < count; i++) {
       ComputedNode<?> p = necessity.dependent(i);

@@ -1,12 +1,16 @@
 package dev.incr.internal;
 
+import java.util.List;
+
 /**
  * Delivering changes to observers, written once for both engines, with the engine's lock as a
  * parameter ({@link Guard#NONE} for the single-threaded engine: no lock, no volatile or atomic
  * access, no allocation per write).
  *
  * <p>After each outermost write the engine calls {@link #collect} holding its lock, then releases
- * the lock and calls {@link #deliver} with what {@code collect} returned.
+ * the lock and calls {@link #deliver} with what {@code collect} returned. {@code collect} runs the
+ * push's flush ({@link Push#flush}) and then looks only at the observed nodes the push noted as
+ * changed (the engine's {@code observedChanges}), so a write costs nothing per unaffected observer.
  *
  * <h2>Invariants</h2>
  *
@@ -24,6 +28,8 @@ package dev.incr.internal;
  *       the queue: it is handed straight to the writing thread, which becomes the deliverer.
  *   <li>A listener that throws an {@link Error} stops delivery; what it left undelivered stays at
  *       the head of {@code queued}, ahead of anything queued meanwhile, for the next write.
+ *   <li>After {@link #collect}, the engine's {@code observedChanges} is empty and no necessity is
+ *       marked {@code changeNoted}: each change noted by the push was queued (or handed over) once.
  *   <li>{@code spare} is an empty ring, or null while a deliverer holds the ring it took, so
  *       swapping rings allocates nothing.
  * </ul>
@@ -94,7 +100,7 @@ final class ObserverDelivery {
       return null;
     }
     if (engine.pending) {
-      engine.flush();
+      Push.flush(engine);
       if (nothingToDo()) { // the push was cut off before any observed node changed
         return null;
       }
@@ -105,10 +111,10 @@ final class ObserverDelivery {
     handoff.direct = null;
     handoff.directValue = null;
     if (!delivering && queued.isEmpty()) {
-      ObservationImpl<?> only = engine.soleObservationToTell();
+      ObservationImpl<?> only = soleObservationToTell();
       if (only != null) {
         try {
-          Object value = engine.takeLoneChange(only);
+          Object value = takeLoneChange(only);
           if (value != ObservationImpl.NO_CHANGE) {
             delivering = true;
             handoff.direct = only;
@@ -120,7 +126,7 @@ final class ObserverDelivery {
         return handoff;
       }
     }
-    handoff.failure = engine.collectChanges(queued);
+    handoff.failure = collectChanges(queued);
     handoff.queued = take();
     return handoff;
   }
@@ -147,7 +153,7 @@ final class ObserverDelivery {
         try {
           direct.deliverUnchecked(directValue);
         } catch (RuntimeException e) {
-          failure = EngineCore.withSuppressed(failure, e);
+          failure = withSuppressed(failure, e);
         }
         delivered = true;
       } finally {
@@ -212,5 +218,85 @@ final class ObserverDelivery {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /**
+   * Queues a delivery for each observer of a node that changed since it was last told (the flush
+   * has brought observed nodes up to date). Failures of observed computations are returned, not
+   * thrown, so every changed observer is looked at.
+   */
+  private RuntimeException collectChanges(DeliveryRing queue) {
+    RuntimeException failure = null;
+    List<AbstractNode<?>> changes = engine.observedChanges;
+    // Indexed: reading a failed node re-runs it, which may note further changes (each node once).
+    for (int i = 0; i < changes.size(); i++) {
+      Necessity necessity = changes.get(i).necessity();
+      if (necessity == null || !necessity.isObserved()) {
+        continue;
+      }
+      List<ObservationImpl<?>> observers = necessity.observations;
+      for (int j = 0; j < observers.size(); j++) {
+        try {
+          observers.get(j).queueChange(queue);
+        } catch (RuntimeException e) {
+          failure = withSuppressed(failure, e);
+        }
+      }
+    }
+    forgetObservedChanges();
+    return failure;
+  }
+
+  /**
+   * Clears the list of observed changes, once they have been read: not before, because reading a
+   * failed node re-runs it, and a failure noted again then would stay behind for the next write.
+   */
+  private void forgetObservedChanges() {
+    List<AbstractNode<?>> changes = engine.observedChanges;
+    for (int i = 0; i < changes.size(); i++) {
+      Necessity necessity = changes.get(i).necessity();
+      if (necessity != null) {
+        necessity.changeNoted = false;
+      }
+    }
+    changes.clear();
+  }
+
+  /**
+   * If the last write changed one observed node with one observer, returns that observer, whose
+   * change the caller then takes with {@link #takeLoneChange} instead of {@link #collectChanges};
+   * otherwise null.
+   */
+  private ObservationImpl<?> soleObservationToTell() {
+    List<AbstractNode<?>> changes = engine.observedChanges;
+    if (changes.size() != 1) {
+      return null;
+    }
+    Necessity necessity = changes.get(0).necessity();
+    if (necessity == null || !necessity.isObserved() || necessity.observations.size() != 1) {
+      return null;
+    }
+    return necessity.observations.get(0);
+  }
+
+  /**
+   * {@link #collectChanges} for the lone observer found by {@link #soleObservationToTell}: returns
+   * its node's new value, or {@link ObservationImpl#NO_CHANGE}, for the caller to deliver.
+   */
+  private Object takeLoneChange(ObservationImpl<?> only) {
+    try {
+      return only.changeOrNone();
+    } finally {
+      forgetObservedChanges();
+    }
+  }
+
+  /** {@code failure} with {@code e} added as suppressed, or {@code e} if there was none. */
+  static RuntimeException withSuppressed(RuntimeException failure, RuntimeException e) {
+    if (failure == null) {
+      return e;
+    }
+    failure.addSuppressed(e);
+    return failure;
   }
 }

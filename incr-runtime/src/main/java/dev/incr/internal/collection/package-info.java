@@ -1,9 +1,10 @@
 /**
  * Incremental collections: one class per operator, built on the public engine API ({@code
- * Engine.var}, {@code Engine.computed} and their primitive forms, {@code Node.get}, {@code
+ * Engine.longVar}, {@code Engine.computed} and its primitive forms, {@code Node.get}, {@code
  * Engine.batch}) plus one narrow internal hook, {@link dev.incr.internal.CollectionHooks}: a
  * change on the single-threaded engine is applied without a batch, and operator functions run in
- * a scope where reading a node fails. Not API.
+ * a scope where reading a node fails. Nothing here names an engine class, the engine's recorder or
+ * any other engine internal; everything goes through those two. Not API.
  *
  * <h2>Design</h2>
  *
@@ -44,8 +45,9 @@
  * consumed prefix is dropped at once, and a reader that falls far behind has its inbox consolidated
  * (an insertion and a later deletion of the same element cancel), so an inbox holds at most about
  * twice as many entries as its producer has live elements. Producers hold their readers weakly
- * ({@link dev.incr.internal.collection.WeakList}), and the engine keeps no edges from a node to its
- * readers, so a pipeline nothing refers to any more is collected and stops costing work.
+ * ({@link dev.incr.internal.collection.WeakList}), and the engine keeps edges from a node to its
+ * readers only while an observer needs them (an observed node and what it reads), so a pipeline
+ * nothing refers to any more is collected and stops costing work.
  *
  * <p>Operators that need the neighbourhood of a change (pairwise, window) are told by their sorted
  * stage about each insertion and removal at the moment it happens, while the tree is in the state
