@@ -5,6 +5,7 @@ import dev.incr.IntVar;
 import dev.incr.Var;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import javax.annotation.processing.Generated;
 
 /**
@@ -31,10 +32,11 @@ public final class IncrCar extends Car {
     this.engine_ = engine;
     this.gearInput = engine.intVar(this.gear).label("Car.gear");
     this.engineInput = engine.var(this.engine).label("Car.engine");
-    this.powerQuery = engine.computedInt(() -> {
-      this.gearInput.getAsInt();
-      this.engineInput.get();
-      return super.power();
+    this.powerQuery = engine.computedInt(new StaticDependencies.OfInt(2, this.gearInput, this.engineInput) {
+      @Override
+      public int getAsInt() {
+        return IncrCar.super.power();
+      }
     }).label("Car.power()");
   }
 

@@ -4,6 +4,7 @@ import dev.incr.IntVar;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.QueryArgs;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 
 /**
  * The incremental {@link Clashing}: its inputs and queries are nodes of an {@link dev.incr.Engine}.
@@ -42,9 +43,11 @@ public final class IncrClashing<Engine> extends Clashing<Engine> {
     this.gearInput = engine.intVar(this.gear).label("Clashing.gear");
     this.varInput = engine.var(this.var).label("Clashing.var");
     this.namesInput = engine.var(this.names).label("Clashing.names");
-    this.doubledGearQuery = engine.computedInt(() -> {
-      this.gearInput.getAsInt();
-      return super.doubledGear();
+    this.doubledGearQuery = engine.computedInt(new StaticDependencies.OfInt(1, this.gearInput) {
+      @java.lang.Override
+      public int getAsInt() {
+        return IncrClashing.super.doubledGear();
+      }
     }).label("Clashing.doubledGear()");
     this.atQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.at");
     this.nameQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.name");
@@ -61,9 +64,11 @@ public final class IncrClashing<Engine> extends Clashing<Engine> {
     this.gearInput = engine.intVar(this.gear).label("Clashing.gear");
     this.varInput = engine.var(this.var).label("Clashing.var");
     this.namesInput = engine.var(this.names).label("Clashing.names");
-    this.doubledGearQuery = engine.computedInt(() -> {
-      this.gearInput.getAsInt();
-      return super.doubledGear();
+    this.doubledGearQuery = engine.computedInt(new StaticDependencies.OfInt(1, this.gearInput) {
+      @java.lang.Override
+      public int getAsInt() {
+        return IncrClashing.super.doubledGear();
+      }
     }).label("Clashing.doubledGear()");
     this.atQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.at");
     this.nameQuery = new dev.incr.support.QueryMemo<>(engine, "Clashing.name");

@@ -6,6 +6,7 @@ import dev.incr.IntVar;
 import dev.incr.Var;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -37,9 +38,11 @@ public final class IncrLegacy extends Legacy {
     this.engine = engine;
     this.oldInput = engine.intVar(this.old).label("Legacy.old");
     this.namesInput = engine.var(this.names).label("Legacy.names");
-    this.oldTwiceQuery = engine.computedInt(() -> {
-      this.oldInput.getAsInt();
-      return super.oldTwice();
+    this.oldTwiceQuery = engine.computedInt(new StaticDependencies.OfInt(1, this.oldInput) {
+      @Override
+      public int getAsInt() {
+        return IncrLegacy.super.oldTwice();
+      }
     }).label("Legacy.oldTwice()");
     this.countQuery = engine.computedInt(() -> {
       this.namesInput.get();
@@ -55,9 +58,11 @@ public final class IncrLegacy extends Legacy {
     this.engine = engine;
     this.oldInput = engine.intVar(this.old).label("Legacy.old");
     this.namesInput = engine.var(this.names).label("Legacy.names");
-    this.oldTwiceQuery = engine.computedInt(() -> {
-      this.oldInput.getAsInt();
-      return super.oldTwice();
+    this.oldTwiceQuery = engine.computedInt(new StaticDependencies.OfInt(1, this.oldInput) {
+      @Override
+      public int getAsInt() {
+        return IncrLegacy.super.oldTwice();
+      }
     }).label("Legacy.oldTwice()");
     this.countQuery = engine.computedInt(() -> {
       this.namesInput.get();

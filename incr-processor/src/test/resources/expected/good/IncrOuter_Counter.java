@@ -5,6 +5,7 @@ import dev.incr.Engine;
 import dev.incr.IntVar;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import javax.annotation.processing.Generated;
 
 /**
@@ -28,9 +29,11 @@ public final class IncrOuter_Counter extends Outer.Counter {
     super();
     this.engine = engine;
     this.countInput = engine.intVar(this.count).label("Outer.Counter.count");
-    this.positiveQuery = engine.computed(() -> {
-      this.countInput.getAsInt();
-      return super.positive();
+    this.positiveQuery = engine.computed(new StaticDependencies.Of<Boolean>(1, this.countInput) {
+      @Override
+      public Boolean get() {
+        return IncrOuter_Counter.super.positive();
+      }
     }).label("Outer.Counter.positive()");
   }
 

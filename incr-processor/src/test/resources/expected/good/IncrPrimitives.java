@@ -13,6 +13,7 @@ import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.QueryArgs;
 import dev.incr.support.QueryMemo;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import javax.annotation.processing.Generated;
 
 /**
@@ -72,33 +73,35 @@ final class IncrPrimitives extends Primitives {
     this.fInput = engine.var(this.f).label("Primitives.f");
     this.dInput = engine.doubleVar(this.d).label("Primitives.d");
     this.boxedInput = engine.var(this.boxed).label("Primitives.boxed");
-    this.sumQuery = engine.computedDouble(() -> {
-      this.bInput.get();
-      this.sInput.get();
-      this.cInput.get();
-      this.iInput.getAsInt();
-      this.lInput.getAsLong();
-      this.fInput.get();
-      this.dInput.getAsDouble();
-      this.boxedInput.get();
-      return super.sum();
+    this.sumQuery = engine.computedDouble(new StaticDependencies.OfDouble(8, this.bInput, this.sInput, this.cInput, this.iInput, this.lInput, this.fInput, this.dInput, this.boxedInput) {
+      @Override
+      public double getAsDouble() {
+        return IncrPrimitives.super.sum();
+      }
     }).label("Primitives.sum()");
-    this.twiceIQuery = engine.computedInt(() -> {
-      this.iInput.getAsInt();
-      return super.twiceI();
+    this.twiceIQuery = engine.computedInt(new StaticDependencies.OfInt(1, this.iInput) {
+      @Override
+      public int getAsInt() {
+        return IncrPrimitives.super.twiceI();
+      }
     }).label("Primitives.twiceI()");
-    this.totalQuery = engine.computedLong(() -> {
-      this.iInput.getAsInt();
-      this.lInput.getAsLong();
-      return super.total();
+    this.totalQuery = engine.computedLong(new StaticDependencies.OfLong(2, this.iInput, this.lInput) {
+      @Override
+      public long getAsLong() {
+        return IncrPrimitives.super.total();
+      }
     }).label("Primitives.total()");
-    this.halfFQuery = engine.computed(() -> {
-      this.fInput.get();
-      return super.halfF();
+    this.halfFQuery = engine.computed(new StaticDependencies.Of<Float>(1, this.fInput) {
+      @Override
+      public Float get() {
+        return IncrPrimitives.super.halfF();
+      }
     }).label("Primitives.halfF()");
-    this.boxedOrZeroQuery = engine.computed(() -> {
-      this.boxedInput.get();
-      return super.boxedOrZero();
+    this.boxedOrZeroQuery = engine.computed(new StaticDependencies.Of<Integer>(1, this.boxedInput) {
+      @Override
+      public Integer get() {
+        return IncrPrimitives.super.boxedOrZero();
+      }
     }).label("Primitives.boxedOrZero()");
     this.pickQuery = new QueryMemo<>(engine, "Primitives.pick");
     this.countQuery = new QueryMemo<>(engine, "Primitives.count");

@@ -6,6 +6,7 @@ import dev.incr.Engine;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.QueryMemo;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import javax.annotation.processing.Generated;
 
 /**
@@ -34,10 +35,11 @@ public final class IncrRect extends Rect {
     this.engine = engine;
     this.widthInput = engine.doubleVar(this.width).label("Rect.width");
     this.heightInput = engine.doubleVar(this.height).label("Rect.height");
-    this.areaQuery = engine.computedDouble(() -> {
-      this.widthInput.getAsDouble();
-      this.heightInput.getAsDouble();
-      return super.area();
+    this.areaQuery = engine.computedDouble(new StaticDependencies.OfDouble(2, this.widthInput, this.heightInput) {
+      @Override
+      public double getAsDouble() {
+        return IncrRect.super.area();
+      }
     }).label("Rect.area()");
     this.describeQuery = new QueryMemo<>(engine, "Rect.describe");
   }

@@ -8,6 +8,7 @@ import dev.incr.Var;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.QueryValueLru;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,13 +37,17 @@ public final class IncrReport extends Report {
     this.engine = engine;
     this.titleInput = engine.var(this.title).label("Report.title");
     this.pagesInput = engine.intVar(this.pages).label("Report.pages");
-    this.renderQuery = engine.computed(() -> {
-      this.titleInput.get();
-      this.pagesInput.getAsInt();
-      return super.render();
+    this.renderQuery = engine.computed(new StaticDependencies.Of<String>(2, this.titleInput, this.pagesInput) {
+      @Override
+      public String get() {
+        return IncrReport.super.render();
+      }
     }, QueryValueLru.shared(engine, "good.Report.render()", 2)).label("Report.render()");
-    this.lengthQuery = engine.computedInt(() -> {
-      return super.length();
+    this.lengthQuery = engine.computedInt(new StaticDependencies.OfInt(0, this.renderQuery) {
+      @Override
+      public int getAsInt() {
+        return IncrReport.super.length();
+      }
     }).label("Report.length()");
   }
 

@@ -10,6 +10,7 @@ import dev.incr.LongVar;
 import dev.incr.Var;
 import dev.incr.support.GeneratedByIncr;
 import dev.incr.support.RuntimeVersion;
+import dev.incr.support.StaticDependencies;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -56,10 +57,11 @@ public final class IncrSettings extends Settings {
       this.regionsInput.get();
       return super.factor();
     }).label("Settings.factor()");
-    this.totalQuery = engine.computedDouble(() -> {
-      this.quantityInput.getAsLong();
-      this.unitPriceInput.getAsDouble();
-      return super.total();
+    this.totalQuery = engine.computedDouble(new StaticDependencies.OfDouble(2, this.quantityInput, this.unitPriceInput, this.factorQuery) {
+      @Override
+      public double getAsDouble() {
+        return IncrSettings.super.total();
+      }
     }).label("Settings.total()");
   }
 

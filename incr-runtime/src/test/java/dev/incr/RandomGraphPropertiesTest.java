@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.incr.internal.EngineInternals;
+import dev.incr.support.StaticDependencies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -176,6 +178,43 @@ class RandomGraphPropertiesTest {
     new Run(EngineInternals.verifyingIteratively(Engine.singleThreaded()), scenario).execute();
   }
 
+  /**
+   * The same graphs built the way generated code builds a query whose dependencies are known at
+   * compile time ({@link StaticDependencies}): each computed lists what it reads unconditionally
+   * (its first read, and for {@code SUM} both), the vars among them read from a plain copy of the
+   * var's value (a generated class's input field) rather than through the node. The conditional
+   * reads of {@code CHOOSE} and {@code GUARD} are not listed: the engine must record them as for a
+   * dynamic node. Each run passes every oracle check on its own, and the static graph gives the
+   * same values and the same run counts as the dynamic one, on both engines and under the
+   * explicit-stack walk.
+   */
+  @Property(tries = 500)
+  void staticDependenciesGiveTheSameValuesAndRunsAsRecorded(
+      @ForAll("durableScenarios") Scenario scenario) {
+    for (int engineKind = 0; engineKind < 3; engineKind++) {
+      Run dynamic = new Run(engine(engineKind), scenario, false);
+      dynamic.execute();
+      Run fixed = new Run(engine(engineKind), scenario, true);
+      fixed.execute();
+      assertEquals(java.util.Arrays.toString(dynamic.runs), java.util.Arrays.toString(fixed.runs),
+          "runs per computed, static dependencies against recorded ones (engine " + engineKind
+              + ")");
+      assertEquals(java.util.Arrays.toString(dynamic.lastResults),
+          java.util.Arrays.toString(fixed.lastResults));
+    }
+  }
+
+  private static Engine engine(int kind) {
+    switch (kind) {
+      case 0:
+        return Engine.singleThreaded();
+      case 1:
+        return Engine.concurrent();
+      default:
+        return EngineInternals.verifyingIteratively(Engine.singleThreaded());
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // The engine under test and the oracle
 
@@ -208,10 +247,22 @@ class RandomGraphPropertiesTest {
     final java.util.Set<Integer> ranSinceCheck = new java.util.TreeSet<>();
 
     Run(Engine engine, Scenario scenario) {
-      this(engine, scenario, null);
+      this(engine, scenario, null, false);
     }
 
     Run(Engine engine, Scenario scenario, ValueLru lru) {
+      this(engine, scenario, lru, false);
+    }
+
+    Run(Engine engine, Scenario scenario, boolean staticDependencies) {
+      this(engine, scenario, null, staticDependencies);
+    }
+
+    /**
+     * {@code lru}: the budget of every boxed computed, or null; {@code staticDependencies}: build
+     * the computeds as generated static queries are built.
+     */
+    Run(Engine engine, Scenario scenario, ValueLru lru, boolean staticDependencies) {
       this.engine = engine;
       this.lru = lru;
       this.scenario = scenario;
@@ -232,11 +283,15 @@ class RandomGraphPropertiesTest {
         int index = i;
         ComputedSpec spec = specs.get(i);
         lastReads.add(null);
-        computeds.add(spec.primitive()
-            ? engine.computedInt(() -> runComputed(index, spec)).label("c" + i)
-            : lru != null
-                ? engine.computed(() -> runComputed(index, spec), lru).label("c" + i)
-                : engine.computed(() -> runComputed(index, spec)).label("c" + i));
+        if (staticDependencies) {
+          computeds.add(staticComputed(index, spec));
+        } else {
+          computeds.add(spec.primitive()
+              ? engine.computedInt(() -> runComputed(index, spec, Set.of())).label("c" + i)
+              : lru != null
+                  ? engine.computed(() -> runComputed(index, spec, Set.of()), lru).label("c" + i)
+                  : engine.computed(() -> runComputed(index, spec, Set.of())).label("c" + i));
+        }
       }
       recomputeOracle();
     }
@@ -246,7 +301,50 @@ class RandomGraphPropertiesTest {
       return index < varCount ? vars.get(index) : computeds.get(index - varCount);
     }
 
-    int runComputed(int index, ComputedSpec spec) {
+    /**
+     * Computed {@code index} with a static dependency list: the vars it reads unconditionally,
+     * read from {@link #varValues} (counted as read first), then the computeds it reads
+     * unconditionally, in order.
+     */
+    @SuppressWarnings("unchecked")
+    Computed<Integer> staticComputed(int index, ComputedSpec spec) {
+      java.util.Set<Integer> unconditional = new java.util.LinkedHashSet<>();
+      unconditional.add(spec.a());
+      if (spec.kind() == Kind.SUM) {
+        unconditional.add(spec.b());
+      }
+      java.util.Set<Integer> fields = new java.util.LinkedHashSet<>();
+      List<Node<?>> listed = new ArrayList<>();
+      for (int read : unconditional) {
+        if (read < varCount) {
+          fields.add(read);
+          listed.add(node(read));
+        }
+      }
+      for (int read : unconditional) {
+        if (read >= varCount) {
+          listed.add(node(read));
+        }
+      }
+      Node<?>[] dependencies = listed.toArray(new Node<?>[0]);
+      if (spec.primitive()) {
+        return engine.computedInt(new StaticDependencies.OfInt(fields.size(), dependencies) {
+          @Override
+          public int getAsInt() {
+            return runComputed(index, spec, fields);
+          }
+        }).label("c" + index);
+      }
+      return engine.computed(new StaticDependencies.Of<Integer>(fields.size(), dependencies) {
+        @Override
+        public Integer get() {
+          return runComputed(index, spec, fields);
+        }
+      }).label("c" + index);
+    }
+
+    /** Runs computed {@code index}; the vars in {@code fields} are read from their plain copy. */
+    int runComputed(int index, ComputedSpec spec, java.util.Set<Integer> fields) {
       LinkedHashMap<Integer, int[]> previous = lastReads.get(index);
       // Still evicted while it runs: the value is stored when the run returns.
       boolean evicted = EngineInternals.isEvicted(computeds.get(index));
@@ -259,7 +357,8 @@ class RandomGraphPropertiesTest {
             "c" + index + " re-ran although nothing it read changed");
       }
       LinkedHashMap<Integer, int[]> reads = new LinkedHashMap<>();
-      int result = evaluate(spec, i -> read(i, reads));
+      int result = evaluate(spec,
+          i -> fields.contains(i) ? readField(i, reads) : read(i, reads));
       runs[index]++;
       ranSinceCheck.add(index);
       lastReads.set(index, reads);
@@ -275,6 +374,13 @@ class RandomGraphPropertiesTest {
 
     int read(int nodeIndex, LinkedHashMap<Integer, int[]> reads) {
       int value = valueOf(node(nodeIndex));
+      reads.putIfAbsent(nodeIndex, new int[] {value, changes[nodeIndex]});
+      return value;
+    }
+
+    /** Reads var {@code nodeIndex} as a generated query reads an input field: not its node. */
+    int readField(int nodeIndex, LinkedHashMap<Integer, int[]> reads) {
+      int value = varValues[nodeIndex];
       reads.putIfAbsent(nodeIndex, new int[] {value, changes[nodeIndex]});
       return value;
     }

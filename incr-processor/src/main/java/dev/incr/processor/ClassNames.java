@@ -25,6 +25,8 @@ final class ClassNames {
   static final ClassName QUERY_VALUE_LRU = ClassName.get("dev.incr.support", "QueryValueLru");
   static final ClassName QUERY_ARGS = ClassName.get("dev.incr.support", "QueryArgs");
   static final ClassName GENERATED_BY_INCR = ClassName.get("dev.incr.support", "GeneratedByIncr");
+  static final ClassName STATIC_DEPENDENCIES =
+      ClassName.get("dev.incr.support", "StaticDependencies");
   static final ClassName RUNTIME_VERSION = ClassName.get("dev.incr.support", "RuntimeVersion");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

@@ -40,6 +40,11 @@ final class ErrorReporter {
     print(Diagnostic.Kind.WARNING, at, message, args);
   }
 
+  /** Reports a note at the code {@code at}. */
+  void note(TreePath at, Messages message, Object... args) {
+    print(Diagnostic.Kind.NOTE, at, message, args);
+  }
+
   /** Reports a note on {@code element}. */
   void note(Element element, Messages message, Object... args) {
     print(Diagnostic.Kind.NOTE, element, message, args);

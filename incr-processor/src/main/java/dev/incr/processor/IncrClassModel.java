@@ -22,6 +22,8 @@ import javax.lang.model.element.TypeElement;
  * @param constructors the constructors to mirror, in declaration order
  * @param inputs the inputs, in declaration order (superclasses first)
  * @param queries the queries, in declaration order (superclasses first)
+ * @param creationOrder the queries in the order the constructor creates their nodes: a query with
+ *     a fixed dependency list after the queries it reads
  * @param generatedAnnotation whether to write {@code javax.annotation.processing.Generated}: only
  *     where the class's module can see it (in a named module, one that reads {@code
  *     java.compiler})
@@ -42,6 +44,7 @@ record IncrClassModel(
     List<ConstructorModel> constructors,
     List<InputModel> inputs,
     List<QueryModel> queries,
+    List<QueryModel> creationOrder,
     boolean generatedAnnotation,
     String versionField,
     Set<String> shadowingNames) {
@@ -51,6 +54,7 @@ record IncrClassModel(
     constructors = List.copyOf(constructors);
     inputs = List.copyOf(inputs);
     queries = List.copyOf(queries);
+    creationOrder = List.copyOf(creationOrder);
     shadowingNames = Set.copyOf(shadowingNames);
   }
 }

@@ -6,9 +6,12 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import dev.incr.processor.QueryModel.StaticDependencyList;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +57,14 @@ final class IncrClassParser {
    * @param members the class's inputs, queries and abstract accessors
    * @param reads what each query reads; a query missing from the map, or whose scan is incomplete,
    *     depends on every input
+   * @param staticReads for each argument-less query analyzed, whether its node reads are known at
+   *     compile time; a query missing from the map records them as it runs
    */
   IncrClassModel parse(
-      TypeElement type, ClassMembers members, Map<ExecutableElement, QueryReads> reads) {
+      TypeElement type,
+      ClassMembers members,
+      Map<ExecutableElement, QueryReads> reads,
+      Map<ExecutableElement, StaticReads> staticReads) {
     List<VariableElement> inputs = members.inputs();
     List<ExecutableElement> queries = members.queries();
     DeclaredType declared = (DeclaredType) type.asType();
@@ -103,6 +111,10 @@ final class IncrClassParser {
     }
 
     List<QueryModel> queryModels = new ArrayList<>();
+    Map<ExecutableElement, String> queryFields = new HashMap<>();
+    for (ExecutableElement query : queries) {
+      queryFields.put(query, names.newName(query.getSimpleName() + "Query"));
+    }
     for (ExecutableElement query : queries) {
       ExecutableType queryType = (ExecutableType) types.asMemberOf(declared, query);
       List<ParameterSpec> parameters = new ArrayList<>();
@@ -128,12 +140,14 @@ final class IncrClassParser {
           query.isVarArgs(),
           visibility(query),
           inputsRead,
-          names.newName(name + "Query"),
+          queryFields.get(query),
           labelPrefix + "." + name + (memo ? "" : "()"),
           elements.isDeprecated(query),
           Annotations.maxEntries(query),
           Annotations.lru(query),
-          type.getQualifiedName() + "." + name + "()"));
+          type.getQualifiedName() + "." + name + "()",
+          staticDependencies(staticReads.get(query), inputsRead, inputs, inputModels,
+              queryFields)));
     }
 
     List<ConstructorModel> constructors = new ArrayList<>();
@@ -193,9 +207,74 @@ final class IncrClassParser {
         constructors,
         inputModels,
         queryModels,
+        creationOrder(queries, queryModels, staticReads),
         generatedAnnotationVisible(type),
         names.newName("INCR_RUNTIME_VERSION"),
         shadowingNames);
+  }
+
+  /**
+   * The fixed dependency list of a query whose node reads are static: the inputs it reads from
+   * their fields, then the nodes it reads, each once; empty if its reads are not static.
+   */
+  private static Optional<StaticDependencyList> staticDependencies(
+      StaticReads reads,
+      List<InputModel> inputsRead,
+      List<VariableElement> inputs,
+      List<InputModel> inputModels,
+      Map<ExecutableElement, String> queryFields) {
+    if (reads == null || !reads.isStatic()) {
+      return Optional.empty();
+    }
+    Set<String> fields = new LinkedHashSet<>();
+    for (InputModel input : inputsRead) {
+      fields.add(input.nodeField());
+    }
+    int fieldReads = fields.size();
+    for (Element node : reads.nodeReads()) {
+      fields.add(node instanceof ExecutableElement
+          ? queryFields.get(node)
+          : inputModels.get(inputs.indexOf(node)).nodeField());
+    }
+    return Optional.of(new StaticDependencyList(fieldReads, new ArrayList<>(fields)));
+  }
+
+  /**
+   * The queries in the order their nodes are created: each static query after the queries it
+   * reads (they form no cycle: a cycle of argument-less queries is a compile error), the others in
+   * declaration order.
+   */
+  private static List<QueryModel> creationOrder(
+      List<ExecutableElement> queries,
+      List<QueryModel> models,
+      Map<ExecutableElement, StaticReads> staticReads) {
+    List<QueryModel> order = new ArrayList<>();
+    Set<ExecutableElement> placed = new HashSet<>();
+    for (ExecutableElement query : queries) {
+      place(query, queries, models, staticReads, placed, order);
+    }
+    return order;
+  }
+
+  private static void place(
+      ExecutableElement query,
+      List<ExecutableElement> queries,
+      List<QueryModel> models,
+      Map<ExecutableElement, StaticReads> staticReads,
+      Set<ExecutableElement> placed,
+      List<QueryModel> order) {
+    if (!placed.add(query)) {
+      return;
+    }
+    StaticReads reads = staticReads.get(query);
+    if (reads != null && reads.isStatic()) {
+      for (Element node : reads.nodeReads()) {
+        if (node instanceof ExecutableElement) {
+          place((ExecutableElement) node, queries, models, staticReads, placed, order);
+        }
+      }
+    }
+    order.add(models.get(queries.indexOf(query)));
   }
 
   /**

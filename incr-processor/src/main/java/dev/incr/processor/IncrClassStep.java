@@ -46,6 +46,9 @@ final class IncrClassStep {
   private final SourceTrees trees;
   private final ErrorReporter reporter;
   private final QueryScanner queryScanner;
+  private final StaticReadAnalysis staticReadAnalysis;
+  /** Whether to note each argument-less query's dependencies ({@code incr.explainDependencies}). */
+  private final boolean explainDependencies;
   private final DeferredCodeScanner deferredCodeScanner;
   private final ClassValidator classValidator;
   private final MemberValidator memberValidator;
@@ -70,6 +73,8 @@ final class IncrClassStep {
     this.trees = SourceTrees.of(env, useTrees);
     this.reporter = new ErrorReporter(env.getMessager(), trees);
     this.queryScanner = new QueryScanner(trees);
+    this.staticReadAnalysis = new StaticReadAnalysis(trees);
+    this.explainDependencies = ProcessorOptions.explainDependencies(env);
     this.deferredCodeScanner = new DeferredCodeScanner(trees, queryScanner);
     this.classValidator = new ClassValidator(reporter, types, elements);
     this.memberValidator = new MemberValidator(reporter, types, elements);
@@ -147,6 +152,7 @@ final class IncrClassStep {
     classValidator.validateMembers(type, members);
 
     Map<ExecutableElement, QueryReads> reads = new LinkedHashMap<>();
+    Map<ExecutableElement, StaticReads> staticReads = new LinkedHashMap<>();
     if (trees.pathOf(type) != null) {
       Set<VariableElement> inputSet = new LinkedHashSet<>(members.inputs());
       Set<ExecutableElement> querySet = new LinkedHashSet<>(members.queries());
@@ -161,6 +167,16 @@ final class IncrClassStep {
               name, name);
         }
       }
+      for (ExecutableElement query : members.queries()) {
+        if (query.getParameters().isEmpty()) {
+          StaticReads s =
+              staticReadAnalysis.analyze(type, query, inputSet, querySet, reads.get(query));
+          staticReads.put(query, s);
+          if (explainDependencies) {
+            explain(query, s);
+          }
+        }
+      }
       dependencyValidator.validateCycles(members.queries(), reads);
       dependencyValidator.validateDeferredReads(
           type, deferredCodeScanner.scan(type, inputSet, querySet));
@@ -171,11 +187,31 @@ final class IncrClassStep {
     if (reporter.errorCount() > errorsBefore) {
       return;
     }
-    IncrClassModel model = parser.parse(type, members, reads);
+    IncrClassModel model = parser.parse(type, members, reads, staticReads);
     try {
       writer.write(model);
     } catch (IOException e) {
       reporter.error(type, Messages.WRITE_FAILED, model.generatedName(), e.getMessage());
+    }
+  }
+
+  /** Notes whether {@code query}'s node reads are known at compile time, and if not, why. */
+  private void explain(ExecutableElement query, StaticReads s) {
+    String name = Signatures.of(query);
+    if (s.isStatic()) {
+      List<String> nodes = new ArrayList<>();
+      for (Element node : s.nodeReads()) {
+        nodes.add(node instanceof ExecutableElement
+            ? Signatures.of((ExecutableElement) node) : node.getSimpleName() + "()");
+      }
+      reporter.note(query, Messages.STATIC_DEPENDENCIES, name,
+          nodes.isEmpty() ? "none" : String.join(", ", nodes));
+    } else if (s.at() != null) {
+      reporter.note(s.at(), Messages.DYNAMIC_DEPENDENCIES, name, s.detail(),
+          s.reason().explanation());
+    } else {
+      reporter.note(query, Messages.DYNAMIC_DEPENDENCIES, name, s.detail(),
+          s.reason().explanation());
     }
   }
 

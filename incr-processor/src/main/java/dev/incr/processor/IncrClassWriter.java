@@ -12,6 +12,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.incr.processor.QueryModel.StaticDependencyList;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,27 @@ import javax.lang.model.element.Modifier;
  * private final QueryMemo<String> describeQuery; // @Query String describe(String unit)
  *
  * this.widthInput = engine.doubleVar(this.width).label("Rect.width");
- * this.areaQuery = engine.computedDouble(() -> {
+ * // @Query double side() { return wide() ? width : height; }: wide() is read conditionally
+ * this.sideQuery = engine.computedDouble(() -> {
  *   this.widthInput.getAsDouble();
  *   this.heightInput.getAsDouble();
- *   return super.area();
+ *   return super.side();
+ * }).label("Rect.side()");
+ * }</pre>
+ *
+ * <p>An argument-less query whose node reads {@link StaticReadAnalysis} found static gets a fixed
+ * dependency list instead: its function is a {@code StaticDependencies} subclass that names the
+ * nodes (the inputs it reads from their fields first, then the queries and getters it calls, in
+ * order) and calls the original method, which reads the input fields plainly. Its node is created
+ * after the nodes of the queries it names.
+ *
+ * <pre>{@code
+ * this.areaQuery = engine.computedDouble(new StaticDependencies.OfDouble(2, this.widthInput,
+ *     this.heightInput) {
+ *   @Override
+ *   public double getAsDouble() {
+ *     return IncrRect.super.area();
+ *   }
  * }).label("Rect.area()");
  * }</pre>
  *
@@ -186,18 +204,27 @@ final class IncrClassWriter {
             witness(input.type()), input.kind().varFactory(), input.name(), input.label());
       }
     }
-    for (QueryModel query : model.queries()) {
-      if (query.parameters().isEmpty() && query.lru() != Integer.MAX_VALUE) {
-        b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
-            witness(query.returnType()), query.kind().computedFactory());
-        b.addCode(computation(query));
-        b.addCode("$<}, $T.shared($N, $S, $L)).label($S);\n", ClassNames.QUERY_VALUE_LRU, engine,
-            query.lruKey(), query.lru(), query.label());
+    for (QueryModel query : model.creationOrder()) {
+      if (query.staticDependencies().isPresent()) {
+        StaticDependencyList deps = query.staticDependencies().get();
+        CodeBlock.Builder args = CodeBlock.builder().add("$L", deps.fieldReads());
+        for (String field : deps.nodeFields()) {
+          args.add(", this.$N", field);
+        }
+        b.addCode("this.$N = $N.$L$L(new $T($L) {\n$>", query.nodeField(), engine,
+            witness(query.returnType()), query.kind().computedFactory(),
+            query.kind().staticFunctionType(query.returnType()), args.build());
+        // A boxed node's function returns the box (Supplier<Boolean>.get()).
+        TypeName returned = query.kind() == NodeKind.BOXED
+            ? query.returnType().box() : query.returnType();
+        b.addCode("@$T\npublic $T $L() {\n$>", Override.class, returned, query.kind().getter());
+        b.addStatement("return $T.super.$N()", model.generatedName(), query.name());
+        b.addCode("$<}\n$<}$L).label($S);\n", valueBudget(query, engine), query.label());
       } else if (query.parameters().isEmpty()) {
         b.addCode("this.$N = $N.$L$L(() -> {\n$>", query.nodeField(), engine,
             witness(query.returnType()), query.kind().computedFactory());
         b.addCode(computation(query));
-        b.addCode("$<}).label($S);\n", query.label());
+        b.addCode("$<}$L).label($S);\n", valueBudget(query, engine), query.label());
       } else if (query.maxEntries() == Integer.MAX_VALUE) {
         b.addStatement("this.$N = new $T<>($N, $S)",
             query.nodeField(), ClassNames.QUERY_MEMO, engine, query.label());
@@ -207,6 +234,18 @@ final class IncrClassWriter {
       }
     }
     return b.build();
+  }
+
+  /**
+   * The second argument of an argument-less query's factory call: its value budget when it has an
+   * {@code lru}, else nothing.
+   */
+  private static CodeBlock valueBudget(QueryModel query, String engine) {
+    if (query.lru() == Integer.MAX_VALUE) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.of(", $T.shared($N, $S, $L)", ClassNames.QUERY_VALUE_LRU, engine,
+        query.lruKey(), query.lru());
   }
 
   /**

@@ -145,6 +145,11 @@ enum Messages {
       "incr: the source of %s, which @Query method %s calls, is not available, so %s depends on"
           + " every @Input field of the object (sound, but it may re-run when it did not need"
           + " to)."),
+  STATIC_DEPENDENCIES(
+      "incr: %s has compile-time dependencies: every run reads the same nodes (the input fields it"
+          + " reads, and %s), so its node checks them by index and records nothing."),
+  DYNAMIC_DEPENDENCIES(
+      "incr: %s records its dependencies as it runs: %s %s."),
   ;
 
   private final String format;

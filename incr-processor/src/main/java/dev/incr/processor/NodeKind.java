@@ -15,12 +15,12 @@ import com.palantir.javapoet.TypeName;
  */
 enum NodeKind {
   INT(TypeName.INT, ClassNames.INT_VAR, ClassNames.INT_COMPUTED,
-      "intVar", "computedInt", "getAsInt"),
+      "intVar", "computedInt", "getAsInt", "OfInt"),
   LONG(TypeName.LONG, ClassNames.LONG_VAR, ClassNames.LONG_COMPUTED,
-      "longVar", "computedLong", "getAsLong"),
+      "longVar", "computedLong", "getAsLong", "OfLong"),
   DOUBLE(TypeName.DOUBLE, ClassNames.DOUBLE_VAR, ClassNames.DOUBLE_COMPUTED,
-      "doubleVar", "computedDouble", "getAsDouble"),
-  BOXED(null, ClassNames.VAR, ClassNames.COMPUTED, "var", "computed", "get");
+      "doubleVar", "computedDouble", "getAsDouble", "OfDouble"),
+  BOXED(null, ClassNames.VAR, ClassNames.COMPUTED, "var", "computed", "get", "Of");
 
   private final TypeName primitive;
   private final ClassName var;
@@ -28,6 +28,7 @@ enum NodeKind {
   private final String varFactory;
   private final String computedFactory;
   private final String getter;
+  private final String staticFunction;
 
   NodeKind(
       TypeName primitive,
@@ -35,13 +36,15 @@ enum NodeKind {
       ClassName computed,
       String varFactory,
       String computedFactory,
-      String getter) {
+      String getter,
+      String staticFunction) {
     this.primitive = primitive;
     this.var = var;
     this.computed = computed;
     this.varFactory = varFactory;
     this.computedFactory = computedFactory;
     this.getter = getter;
+    this.staticFunction = staticFunction;
   }
 
   /** Returns the kind of node that holds values of {@code type}. */
@@ -81,8 +84,20 @@ enum NodeKind {
     return computedFactory;
   }
 
-  /** The node's read method, unboxed where it can be: {@code getAsInt}, ..., or {@code get}. */
+  /**
+   * The node's read method, unboxed where it can be: {@code getAsInt}, ..., or {@code get}; also
+   * the method of the function that computes a query's value.
+   */
   String getter() {
     return getter;
+  }
+
+  /**
+   * The function with a fixed dependency list of an argument-less query returning {@code type}:
+   * {@code StaticDependencies.OfInt}, ..., or {@code StaticDependencies.Of<T>}.
+   */
+  TypeName staticFunctionType(TypeName type) {
+    ClassName base = ClassNames.STATIC_DEPENDENCIES.nestedClass(staticFunction);
+    return this == BOXED ? ParameterizedTypeName.get(base, type.box()) : base;
   }
 }

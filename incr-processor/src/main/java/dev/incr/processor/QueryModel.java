@@ -3,6 +3,7 @@ package dev.incr.processor;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -26,6 +27,9 @@ import javax.lang.model.element.Modifier;
  *     a time, per engine ({@link Integer#MAX_VALUE}: no limit)
  * @param lruKey the name of the query's value budget, unique per query: the class's canonical
  *     name, the method and {@code ()}
+ * @param staticDependencies for an argument-less query whose node reads are known at compile time
+ *     ({@link StaticReadAnalysis}), its fixed dependency list; else empty (the node records what
+ *     each run reads)
  */
 record QueryModel(
     String name,
@@ -39,12 +43,28 @@ record QueryModel(
     boolean deprecated,
     int maxEntries,
     int lru,
-    String lruKey) {
+    String lruKey,
+    Optional<StaticDependencyList> staticDependencies) {
 
   QueryModel {
     parameters = List.copyOf(parameters);
     visibility = Set.copyOf(visibility);
     inputsRead = List.copyOf(inputsRead);
+  }
+
+  /**
+   * The fixed dependency list of a query's node.
+   *
+   * @param fieldReads how many of the first {@code nodeFields} are inputs the query reads from
+   *     their fields (the generated computation does not read their nodes; they are dependencies
+   *     all the same)
+   * @param nodeFields the generated fields holding the nodes, inputs read from their fields first
+   *     (in declaration order), then the nodes the query reads, in the order it reads them
+   */
+  record StaticDependencyList(int fieldReads, List<String> nodeFields) {
+    StaticDependencyList {
+      nodeFields = List.copyOf(nodeFields);
+    }
   }
 
   /**

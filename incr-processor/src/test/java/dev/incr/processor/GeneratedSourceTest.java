@@ -56,6 +56,7 @@ class GeneratedSourceTest {
     "Lines, IncrLines",
     "Settings, IncrSettings",
     "Report, IncrReport",
+    "Gauge, IncrGauge",
   })
   void generatedSourceMatchesGolden(String source, String generated) throws IOException {
     Compilation compilation = Compilations.compile(Compilations.good(source));

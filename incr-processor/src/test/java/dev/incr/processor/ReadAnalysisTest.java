@@ -86,10 +86,28 @@ class ReadAnalysisTest {
         .getCharContent(false).toString();
   }
 
-  /** The inputs whose node the computation of {@code query} reads before the original. */
+  /**
+   * The inputs whose node the computation of {@code query} reads before the original, or, for a
+   * query with static dependencies, the inputs its list counts as read from fields.
+   */
   private static List<String> reads(String query) {
     String[] lines = generated.split("\n");
+    Pattern staticList =
+        Pattern.compile("new StaticDependencies\\.OfInt\\((\\d+)((?:, this\\.\\w+)*)\\) \\{$");
     for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("return IncrReads.super." + query + "();")) {
+        Matcher m = staticList.matcher(lines[i - 3]);
+        if (!m.find()) {
+          throw new AssertionError("no static list before line " + i + " in\n" + generated);
+        }
+        List<String> inputs = new ArrayList<>();
+        int fieldReads = Integer.parseInt(m.group(1));
+        String[] fields = m.group(2).isEmpty() ? new String[0] : m.group(2).substring(2).split(", ");
+        for (int j = 0; j < fieldReads; j++) {
+          inputs.add(fields[j].replaceAll("^this\\.(\\w+)Input$", "$1"));
+        }
+        return inputs;
+      }
       // Skip the fallback that runs the original before the nodes exist (under "== null").
       if (lines[i].contains("return super." + query + "(") && !lines[i - 1].contains("== null")) {
         List<String> inputs = new ArrayList<>();

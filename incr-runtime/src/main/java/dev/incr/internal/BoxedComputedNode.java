@@ -46,7 +46,11 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
     T result = (T) run.result;
     run.result = null;
     if (force || !SameValue.test(value, result)) {
-      VALUE.setRelease(this, (Object) result);
+      if (engine.lockFreeReads) {
+        VALUE.setRelease(this, (Object) result);
+      } else {
+        value = result;
+      }
       return true;
     }
     return false;

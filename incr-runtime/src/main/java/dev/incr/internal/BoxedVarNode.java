@@ -47,8 +47,13 @@ final class BoxedVarNode<T> extends VarNode<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   void publish(long unused, Object ref) {
-    VALUE.setRelease(this, ref);
+    if (engine.lockFreeReads) {
+      VALUE.setRelease(this, ref);
+    } else {
+      value = (T) ref;
+    }
   }
 
   /** The value, read with an acquire load (for lock-free readers). */

@@ -9,7 +9,14 @@ import java.util.function.Supplier;
 /**
  * Collects the nodes one run of a computation reads. Runs usually read the same nodes in the same
  * order as last time, so the recorder first just walks the previous dependency array and allocates
- * nothing; only when a read departs from it does it copy into its own buffer.
+ * nothing; only when a read departs from it does it copy into its own buffer. A read of a node
+ * already read in this run (a query that calls {@code b()} twice) is found among the reads so far
+ * and does not count as a departure, so such runs reuse their list too.
+ *
+ * <p>A run of a node with static dependencies ({@link dev.incr.support.StaticDependencies}) starts
+ * with the inputs its function reads from fields already counted as read, and, on the node's first
+ * run, with the static list as the previous one: a run that reads what the list says matches it
+ * read for read, and the list becomes the node's dependencies unchanged.
  *
  * <p>A diverged run must not record a node twice. Short lists are searched; past {@link
  * #SCAN_LIMIT} reads an identity set takes over. (A per-node stamp would avoid both, at eight
@@ -35,6 +42,11 @@ final class DependencyRecorder {
    * diverged list after.
    */
   private AbstractNode<?>[] buffer;
+  /**
+   * The dependency list the current run is compared with: the node's own from its last run, or its
+   * static list before its first ({@link #start(ComputedNode, Object, int)}).
+   */
+  private Object previous = ComputedNode.NO_DEPENDENCIES;
   private AbstractNode<?>[] spare = new AbstractNode<?>[8];
   /** The reads of a diverged run past {@link #SCAN_LIMIT}, or null. */
   private Set<AbstractNode<?>> seen;
@@ -92,7 +104,19 @@ final class DependencyRecorder {
 
   void start(ComputedNode<?> node) {
     this.node = node;
+    this.previous = node.dependencies;
     this.count = 0;
+    this.buffer = null;
+  }
+
+  /**
+   * Starts recording a run of a node with static dependencies: {@code previous} is the list to
+   * compare with, whose first {@code alreadyRead} nodes count as read.
+   */
+  void start(ComputedNode<?> node, Object previous, int alreadyRead) {
+    this.node = node;
+    this.previous = previous;
+    this.count = alreadyRead;
     this.buffer = null;
   }
 
@@ -104,7 +128,7 @@ final class DependencyRecorder {
     int c = count;
     if (buffer == null) {
       // The previous dependencies have no duplicates, so a match cannot be a repeated read.
-      Object p = node.dependencies;
+      Object p = previous;
       if (p == dependency ? c == 0 : p.getClass() == AbstractNode[].class
           && c < ((AbstractNode<?>[]) p).length && ((AbstractNode<?>[]) p)[c] == dependency) {
         count = c + 1;
@@ -125,6 +149,9 @@ final class DependencyRecorder {
     int c = count;
     AbstractNode<?>[] b = buffer;
     if (b == null) {
+      if (c <= SCAN_LIMIT && readSoFar(dependency, c)) {
+        return; // read again: the run still follows the previous list
+      }
       b = diverge(c);
     }
     if (alreadyRecorded(dependency, b, c)) {
@@ -137,6 +164,21 @@ final class DependencyRecorder {
     }
     b[c] = dependency;
     count = c + 1;
+  }
+
+  /** Whether {@code dependency} is among the first {@code c} previous dependencies. */
+  private boolean readSoFar(AbstractNode<?> dependency, int c) {
+    Object p = previous;
+    if (p instanceof AbstractNode) {
+      return c == 1 && p == dependency;
+    }
+    AbstractNode<?>[] a = (AbstractNode<?>[]) p;
+    for (int i = 0; i < c; i++) {
+      if (a[i] == dependency) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean alreadyRecorded(AbstractNode<?> dependency, AbstractNode<?>[] b, int c) {
@@ -166,7 +208,7 @@ final class DependencyRecorder {
       spare = b;
     }
     if (matched > 0) {
-      System.arraycopy(ComputedNode.asArray(node.dependencies), 0, b, 0, matched);
+      System.arraycopy(ComputedNode.asArray(previous), 0, b, 0, matched);
     }
     buffer = b;
     return b;
@@ -174,7 +216,7 @@ final class DependencyRecorder {
 
   /** The reads recorded so far in the current run (a copy). */
   AbstractNode<?>[] recordedSoFar() {
-    return Arrays.copyOf(buffer != null ? buffer : ComputedNode.asArray(node.dependencies), count);
+    return Arrays.copyOf(buffer != null ? buffer : ComputedNode.asArray(previous), count);
   }
 
   /**
@@ -182,11 +224,12 @@ final class DependencyRecorder {
    * the previous object itself if the reads were the same.
    */
   Object finish() {
-    Object p = node.dependencies;
+    Object p = previous;
     if (buffer == null
         && count == (p.getClass() == AbstractNode[].class ? ((AbstractNode<?>[]) p).length : 1)) {
       // Drop references so a recorder never keeps a finished graph reachable.
       node = null;
+      previous = ComputedNode.NO_DEPENDENCIES;
       return p;
     }
     return finishSlowPath();
@@ -194,11 +237,18 @@ final class DependencyRecorder {
 
   private Object finishSlowPath() {
     Object result;
-    AbstractNode<?>[] source = buffer != null ? buffer : ComputedNode.asArray(node.dependencies);
+    AbstractNode<?>[] source = buffer != null ? buffer : ComputedNode.asArray(previous);
     if (count == 0) {
       result = ComputedNode.NO_DEPENDENCIES;
     } else if (count == 1) {
       result = source[0];
+    } else if (previous.getClass() == AbstractNode[].class
+        && ((AbstractNode<?>[]) previous).length == count && node.necessity() == null) {
+      // Same length as last time (a branch that switched which node it reads): the node's own
+      // array takes the new list in place. Not for a necessary node, whose reverse edges are
+      // rewired by comparing the old list with the new one.
+      System.arraycopy(source, 0, (AbstractNode<?>[]) previous, 0, count);
+      result = previous;
     } else {
       result = Arrays.copyOf(source, count);
     }
@@ -216,6 +266,7 @@ final class DependencyRecorder {
       seen.clear();
     }
     node = null;
+    previous = ComputedNode.NO_DEPENDENCIES;
     count = 0;
   }
 }

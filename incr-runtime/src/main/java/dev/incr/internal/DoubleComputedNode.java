@@ -53,7 +53,11 @@ final class DoubleComputedNode extends ComputedNode<Double> implements DoubleCom
   boolean storeIfChanged(DependencyRecorder run, boolean force) {
     double result = Double.longBitsToDouble(run.resultBits);
     if (force || Double.doubleToLongBits(result) != Double.doubleToLongBits(current)) {
-      CURRENT.setRelease(this, result);
+      if (engine.lockFreeReads) {
+        CURRENT.setRelease(this, result);
+      } else {
+        current = result;
+      }
       return true;
     }
     return false;

@@ -51,7 +51,11 @@ final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
 
   @Override
   void publish(long bits, Object unused) {
-    CURRENT.setRelease(this, Double.longBitsToDouble(bits));
+    if (engine.lockFreeReads) {
+      CURRENT.setRelease(this, Double.longBitsToDouble(bits));
+    } else {
+      current = Double.longBitsToDouble(bits);
+    }
   }
 
   @Override

@@ -72,10 +72,9 @@ import java.util.function.Supplier;
  * <p>Fields that lock-free readers of the concurrent engine look at (a node's value, held by each
  * kind of node in its own field, boxed or primitive; {@code verifiedAt}; {@link #revision}) are
  * written with release stores, value before {@code verifiedAt}; on the concurrent engine, nodes
- * read them with acquire loads. On x86 and ARM a release store is an ordinary store (plus an
- * ordering constraint on the compiler), so the single-threaded engine pays nothing for sharing this
- * code; on it, nodes read the fields plainly (the node classes are shared and branch on {@link
- * #lockFreeReads}). The in-progress and failed states a verification writes into {@code
+ * read them with acquire loads. The single-threaded engine writes and reads the same fields plainly
+ * (the node classes are shared and branch on {@link #lockFreeReads}): on x86 a release store is an
+ * ordinary store, but it still keeps the compiler from reordering or merging stores around it. The in-progress and failed states a verification writes into {@code
  * verifiedAt} are plain stores: they replace one value that is not current with another, so a
  * reader that misses them takes the slow path all the same.
  *
@@ -135,8 +134,16 @@ abstract class EngineCore implements Engine {
   // VarHandle calls are only compiled to plain instructions when the call site's types match the
   // handle's exactly (otherwise they go through a generic adapter); these helpers guarantee that.
 
+  // The publishing stores are plain on the single-threaded engine: nobody reads without it, and a
+  // release store, though an ordinary store on x86, still keeps the compiler from reordering or
+  // merging the stores around it.
+
   static void publishVerified(AbstractNode<?> node, long revision) {
-    VERIFIED_AT.setRelease(node, revision);
+    if (node.engine.lockFreeReads) {
+      VERIFIED_AT.setRelease(node, revision);
+    } else {
+      node.verifiedAt = revision;
+    }
   }
 
   static long acquireVerified(AbstractNode<?> node) {
@@ -144,7 +151,11 @@ abstract class EngineCore implements Engine {
   }
 
   static void publishRevision(EngineCore engine, long revision) {
-    REVISION.setRelease(engine, revision);
+    if (engine.lockFreeReads) {
+      REVISION.setRelease(engine, revision);
+    } else {
+      engine.revision = revision;
+    }
   }
 
   static long acquireRevision(EngineCore engine) {
@@ -152,7 +163,11 @@ abstract class EngineCore implements Engine {
   }
 
   static void publishCleanMark(EngineCore engine, long mark) {
-    CLEAN_MARK.setRelease(engine, mark);
+    if (engine.lockFreeReads) {
+      CLEAN_MARK.setRelease(engine, mark);
+    } else {
+      engine.cleanMark = mark;
+    }
   }
 
   static long acquireCleanMark(EngineCore engine) {

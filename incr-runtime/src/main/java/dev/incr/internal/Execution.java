@@ -4,6 +4,8 @@ import static dev.incr.internal.EngineCore.CLEAN;
 import static dev.incr.internal.EngineCore.publishVerified;
 
 import dev.incr.CycleException;
+import dev.incr.Node;
+import dev.incr.support.StaticDependencies;
 
 /**
  * Execution and early cutoff: running a computed's function, recording what it read, comparing the
@@ -75,12 +77,60 @@ final class Execution {
    * recorder, for {@link #finishRun} or {@link #runThrew}, which put its parent back.
    */
   static DependencyRecorder startRun(EngineCore e, ComputedNode<?> n) {
+    Object f = n.function;
+    if (f instanceof StaticDependencies) {
+      return startStaticRun(e, n, (StaticDependencies) f);
+    }
     n.verifiedAt = ComputedNode.COMPUTING;
     DependencyRecorder parent = e.recorder;
     DependencyRecorder r = parent == null ? e.rootRecorder : childOf(e, parent);
     r.start(n);
     e.recorder = r;
     return r;
+  }
+
+  /**
+   * {@link #startRun} for {@code n}, whose dependencies were found at compile time: the inputs its
+   * function reads from fields count as read, and before its first run the static list is the one
+   * the run is compared with (every later run keeps those inputs first in its list).
+   */
+  private static DependencyRecorder startStaticRun(
+      EngineCore e, ComputedNode<?> n, StaticDependencies f) {
+    Object previous = n.dependencies;
+    if (previous == ComputedNode.NO_DEPENDENCIES) {
+      previous = staticList(e, n, f); // may throw: before the node is marked as computing
+    }
+    n.verifiedAt = ComputedNode.COMPUTING;
+    DependencyRecorder parent = e.recorder;
+    DependencyRecorder r = parent == null ? e.rootRecorder : childOf(e, parent);
+    r.start(n, previous, f.fieldReads());
+    e.recorder = r;
+    return r;
+  }
+
+  /** The static dependency list of {@code n} as a node's list: its own nodes, checked. */
+  private static Object staticList(EngineCore e, ComputedNode<?> n, StaticDependencies f) {
+    int size = f.dependencyCount();
+    if (size == 0) {
+      return ComputedNode.NO_DEPENDENCIES;
+    }
+    AbstractNode<?>[] list = new AbstractNode<?>[size];
+    for (int i = 0; i < size; i++) {
+      Node<?> d = f.dependency(i);
+      if (!(d instanceof AbstractNode) || ((AbstractNode<?>) d).engine != e) {
+        throw new IllegalArgumentException("Node '" + d.label() + "', a static dependency of '"
+            + n.label() + "', belongs to another engine; a computation may only read nodes of its"
+            + " own engine.");
+      }
+      for (int j = 0; j < i; j++) {
+        if (list[j] == d) {
+          throw new IllegalArgumentException("Node '" + d.label() + "' is listed twice among the"
+              + " static dependencies of '" + n.label() + "'.");
+        }
+      }
+      list[i] = (AbstractNode<?>) d;
+    }
+    return size == 1 ? list[0] : list;
   }
 
   /**

@@ -53,7 +53,11 @@ final class IntComputedNode extends ComputedNode<Integer> implements IntComputed
   boolean storeIfChanged(DependencyRecorder run, boolean force) {
     int result = (int) run.resultBits;
     if (force || result != current) {
-      CURRENT.setRelease(this, result);
+      if (engine.lockFreeReads) {
+        CURRENT.setRelease(this, result);
+      } else {
+        current = result;
+      }
       return true;
     }
     return false;

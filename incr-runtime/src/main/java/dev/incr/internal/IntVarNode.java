@@ -50,7 +50,11 @@ final class IntVarNode extends VarNode<Integer> implements IntVar {
 
   @Override
   void publish(long bits, Object unused) {
-    CURRENT.setRelease(this, (int) bits);
+    if (engine.lockFreeReads) {
+      CURRENT.setRelease(this, (int) bits);
+    } else {
+      current = (int) bits;
+    }
   }
 
   @Override

@@ -53,7 +53,11 @@ final class LongComputedNode extends ComputedNode<Long> implements LongComputed 
   boolean storeIfChanged(DependencyRecorder run, boolean force) {
     long result = run.resultBits;
     if (force || result != current) {
-      CURRENT.setRelease(this, result);
+      if (engine.lockFreeReads) {
+        CURRENT.setRelease(this, result);
+      } else {
+        current = result;
+      }
       return true;
     }
     return false;

@@ -50,7 +50,11 @@ final class LongVarNode extends VarNode<Long> implements LongVar {
 
   @Override
   void publish(long bits, Object unused) {
-    CURRENT.setRelease(this, bits);
+    if (engine.lockFreeReads) {
+      CURRENT.setRelease(this, bits);
+    } else {
+      current = bits;
+    }
   }
 
   @Override
