@@ -8,9 +8,9 @@ package dev.incr;
  * tracking each node's collection would cost a reference object per node, as much again as a var.
  * What it does hold is reported exactly: observed nodes and what they read ({@link
  * #necessaryNodes()}), the memo tables of parameterized queries and their entries (each entry is
- * a computed the table keeps alive), and the values held by {@link ValueLru} budgets. It does not
- * estimate bytes: a node's own size is fixed (see the project's memory measurements), but the
- * values it holds are the program's.
+ * a computed the table keeps alive), and the values held by {@link ValueLru} budgets. For the
+ * nodes alive in part of the graph, and the bytes the engine's structures take for them, walk it
+ * with {@link Engine#footprint(Node[])}.
  *
  * @param vars vars created
  * @param computeds computeds created (memo entries included)
