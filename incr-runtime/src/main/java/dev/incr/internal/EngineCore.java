@@ -201,6 +201,13 @@ abstract class EngineCore implements Engine {
   private int recorders = 1;
   /** The node a {@link DeepUnwind} in flight is to compute first, or null. */
   private ComputedNode<?> deepPending;
+  /**
+   * What is unwinding the computations on the stack, or null: {@link DeepUnwind#INSTANCE}, or the
+   * {@link dev.incr.Cancelled} the concurrent engine threw. While it is set, every run that ends,
+   * however it ends, is abandoned (its node stays as it was) and the unwinding goes on, so user
+   * code that swallows it changes nothing.
+   */
+  Throwable unwinding;
 
   // The active stack: computeds being verified or computed, with the index of the next
   // dependency to examine.
@@ -598,6 +605,7 @@ abstract class EngineCore implements Engine {
     if (recorder.depth > MAX_RUN_DEPTH) {
       // Unwind to the top-level read, which computes node first (see DeepUnwind).
       deepPending = node;
+      unwinding = DeepUnwind.INSTANCE;
       throw DeepUnwind.INSTANCE;
     }
     verify(node, 0);
@@ -633,6 +641,7 @@ abstract class EngineCore implements Engine {
         pending[size++] = n;
         n = deepPending;
         deepPending = null;
+        unwinding = null;
       }
     }
   }
@@ -927,7 +936,7 @@ abstract class EngineCore implements Engine {
     try {
       changed = n.compute(this, since);
     } catch (Throwable t) {
-      if (t != DeepUnwind.INSTANCE) {
+      if (t != unwinding) {
         traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, revision);
       }
       throw t;
@@ -957,8 +966,13 @@ abstract class EngineCore implements Engine {
    * marked to re-run on the next read.
    */
   final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent, Throwable t) {
-    if (t == DeepUnwind.INSTANCE) {
+    Throwable unwind = unwinding;
+    if (unwind != null) {
       abandoned(n, since, parent);
+      if (t != unwind) {
+        // The function caught the unwinding and threw something else: abandoned all the same.
+        throw sneaky(unwind);
+      }
       return;
     }
     if (cycleWitnesses.tracking) {
@@ -983,7 +997,18 @@ abstract class EngineCore implements Engine {
     failedAfterRun(n, since);
   }
 
-  /** A run of {@code n} is abandoned by a {@link DeepUnwind}: the node stays as it was. */
+  /** Throws {@code t} (an Error or a RuntimeException) without wrapping it. */
+  static RuntimeException sneaky(Throwable t) {
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    throw (RuntimeException) t;
+  }
+
+  /**
+   * A run of {@code n} is abandoned by a {@link DeepUnwind} or a cancellation: the node stays as it
+   * was.
+   */
   private void abandoned(ComputedNode<?> n, long since, DependencyRecorder parent) {
     if (recorder.cycleSeen != null) {
       cycleWitnesses.ran(n, recorder, revision, false, this);
@@ -998,10 +1023,11 @@ abstract class EngineCore implements Engine {
    * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
    */
   final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
-    if (deepPending != null) {
-      // The function caught the DeepUnwind thrown through it: the run is abandoned all the same.
+    Throwable unwind = unwinding;
+    if (unwind != null) {
+      // The function caught the unwinding thrown through it: the run is abandoned all the same.
       abandoned(n, since, parent);
-      throw DeepUnwind.INSTANCE;
+      throw sneaky(unwind);
     }
     if (cycleWitnesses.tracking) {
       cycleWitnesses.ran(n, recorder, revision, true, this);
