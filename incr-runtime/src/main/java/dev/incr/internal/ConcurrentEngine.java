@@ -1,5 +1,7 @@
 package dev.incr.internal;
 
+import dev.incr.Cancelled;
+import dev.incr.CycleException;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.GraphSnapshot;
@@ -7,9 +9,12 @@ import dev.incr.Node;
 import dev.incr.Observation;
 import dev.incr.Traced;
 import dev.incr.Why;
-import dev.incr.Cancelled;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,71 +22,152 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The thread-safe engine: {@link EngineCore}'s algorithm behind one lock, with lock-free reads of
- * up-to-date nodes, atomic batches and cancellation of obsolete computations.
+ * The thread-safe engine: {@link EngineCore}'s algorithm run under one lock for its bookkeeping,
+ * with user computations run outside it, in parallel, lock-free reads of up-to-date nodes, atomic
+ * batches and cancellation of obsolete computations.
  *
  * <h2>Invariants</h2>
  *
  * <ul>
- *   <li><b>One thread in the algorithm.</b> Every write, every verification and every run holds
- *       {@link #lock}; the holder records its id in {@link #computingThread} while it may read
- *       nodes (its reads then take the plain paths, and see its own writes).
+ *   <li><b>One thread in the algorithm.</b> Verifying, storing results and writing hold {@link
+ *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
+ *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
+ *       the lock. A thread saves that state ({@link Outside}) before it releases the lock and puts
+ *       it back after taking the lock again, so the algorithm always sees one thread's state.
+ *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
+ *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
+ *       nothing else of this thread in progress in the engine, the run <em>leaves</em> ({@link
+ *       #mayLeave}): the node stays marked {@code COMPUTING} and is <em>claimed</em> in {@link
+ *       #running} by this thread, the lock is released, and the function runs; it takes the lock
+ *       again when it returns or throws ({@link #returning}). Computations of collection stages
+ *       (engine code), and runs inside writes, batches, pushes, traces and observer registration,
+ *       stay under the lock.
+ *   <li><b>A claimed node is computed once.</b> A verification that meets a node claimed by
+ *       another thread abandons everything it has on the stack ({@link ClaimedElsewhere}) and
+ *       waits, holding nothing, for the claim to end; then it starts over and finds the node
+ *       computed. So the only in-progress marks another thread can see are claims.
+ *   <li><b>Cross-thread cycles.</b> A thread waits for a claim only with its own claims recorded
+ *       ({@link Outside#waitingFor}); before it waits it follows owner, awaited node, owner, ...
+ *       and if that leads back to itself it throws a {@link CycleException} naming the claimed
+ *       nodes instead of waiting.
  *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
- *       revision} (release) before the var's value (release), and every computation that stores a
- *       value does so at a revision at least that new. So a value loaded after a check that the
- *       revision was {@code r}, and followed by a check that it still is {@code r}, was current at
- *       {@code r} ({@link #readStamp}, {@link #stillAt}): a seqlock whose sequence is the revision.
- *   <li><b>Visible revision.</b> {@link #visibleRevision} is the revision other threads may read
- *       at. It equals {@code revision} except while a batch is open: then it stays at the
- *       revision before the batch, until the batch's last write is made. A lock-free read is
- *       accepted only while the two are equal, so no other thread sees any of a batch's writes, or
- *       any value the batch's own thread computed in the middle of it, until the batch ends;
- *       readers that find a batch open wait for the lock, which the batch holds to its end.
- *   <li><b>Cancellation.</b> A writer counts itself in {@link #writersWaiting} before it asks for
- *       the lock. A computation started by a top-level read ({@link #cancellable}) checks the
- *       count at each node read ({@link #checkCancelledHere}) and, if a writer waits, throws
- *       {@link Cancelled}: the runs on the stack are abandoned (nodes stay as they were, see
- *       {@link EngineCore#unwinding}), the read gives the lock to the writers ({@link
- *       #writersDone}) and starts over at the new revision. Writes, batches and the pushes that
- *       follow writes are never cancelled.
- *   <li><b>Observers outside the lock.</b> After each outermost write, observed nodes are brought
- *       up to date under the lock and each change is queued in revision order; the queue is
- *       delivered after the lock is released, by one thread at a time ({@link ObserverDelivery}).
+ *       revision} (release) before the var's value (release), and every computation stores values
+ *       at a revision at least that new. So a value loaded after the revision was seen at {@code
+ *       r}, followed by a check that it still is {@code r}, was current at {@code r} ({@link
+ *       #readStamp}, {@link #stillAt}): a seqlock whose sequence is the revision.
+ *   <li><b>Cancellation.</b> A computation outside the lock reads at the revision it started at
+ *       ({@link Outside#runRevision}); the first read that finds the revision moved, or the return
+ *       of a run whose revision moved, throws {@link Cancelled} (kept in {@link
+ *       EngineCore#unwinding}, so every run it crosses is abandoned whatever user code does with
+ *       it), and the read that took the lock starts over at the new revision. Computations under
+ *       the lock for a top-level read give way the same way to a writer waiting for the lock
+ *       ({@link #writersWaiting}). Writes never wait for computations outside the lock; a write
+ *       whose observers must be brought up to date waits until the obsolete ones have unwound
+ *       ({@link #beforeFlush}), which takes them until their next node read.
+ *   <li><b>Visible revision.</b> {@link #visibleRevision} is the revision other threads read at:
+ *       {@code revision} except while a batch is open, when it stays at the revision before the
+ *       batch. Lock-free reads are accepted only while the two are equal, and readers that find a
+ *       batch open wait until it ends, so no other thread sees a batch's writes, or a value its own
+ *       thread computed in the middle of it, before it ends.
+ *   <li><b>Writes are serialized whole.</b> {@link #writeLock} is held from a write's start to
+ *       the end of its push and collection of observer changes, so changes are queued in revision
+ *       order even when the push waits (and releases {@link #lock}).
+ *   <li><b>Observers outside the lock.</b> Each change is queued in revision order and delivered
+ *       after the locks are released, by one thread at a time ({@link ObserverDelivery}).
  * </ul>
- *
- * <p>User code inside a {@code batch} runs holding the lock, and so does every computation: it
- * must not wait for another thread that needs the same engine.
  */
 public final class ConcurrentEngine extends EngineCore {
 
   private static final VarHandle VISIBLE;
   private static final VarHandle WAITING;
+  private static final VarHandle OUTSIDE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       VISIBLE = lookup.findVarHandle(ConcurrentEngine.class, "visibleRevision", long.class);
       WAITING = lookup.findVarHandle(ConcurrentEngine.class, "writersWaiting", int.class);
+      OUTSIDE = lookup.findVarHandle(ConcurrentEngine.class, "outsideCount", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   final ReentrantLock lock = new ReentrantLock();
-  /** Signalled when the last waiting writer has the lock; readers that gave way wait on it. */
-  private final Condition writersDone = lock.newCondition();
+  /** Serializes writes, each with its push and the collection of its observer changes. */
+  private final ReentrantLock writeLock = new ReentrantLock();
   /**
-   * The id of the thread inside a slow path (holding {@link #lock}), or 0. Read racily by fast
-   * paths: a thread can only ever see its own id here if it wrote it here, so the comparison is
-   * exact. (An id rather than the Thread, so that setting it costs no GC write barrier.)
+   * Signalled whenever a waiter may proceed: a claim ended, a batch ended, a writer got the lock.
+   * Waiters check their own condition again.
+   */
+  private final Condition changed = lock.newCondition();
+  /**
+   * The id of the thread holding {@link #lock} as the engine's current thread, or 0. Read racily
+   * by fast paths: a thread can only ever see its own id here if it wrote it here, so the
+   * comparison is exact. (An id rather than the Thread, so that setting it costs no GC write
+   * barrier.)
    */
   long computingThread;
   /** The revision other threads read at; see the invariants. Written under the lock (release). */
   private long visibleRevision = 1;
   /** Writers waiting for the lock (atomic). */
   private int writersWaiting;
-  /** Whether the lock holder's computations may be cancelled (a top-level read). Guarded. */
+  /** Threads with a computation outside the lock (atomic); 0 spares readers a lookup. */
+  private int outsideCount;
+  /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
   private boolean cancellable;
+  /** The node the lock holder's read asked for: its run may leave. Guarded. */
+  private ComputedNode<?> sectionNode;
+  /** The recorder a leaving run of {@link #sectionNode} has as parent. Guarded. */
+  private DependencyRecorder sectionParent;
+  /** With {@link #ClaimedElsewhere}: the claimed node to wait for. Guarded. */
+  private ComputedNode<?> awaited;
+  /** The nodes computed outside the lock, by their thread's state. Guarded. */
+  private final Map<ComputedNode<?>, Outside> running = new IdentityHashMap<>();
+  /** The state of this thread's computations outside the lock, if it has any. */
+  private final ThreadLocal<Outside> outside = new ThreadLocal<>();
+
+  /**
+   * A thread's computations outside the lock: the runs it claimed, innermost last, each with the
+   * engine state to put back when it returns.
+   */
+  static final class Outside {
+    final long threadId = Thread.currentThread().getId();
+    final long runRevision;
+    final List<Frame> frames = new ArrayList<>(4);
+    /** The {@link EngineCore#unwinding} of this thread while it is outside. */
+    Throwable unwinding;
+    ComputedNode<?> deepPending;
+    /** The claimed node this thread waits for, or null. */
+    ComputedNode<?> waitingFor;
+    /** The engine's recorder chain this thread took with its first run. */
+    DependencyRecorder rootRecorder;
+    int recorders;
+
+    Outside(long runRevision) {
+      this.runRevision = runRevision;
+    }
+
+    Frame top() {
+      return frames.get(frames.size() - 1);
+    }
+  }
+
+  /** One run outside the lock. */
+  static final class Frame {
+    final ComputedNode<?> node;
+    final DependencyRecorder recorder;
+    final DependencyRecorder sectionParent;
+    final boolean provisional;
+
+    Frame(ComputedNode<?> node, DependencyRecorder recorder, DependencyRecorder sectionParent,
+        boolean provisional) {
+      this.node = node;
+      this.recorder = recorder;
+      this.sectionParent = sectionParent;
+      this.provisional = provisional;
+    }
+  }
 
   /** Delivering changes to observers, guarded by {@link #lock}. */
   private final ObserverDelivery delivery =
@@ -104,11 +190,19 @@ public final class ConcurrentEngine extends EngineCore {
     super(true);
   }
 
-  /** Runs {@code action} holding the lock, as the computing thread. */
+  /**
+   * Runs {@code action} holding the lock, as the computing thread, once no computation runs
+   * outside the lock (introspection and observer registration see a settled graph).
+   */
   private <R> R locked(Supplier<R> action) {
     lock.lock();
     long previous = computingThread;
     try {
+      if (previous != Thread.currentThread().getId() && outside.get() == null) {
+        while (!running.isEmpty()) {
+          awaitChange();
+        }
+      }
       computingThread = Thread.currentThread().getId();
       return action.get();
     } finally {
@@ -151,6 +245,9 @@ public final class ConcurrentEngine extends EngineCore {
         ? revision : (long) VISIBLE.getAcquire(this);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
   /**
    * Returns true if the caller is the thread inside the engine (it reads the value plainly, and
    * this has recorded the read and brought the node up to date), false if it reads outside the
@@ -169,9 +266,18 @@ public final class ConcurrentEngine extends EngineCore {
         r.record(node);
         return true;
       }
+      refreshForRead(node); // a claim met here unwinds to the read that took the lock
+      return true;
     }
-    refreshForRead(node);
-    return true;
+    // A top-level read by the thread holding the lock (in a batch, a trace, a push).
+    while (true) {
+      try {
+        refreshForRead(node);
+        return true;
+      } catch (ClaimedElsewhere e) {
+        awaitClaim();
+      }
+    }
   }
 
   /** {@link VarNode#prepareRead()} on this engine: see {@link #prepareRead(ComputedNode)}. */
@@ -192,10 +298,19 @@ public final class ConcurrentEngine extends EngineCore {
    * at (see {@link #stillAt}), after waiting for an open batch to end.
    */
   long readStamp(VarNode<?> node) {
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outside.get();
+      if (o != null) {
+        return readOutside(o, node);
+      }
+    }
     long rv = EngineCore.acquireRevision(this);
     if (rv != (long) VISIBLE.getAcquire(this)) {
-      lock.lock(); // held by the open batch until it ends
+      lock.lock();
       try {
+        while (batchDepth != 0) {
+          awaitChange();
+        }
         rv = revision;
       } finally {
         lock.unlock();
@@ -213,6 +328,12 @@ public final class ConcurrentEngine extends EngineCore {
    * was already current at a visible revision.
    */
   long readStamp(ComputedNode<?> node) {
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outside.get();
+      if (o != null) {
+        return readOutside(o, node);
+      }
+    }
     long rv = EngineCore.acquireRevision(this);
     long v = EngineCore.acquireVerified(node);
     if ((v == rv || v == EngineCore.acquireCleanMark(this))
@@ -230,21 +351,54 @@ public final class ConcurrentEngine extends EngineCore {
     return EngineCore.acquireRevision(this) == stamp;
   }
 
+  /** A read of var {@code node} by a computation running outside the lock. */
+  private long readOutside(Outside o, VarNode<?> node) {
+    checkCurrent(o);
+    o.top().recorder.record(node);
+    return o.runRevision;
+  }
+
+  /** A read of computed {@code node} by a computation running outside the lock. */
+  private long readOutside(Outside o, ComputedNode<?> node) {
+    checkCurrent(o);
+    long v = EngineCore.acquireVerified(node);
+    if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
+      o.top().recorder.record(node);
+    } else {
+      nestedRefresh(o, node);
+    }
+    return o.runRevision;
+  }
+
+  /** Throws {@link Cancelled} if a write has made the computations outside the lock obsolete. */
+  private void checkCurrent(Outside o) {
+    if (o.unwinding != null) {
+      throw sneaky(o.unwinding); // swallowed by user code: it goes on unwinding
+    }
+    if (EngineCore.acquireRevision(this) != o.runRevision) {
+      Cancelled c = new Cancelled();
+      o.unwinding = c;
+      throw c;
+    }
+  }
+
   /**
    * Brings {@code node} up to date under the lock for a top-level read, giving way to waiting
-   * writers first and starting over after each cancellation. Returns the revision it is current
-   * at.
+   * writers and open batches first, starting over after each cancellation and after waiting for a
+   * node claimed by another thread. Returns the revision it is current at.
    */
   private long refreshLocked(ComputedNode<?> node) {
     long me = Thread.currentThread().getId();
     lock.lock();
     try {
       while (true) {
-        while ((int) WAITING.getAcquire(this) != 0) {
-          writersDone.awaitUninterruptibly();
+        while ((int) WAITING.getAcquire(this) != 0 || batchDepth != 0) {
+          changed.awaitUninterruptibly();
         }
         computingThread = me;
         cancellable = true;
+        sectionNode = node;
+        sectionParent = null;
         try {
           refreshForRead(node);
           return revision;
@@ -253,13 +407,263 @@ public final class ConcurrentEngine extends EngineCore {
             throw c; // thrown by user code, not by this engine: an ordinary failure
           }
           unwinding = null; // the runs it crossed were abandoned; start over
+        } catch (ClaimedElsewhere e) {
+          endSection();
+          awaitClaim();
         } finally {
-          cancellable = false;
-          computingThread = 0;
+          endSection();
+          changed.signalAll();
         }
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Clears the lock holder's read state before the lock is released. */
+  private void endSection() {
+    cancellable = false;
+    computingThread = 0;
+    sectionNode = null;
+    sectionParent = null;
+  }
+
+  /**
+   * A read by a computation running outside the lock that must verify or compute {@code node}:
+   * under the lock, with the thread's state put back, as a nested read.
+   */
+  private void nestedRefresh(Outside o, ComputedNode<?> node) {
+    long me = o.threadId;
+    lock.lock();
+    try {
+      while (true) {
+        checkCurrent(o);
+        Frame top = o.top();
+        computingThread = me;
+        recorder = top.recorder;
+        cancellable = true;
+        sectionNode = node;
+        sectionParent = top.recorder;
+        provisional = false;
+        boolean waited = false;
+        try {
+          refreshForRead(node);
+          return;
+        } catch (ClaimedElsewhere e) {
+          ComputedNode<?> w = awaited;
+          awaited = null;
+          unwinding = null;
+          leaveSection(o);
+          waitForClaim(o, w);
+          waited = true;
+        } finally {
+          if (!waited && computingThread == me) {
+            leaveSection(o);
+          }
+          changed.signalAll();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Saves the state a nested read leaves for the computation outside, before unlocking. */
+  private void leaveSection(Outside o) {
+    if (unwinding != null) {
+      o.unwinding = unwinding;
+    }
+    unwinding = null;
+    if (deepPending != null) {
+      o.deepPending = deepPending;
+    }
+    deepPending = null;
+    recorder = null;
+    provisional = false;
+    endSection();
+  }
+
+  /**
+   * Waits, holding nothing but its claims, for the claim on {@code w} to end; throws a {@link
+   * CycleException} instead if the owners of the claims wait for each other in a circle that
+   * comes back to this thread.
+   */
+  private void waitForClaim(Outside o, ComputedNode<?> w) {
+    List<ComputedNode<?>> path = new ArrayList<>();
+    path.add(o.top().node);
+    path.add(w);
+    Outside owner = running.get(w);
+    while (owner != null && owner != o && owner.waitingFor != null) {
+      ComputedNode<?> next = owner.waitingFor;
+      path.add(next);
+      owner = running.get(next);
+    }
+    if (owner == o) {
+      List<String> labels = new ArrayList<>();
+      for (ComputedNode<?> n : path) {
+        labels.add(n.label());
+      }
+      // The cycle closes on a node this thread claimed: name it from there.
+      ComputedNode<?> last = path.get(path.size() - 1);
+      if (last != path.get(0)) {
+        labels.set(0, last.label());
+      }
+      CycleException e = cycleWitnesses.named(new CycleException(labels),
+          new ArrayList<>(path.subList(1, path.size())));
+      cycleWitnesses.saw(o.top().recorder, e);
+      throw e;
+    }
+    o.waitingFor = w;
+    try {
+      while (running.containsKey(w) && revision == o.runRevision) {
+        changed.awaitUninterruptibly();
+      }
+    } finally {
+      o.waitingFor = null;
+    }
+  }
+
+  /**
+   * After a {@link ClaimedElsewhere} reached a read holding no claim: waits for the claim to end
+   * (such a reader closes no cycle: nobody waits for it).
+   */
+  private void awaitClaim() {
+    ComputedNode<?> w = awaited;
+    awaited = null;
+    unwinding = null;
+    while (w != null && running.containsKey(w)) {
+      awaitChange();
+    }
+  }
+
+  /**
+   * Waits on {@link #changed}, putting back afterwards the lock holder's read state that other
+   * threads may change meanwhile.
+   */
+  private void awaitChange() {
+    long thread = computingThread;
+    boolean wasCancellable = cancellable;
+    ComputedNode<?> node = sectionNode;
+    DependencyRecorder parent = sectionParent;
+    DependencyRecorder r = recorder;
+    boolean wasProvisional = provisional;
+    endSection();
+    recorder = null;
+    provisional = false;
+    try {
+      changed.awaitUninterruptibly();
+    } finally {
+      computingThread = thread;
+      cancellable = wasCancellable;
+      sectionNode = node;
+      sectionParent = parent;
+      recorder = r;
+      provisional = wasProvisional;
+    }
+  }
+
+  /**
+   * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
+   * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
+   * Returns if it is this thread's own (a cycle, which the caller reports).
+   */
+  void checkClaim(ComputedNode<?> node) {
+    Outside owner = running.get(node);
+    if (owner == null || owner.threadId == Thread.currentThread().getId()) {
+      return;
+    }
+    awaited = node;
+    unwinding = ClaimedElsewhere.INSTANCE;
+    throw ClaimedElsewhere.INSTANCE;
+  }
+
+  /**
+   * From {@link EngineCore#startRun}: if {@code n} is the node the lock holder's read asked for and
+   * nothing else of this thread is in progress, claims it and runs its function outside the lock.
+   */
+  void mayLeave(ComputedNode<?> n, DependencyRecorder parent) {
+    if (n != sectionNode || parent != sectionParent || !cancellable || pending
+        || unwinding != null || activeSize() != 0 || lock.getHoldCount() != 1
+        || isEngineCode(n)) {
+      return;
+    }
+    Outside o = outside.get();
+    if (o == null) {
+      o = new Outside(revision);
+      o.rootRecorder = rootRecorder;
+      o.recorders = recorders;
+      rootRecorder = new DependencyRecorder(null);
+      recorders = 1;
+      outside.set(o);
+      OUTSIDE.getAndAdd(this, 1);
+    }
+    o.frames.add(new Frame(n, recorder, parent, provisional));
+    running.put(n, o);
+    recorder = null;
+    provisional = false;
+    endSection();
+    lock.unlock();
+  }
+
+  @Override
+  DependencyRecorder recorderOnThisThread() {
+    if (computingThread == Thread.currentThread().getId()) {
+      return recorder;
+    }
+    Outside o = outside.get();
+    return o == null ? null : o.top().recorder;
+  }
+
+  /** Whether {@code n} computes a collection stage: engine code, run under the lock. */
+  private static boolean isEngineCode(ComputedNode<?> n) {
+    return n.function.getClass().getName().startsWith("dev.incr.internal.");
+  }
+
+  /**
+   * From {@link EngineCore#finishRun} and {@link EngineCore#runThrew}: if {@code n} ran outside the
+   * lock, takes the lock again, ends its claim and puts back the state it left with; a run whose
+   * revision is no longer current is then discarded as cancelled.
+   */
+  void returning(ComputedNode<?> n) {
+    if ((int) OUTSIDE.getAcquire(this) == 0) {
+      return;
+    }
+    Outside o = outside.get();
+    if (o == null || o.top().node != n) {
+      return;
+    }
+    lock.lock();
+    Frame f = o.frames.remove(o.frames.size() - 1);
+    running.remove(n);
+    computingThread = o.threadId;
+    recorder = f.recorder;
+    provisional = f.provisional;
+    cancellable = true;
+    sectionNode = n;
+    sectionParent = f.sectionParent;
+    unwinding = o.unwinding;
+    deepPending = o.deepPending;
+    o.unwinding = null;
+    o.deepPending = null;
+    if (unwinding == null && revision != o.runRevision) {
+      unwinding = new Cancelled();
+    }
+    if (o.frames.isEmpty()) {
+      rootRecorder = o.rootRecorder;
+      recorders = o.recorders;
+      outside.remove();
+      OUTSIDE.getAndAdd(this, -1);
+    }
+  }
+
+  /**
+   * From {@link EngineCore#flush}: the push verifies at the current revision, so it waits until
+   * the computations outside the lock of older revisions have unwound (new ones do not leave while
+   * a change is pending).
+   */
+  void beforeFlush() {
+    while (pending && !running.isEmpty()) {
+      awaitChange();
     }
   }
 
@@ -268,7 +672,7 @@ public final class ConcurrentEngine extends EngineCore {
    * the computation belongs to a top-level read (not to a write, a batch or a push).
    */
   private void checkCancelledHere() {
-    if ((int) WAITING.getAcquire(this) != 0 && cancellable && unwinding == null) {
+    if ((int) WAITING.getAcquire(this) != 0 && cancellable && !flushing && unwinding == null) {
       Cancelled c = new Cancelled();
       unwinding = c;
       throw c;
@@ -277,22 +681,44 @@ public final class ConcurrentEngine extends EngineCore {
 
   @Override
   public void checkCancelled() {
-    if (computingThread == Thread.currentThread().getId() && recorder != null) {
-      checkCancelledHere();
+    if (computingThread == Thread.currentThread().getId()) {
+      if (recorder != null) {
+        checkCancelledHere();
+      }
+      return;
+    }
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outside.get();
+      if (o != null) {
+        checkCurrent(o);
+      }
     }
   }
 
-  /** Takes the lock for a write, ahead of readers (which give way, see {@link #refreshLocked}). */
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /** Takes the locks for a write, ahead of readers (which give way, see {@link #refreshLocked}). */
   private void lockForWrite() {
     if (lock.isHeldByCurrentThread()) {
+      writeLock.lock();
       lock.lock();
       return;
     }
     WAITING.getAndAdd(this, 1);
-    lock.lock();
-    if ((int) WAITING.getAndAdd(this, -1) == 1) {
-      writersDone.signalAll();
+    try {
+      writeLock.lock();
+      lock.lock();
+    } finally {
+      if ((int) WAITING.getAndAdd(this, -1) == 1 && lock.isHeldByCurrentThread()) {
+        changed.signalAll();
+      }
     }
+  }
+
+  private void unlockAfterWrite() {
+    lock.unlock();
+    writeLock.unlock();
   }
 
   /** Under the lock, once no batch is open: lets other threads read at the current revision. */
@@ -305,13 +731,20 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
+    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outside.get();
+      if (o != null) {
+        throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
+            + o.top().recorder.describe() + ": computations must not change inputs. Make the"
+            + " change outside, after get() returns.");
+      }
     }
     lockForWrite();
     if (CrossEngineGuard.mayBeInsideAnother(this)) {
       try {
         checkWriteAllowed(node); // a computation of another engine on this thread
       } catch (RuntimeException e) {
-        lock.unlock();
+        unlockAfterWrite();
         throw e;
       }
     }
@@ -323,12 +756,13 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       if (batchDepth == 0) {
         publishVisible();
+        changed.signalAll();
         if (wrote) {
           handoff = collectForDelivery();
         }
       }
     } finally {
-      lock.unlock();
+      unlockAfterWrite();
     }
     delivery.deliver(handoff);
   }
@@ -339,6 +773,12 @@ public final class ConcurrentEngine extends EngineCore {
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
       checkBatchAllowed();
+    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outside.get();
+      if (o != null) {
+        throw new IllegalStateException("Cannot start a batch inside "
+            + o.top().recorder.describe() + ": computations must not change inputs.");
+      }
     }
     ObserverDelivery.Handoff handoff = null;
     RuntimeException failed = null;
@@ -359,11 +799,12 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = previous;
         if (endBatch()) {
           publishVisible();
+          changed.signalAll();
           handoff = collectForDelivery();
         }
       }
     } finally {
-      lock.unlock();
+      unlockAfterWrite();
     }
     if (failed == null) {
       delivery.deliver(handoff);

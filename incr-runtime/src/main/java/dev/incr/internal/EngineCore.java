@@ -165,7 +165,7 @@ abstract class EngineCore implements Engine {
   /** Whether necessary computeds wait in the recompute queue (a write has not been flushed). */
   boolean pending;
   /** Whether {@link #flush} is running, and the height of the node it is bringing up to date. */
-  private boolean flushing;
+  boolean flushing;
   private int flushHeight;
   /** Observed nodes and what they read, kept up to date by pushing changes. */
   final NecessaryGraph necessary = new NecessaryGraph(this);
@@ -179,7 +179,7 @@ abstract class EngineCore implements Engine {
    * CycleException}). Until the top-level read ends, nodes found unchanged are left unverified:
    * the node below has not decided yet, and may still re-run and change.
    */
-  private boolean provisional;
+  boolean provisional;
   /** The recorder of the innermost running computation, or null outside computations. */
   DependencyRecorder recorder;
   /** See {@link #operatorStandIn()}. */
@@ -196,11 +196,11 @@ abstract class EngineCore implements Engine {
   /** How many levels of reusable recorders are kept between top-level reads. */
   static final int RECORDERS_KEPT = 64;
 
-  private final DependencyRecorder rootRecorder = new DependencyRecorder(null);
+  DependencyRecorder rootRecorder = new DependencyRecorder(null);
   /** Recorders in the chain from {@link #rootRecorder}. */
-  private int recorders = 1;
+  int recorders = 1;
   /** The node a {@link DeepUnwind} in flight is to compute first, or null. */
-  private ComputedNode<?> deepPending;
+  ComputedNode<?> deepPending;
   /**
    * What is unwinding the computations on the stack, or null: {@link DeepUnwind#INSTANCE}, or the
    * {@link dev.incr.Cancelled} the concurrent engine threw. While it is set, every run that ends,
@@ -432,6 +432,9 @@ abstract class EngineCore implements Engine {
       if (!isCurrent(node)) {
         try {
           if (ComputedNode.inProgress(node.verifiedAt)) {
+            if (lockFreeReads) {
+              ((ConcurrentEngine) this).checkClaim(node);
+            }
             throw cycleThrough(node);
           }
           refreshNested(node);
@@ -451,6 +454,9 @@ abstract class EngineCore implements Engine {
         flush();
       }
       if (!isCurrent(node)) {
+        if (lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+          ((ConcurrentEngine) this).checkClaim(node);
+        }
         refreshTopLevel(node);
         if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
           throw cycleFailures.rethrow(node);
@@ -517,6 +523,9 @@ abstract class EngineCore implements Engine {
    * node after a write), as they would be without observers.
    */
   final void flush() {
+    if (lockFreeReads) {
+      ((ConcurrentEngine) this).beforeFlush();
+    }
     revisionObserved = true;
     flushing = true;
     long previous = CrossEngineGuard.enter(this);
@@ -710,6 +719,9 @@ abstract class EngineCore implements Engine {
     if (mustVerify(d, v, rev)) {
       ComputedNode<?> c = (ComputedNode<?>) d;
       if (v == ComputedNode.COMPUTING) {
+        if (lockFreeReads) {
+          ((ConcurrentEngine) this).checkClaim(c);
+        }
         // The old dependency is running: let the re-run meet it and report the cycle.
         run(n, c, since);
         return true;
@@ -858,6 +870,9 @@ abstract class EngineCore implements Engine {
           if (!verifiedFirst && mustVerify(d, v, rev)) {
             ComputedNode<?> c = (ComputedNode<?>) d;
             if (v == ComputedNode.COMPUTING) {
+              if (lockFreeReads) {
+                ((ConcurrentEngine) this).checkClaim(c);
+              }
               // The old dependency is running: let the re-run meet it and report the cycle.
               changed = c;
               break;
@@ -958,6 +973,9 @@ abstract class EngineCore implements Engine {
     DependencyRecorder r = parent == null ? rootRecorder : childOf(parent);
     r.start(n);
     recorder = r;
+    if (lockFreeReads) {
+      ((ConcurrentEngine) this).mayLeave(n, parent);
+    }
     return parent;
   }
 
@@ -966,6 +984,9 @@ abstract class EngineCore implements Engine {
    * marked to re-run on the next read.
    */
   final void runThrew(ComputedNode<?> n, long since, DependencyRecorder parent, Throwable t) {
+    if (lockFreeReads) {
+      ((ConcurrentEngine) this).returning(n);
+    }
     Throwable unwind = unwinding;
     if (unwind != null) {
       abandoned(n, since, parent);
@@ -1023,6 +1044,9 @@ abstract class EngineCore implements Engine {
    * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
    */
   final void finishRun(ComputedNode<?> n, long since, DependencyRecorder parent) {
+    if (lockFreeReads) {
+      ((ConcurrentEngine) this).returning(n);
+    }
     Throwable unwind = unwinding;
     if (unwind != null) {
       // The function caught the unwinding thrown through it: the run is abandoned all the same.
@@ -1172,6 +1196,14 @@ abstract class EngineCore implements Engine {
       throw new IllegalStateException("Cannot start a batch inside " + r.describe()
           + ": computations must not change inputs.");
     }
+  }
+
+  /**
+   * The recorder of the innermost computation of this engine running on the calling thread, or
+   * null (asked by {@link CrossEngineGuard} on behalf of another engine).
+   */
+  DependencyRecorder recorderOnThisThread() {
+    return recorder;
   }
 
   /** The recorder of a computation running on this thread, in this engine or another, or null. */
