@@ -129,43 +129,50 @@ public final class ConcurrentEngine extends EngineCore {
 
   /**
    * A thread's computations outside the lock: the runs it claimed, innermost last, each with the
-   * engine state to put back when it returns.
+   * engine state to put back when it returns. Kept per thread and reused (no allocation per run).
    */
   static final class Outside {
     final long threadId = Thread.currentThread().getId();
-    final long runRevision;
-    final List<Frame> frames = new ArrayList<>(4);
+    /** The revision its computations read at (set when its first run leaves). */
+    long runRevision;
+    int size;
+    ComputedNode<?>[] nodes = new ComputedNode<?>[4];
+    DependencyRecorder[] runRecorders = new DependencyRecorder[4];
+    DependencyRecorder[] parents = new DependencyRecorder[4];
+    boolean[] provisionals = new boolean[4];
     /** The {@link EngineCore#unwinding} of this thread while it is outside. */
     Throwable unwinding;
     ComputedNode<?> deepPending;
     /** The claimed node this thread waits for, or null. */
     ComputedNode<?> waitingFor;
-    /** The engine's recorder chain this thread took with its first run. */
+    /** The engine's recorder chain this thread took with its first run, and its length. */
     DependencyRecorder rootRecorder;
     int recorders;
+    /** A free recorder chain to leave the engine in exchange, and its length. */
+    DependencyRecorder spareRoot = new DependencyRecorder(null);
+    int spareRecorders = 1;
 
-    Outside(long runRevision) {
-      this.runRevision = runRevision;
+    ComputedNode<?> topNode() {
+      return nodes[size - 1];
     }
 
-    Frame top() {
-      return frames.get(frames.size() - 1);
+    DependencyRecorder topRecorder() {
+      return runRecorders[size - 1];
     }
-  }
 
-  /** One run outside the lock. */
-  static final class Frame {
-    final ComputedNode<?> node;
-    final DependencyRecorder recorder;
-    final DependencyRecorder sectionParent;
-    final boolean provisional;
-
-    Frame(ComputedNode<?> node, DependencyRecorder recorder, DependencyRecorder sectionParent,
-        boolean provisional) {
-      this.node = node;
-      this.recorder = recorder;
-      this.sectionParent = sectionParent;
-      this.provisional = provisional;
+    void push(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent, boolean p) {
+      if (size == nodes.length) {
+        int grown = size * 2;
+        nodes = java.util.Arrays.copyOf(nodes, grown);
+        runRecorders = java.util.Arrays.copyOf(runRecorders, grown);
+        parents = java.util.Arrays.copyOf(parents, grown);
+        provisionals = java.util.Arrays.copyOf(provisionals, grown);
+      }
+      nodes[size] = n;
+      runRecorders[size] = r;
+      parents[size] = parent;
+      provisionals[size] = p;
+      size++;
     }
   }
 
@@ -198,7 +205,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     long previous = computingThread;
     try {
-      if (previous != Thread.currentThread().getId() && outside.get() == null) {
+      if (previous != Thread.currentThread().getId() && outsideHere() == null) {
         while (!running.isEmpty()) {
           awaitChange();
         }
@@ -299,7 +306,7 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long readStamp(VarNode<?> node) {
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outside.get();
+      Outside o = outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -329,7 +336,7 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long readStamp(ComputedNode<?> node) {
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outside.get();
+      Outside o = outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -354,7 +361,7 @@ public final class ConcurrentEngine extends EngineCore {
   /** A read of var {@code node} by a computation running outside the lock. */
   private long readOutside(Outside o, VarNode<?> node) {
     checkCurrent(o);
-    o.top().recorder.record(node);
+    o.topRecorder().record(node);
     return o.runRevision;
   }
 
@@ -363,7 +370,7 @@ public final class ConcurrentEngine extends EngineCore {
     checkCurrent(o);
     long v = EngineCore.acquireVerified(node);
     if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
-      o.top().recorder.record(node);
+      o.topRecorder().record(node);
     } else {
       nestedRefresh(o, node);
     }
@@ -438,12 +445,12 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       while (true) {
         checkCurrent(o);
-        Frame top = o.top();
+        DependencyRecorder top = o.topRecorder();
         computingThread = me;
-        recorder = top.recorder;
+        recorder = top;
         cancellable = true;
         sectionNode = node;
-        sectionParent = top.recorder;
+        sectionParent = top;
         provisional = false;
         boolean waited = false;
         try {
@@ -490,7 +497,7 @@ public final class ConcurrentEngine extends EngineCore {
    */
   private void waitForClaim(Outside o, ComputedNode<?> w) {
     List<ComputedNode<?>> path = new ArrayList<>();
-    path.add(o.top().node);
+    path.add(o.topNode());
     path.add(w);
     Outside owner = running.get(w);
     while (owner != null && owner != o && owner.waitingFor != null) {
@@ -510,7 +517,7 @@ public final class ConcurrentEngine extends EngineCore {
       }
       CycleException e = cycleWitnesses.named(new CycleException(labels),
           new ArrayList<>(path.subList(1, path.size())));
-      cycleWitnesses.saw(o.top().recorder, e);
+      cycleWitnesses.saw(o.topRecorder(), e);
       throw e;
     }
     o.waitingFor = w;
@@ -589,15 +596,20 @@ public final class ConcurrentEngine extends EngineCore {
     }
     Outside o = outside.get();
     if (o == null) {
-      o = new Outside(revision);
+      o = new Outside();
+      outside.set(o);
+    }
+    if (o.size == 0) {
+      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
+      o.runRevision = revision;
       o.rootRecorder = rootRecorder;
       o.recorders = recorders;
-      rootRecorder = new DependencyRecorder(null);
-      recorders = 1;
-      outside.set(o);
+      rootRecorder = o.spareRoot;
+      recorders = o.spareRecorders;
+      o.spareRoot = null;
       OUTSIDE.getAndAdd(this, 1);
     }
-    o.frames.add(new Frame(n, recorder, parent, provisional));
+    o.push(n, recorder, parent, provisional);
     running.put(n, o);
     recorder = null;
     provisional = false;
@@ -610,8 +622,14 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       return recorder;
     }
+    Outside o = outsideHere();
+    return o == null ? null : o.topRecorder();
+  }
+
+  /** This thread's state if it has computations outside the lock, else null. */
+  private Outside outsideHere() {
     Outside o = outside.get();
-    return o == null ? null : o.top().recorder;
+    return o != null && o.size != 0 ? o : null;
   }
 
   /** Whether {@code n} computes a collection stage: engine code, run under the lock. */
@@ -629,18 +647,21 @@ public final class ConcurrentEngine extends EngineCore {
       return;
     }
     Outside o = outside.get();
-    if (o == null || o.top().node != n) {
+    if (o == null || o.size == 0 || o.topNode() != n) {
       return;
     }
     lock.lock();
-    Frame f = o.frames.remove(o.frames.size() - 1);
+    int top = --o.size;
     running.remove(n);
     computingThread = o.threadId;
-    recorder = f.recorder;
-    provisional = f.provisional;
+    recorder = o.runRecorders[top];
+    provisional = o.provisionals[top];
     cancellable = true;
     sectionNode = n;
-    sectionParent = f.sectionParent;
+    sectionParent = o.parents[top];
+    o.nodes[top] = null;
+    o.runRecorders[top] = null;
+    o.parents[top] = null;
     unwinding = o.unwinding;
     deepPending = o.deepPending;
     o.unwinding = null;
@@ -648,10 +669,13 @@ public final class ConcurrentEngine extends EngineCore {
     if (unwinding == null && revision != o.runRevision) {
       unwinding = new Cancelled();
     }
-    if (o.frames.isEmpty()) {
+    if (o.size == 0) {
+      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
+      o.spareRoot = rootRecorder;
+      o.spareRecorders = recorders;
       rootRecorder = o.rootRecorder;
       recorders = o.recorders;
-      outside.remove();
+      o.rootRecorder = null;
       OUTSIDE.getAndAdd(this, -1);
     }
   }
@@ -688,7 +712,7 @@ public final class ConcurrentEngine extends EngineCore {
       return;
     }
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outside.get();
+      Outside o = outsideHere();
       if (o != null) {
         checkCurrent(o);
       }
@@ -732,10 +756,10 @@ public final class ConcurrentEngine extends EngineCore {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
     } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outside.get();
+      Outside o = outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
-            + o.top().recorder.describe() + ": computations must not change inputs. Make the"
+            + o.topRecorder().describe() + ": computations must not change inputs. Make the"
             + " change outside, after get() returns.");
       }
     }
@@ -774,10 +798,10 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == me) {
       checkBatchAllowed();
     } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outside.get();
+      Outside o = outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot start a batch inside "
-            + o.top().recorder.describe() + ": computations must not change inputs.");
+            + o.topRecorder().describe() + ": computations must not change inputs.");
       }
     }
     ObserverDelivery.Handoff handoff = null;
