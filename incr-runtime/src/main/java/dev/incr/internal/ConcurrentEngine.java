@@ -12,9 +12,7 @@ import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,9 +67,10 @@ import java.util.function.Supplier;
  *       batch. Lock-free reads are accepted only while the two are equal, and readers that find a
  *       batch open wait until it ends, so no other thread sees a batch's writes, or a value its own
  *       thread computed in the middle of it, before it ends.
- *   <li><b>Writes are serialized whole.</b> {@link #writeLock} is held from a write's start to
- *       the end of its push and collection of observer changes, so changes are queued in revision
- *       order even when the push waits (and releases {@link #lock}).
+ *   <li><b>Writes are serialized whole.</b> One thread at a time is the {@link #writerThread},
+ *       from a write's start to the end of its push and collection of observer changes, so
+ *       changes are queued in revision order even when the push waits (and releases {@link
+ *       #lock}).
  *   <li><b>Observers outside the lock.</b> Each change is queued in revision order and delivered
  *       after the locks are released, by one thread at a time ({@link ObserverDelivery}).
  * </ul>
@@ -94,8 +93,12 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   final ReentrantLock lock = new ReentrantLock();
-  /** Serializes writes, each with its push and the collection of its observer changes. */
-  private final ReentrantLock writeLock = new ReentrantLock();
+  /**
+   * The id of the thread writing (from a write's start to the end of its push and the collection
+   * of its observer changes), or 0, and how deeply its writes nest. Guarded.
+   */
+  private long writerThread;
+  private int writeDepth;
   /**
    * Signalled whenever a waiter may proceed: a claim ended, a batch ended, a writer got the lock.
    * Waiters check their own condition again.
@@ -122,8 +125,13 @@ public final class ConcurrentEngine extends EngineCore {
   private DependencyRecorder sectionParent;
   /** With {@link #ClaimedElsewhere}: the claimed node to wait for. Guarded. */
   private ComputedNode<?> awaited;
-  /** The nodes computed outside the lock, by their thread's state. Guarded. */
-  private final Map<ComputedNode<?>, Outside> running = new IdentityHashMap<>();
+  /** The states of the threads with computations outside the lock (their claims). Guarded. */
+  private final List<Outside> running = new ArrayList<>();
+  /**
+   * The state of the thread that last had a computation leave the lock: read racily as a shortcut
+   * past the thread-local lookup (its {@code threadId} is final, and only that thread uses it).
+   */
+  private Outside lastOutside;
   /** The state of this thread's computations outside the lock, if it has any. */
   private final ThreadLocal<Outside> outside = new ThreadLocal<>();
 
@@ -499,11 +507,11 @@ public final class ConcurrentEngine extends EngineCore {
     List<ComputedNode<?>> path = new ArrayList<>();
     path.add(o.topNode());
     path.add(w);
-    Outside owner = running.get(w);
+    Outside owner = ownerOf(w);
     while (owner != null && owner != o && owner.waitingFor != null) {
       ComputedNode<?> next = owner.waitingFor;
       path.add(next);
-      owner = running.get(next);
+      owner = ownerOf(next);
     }
     if (owner == o) {
       List<String> labels = new ArrayList<>();
@@ -522,7 +530,7 @@ public final class ConcurrentEngine extends EngineCore {
     }
     o.waitingFor = w;
     try {
-      while (running.containsKey(w) && revision == o.runRevision) {
+      while (ownerOf(w) != null && revision == o.runRevision) {
         changed.awaitUninterruptibly();
       }
     } finally {
@@ -538,7 +546,7 @@ public final class ConcurrentEngine extends EngineCore {
     ComputedNode<?> w = awaited;
     awaited = null;
     unwinding = null;
-    while (w != null && running.containsKey(w)) {
+    while (w != null && ownerOf(w) != null) {
       awaitChange();
     }
   }
@@ -575,7 +583,7 @@ public final class ConcurrentEngine extends EngineCore {
    * Returns if it is this thread's own (a cycle, which the caller reports).
    */
   void checkClaim(ComputedNode<?> node) {
-    Outside owner = running.get(node);
+    Outside owner = ownerOf(node);
     if (owner == null || owner.threadId == Thread.currentThread().getId()) {
       return;
     }
@@ -594,11 +602,12 @@ public final class ConcurrentEngine extends EngineCore {
         || isEngineCode(n)) {
       return;
     }
-    Outside o = outside.get();
+    Outside o = mine();
     if (o == null) {
       o = new Outside();
       outside.set(o);
     }
+    lastOutside = o;
     if (o.size == 0) {
       // This thread takes the engine's recorder chain with it and leaves its spare one instead.
       o.runRevision = revision;
@@ -607,10 +616,10 @@ public final class ConcurrentEngine extends EngineCore {
       rootRecorder = o.spareRoot;
       recorders = o.spareRecorders;
       o.spareRoot = null;
+      running.add(o);
       OUTSIDE.getAndAdd(this, 1);
     }
     o.push(n, recorder, parent, provisional);
-    running.put(n, o);
     recorder = null;
     provisional = false;
     endSection();
@@ -626,9 +635,34 @@ public final class ConcurrentEngine extends EngineCore {
     return o == null ? null : o.topRecorder();
   }
 
+  /** This thread's state (it may have no computation outside the lock now), or null. */
+  private Outside mine() {
+    Outside last = lastOutside;
+    if (last != null && last.threadId == Thread.currentThread().getId()) {
+      return last;
+    }
+    return outside.get();
+  }
+
+  /**
+   * Under the lock: the state of the thread whose computation outside the lock claims {@code n},
+   * or null.
+   */
+  private Outside ownerOf(ComputedNode<?> n) {
+    for (int i = 0; i < running.size(); i++) {
+      Outside o = running.get(i);
+      for (int j = 0; j < o.size; j++) {
+        if (o.nodes[j] == n) {
+          return o;
+        }
+      }
+    }
+    return null;
+  }
+
   /** This thread's state if it has computations outside the lock, else null. */
   private Outside outsideHere() {
-    Outside o = outside.get();
+    Outside o = mine();
     return o != null && o.size != 0 ? o : null;
   }
 
@@ -646,13 +680,12 @@ public final class ConcurrentEngine extends EngineCore {
     if ((int) OUTSIDE.getAcquire(this) == 0) {
       return;
     }
-    Outside o = outside.get();
+    Outside o = mine();
     if (o == null || o.size == 0 || o.topNode() != n) {
       return;
     }
     lock.lock();
     int top = --o.size;
-    running.remove(n);
     computingThread = o.threadId;
     recorder = o.runRecorders[top];
     provisional = o.provisionals[top];
@@ -676,6 +709,7 @@ public final class ConcurrentEngine extends EngineCore {
       rootRecorder = o.rootRecorder;
       recorders = o.recorders;
       o.rootRecorder = null;
+      running.remove(o);
       OUTSIDE.getAndAdd(this, -1);
     }
   }
@@ -722,27 +756,34 @@ public final class ConcurrentEngine extends EngineCore {
   // ---------------------------------------------------------------------------------------------
   // Writing
 
-  /** Takes the locks for a write, ahead of readers (which give way, see {@link #refreshLocked}). */
+  /**
+   * Takes the lock for a write, ahead of readers (which give way, see {@link #refreshLocked}), and
+   * becomes the writing thread once no other is.
+   */
   private void lockForWrite() {
-    if (lock.isHeldByCurrentThread()) {
-      writeLock.lock();
+    if (!lock.tryLock()) {
+      WAITING.getAndAdd(this, 1);
       lock.lock();
-      return;
-    }
-    WAITING.getAndAdd(this, 1);
-    try {
-      writeLock.lock();
-      lock.lock();
-    } finally {
-      if ((int) WAITING.getAndAdd(this, -1) == 1 && lock.isHeldByCurrentThread()) {
+      if ((int) WAITING.getAndAdd(this, -1) == 1) {
         changed.signalAll();
       }
     }
+    long me = Thread.currentThread().getId();
+    if (writerThread != me) {
+      while (writerThread != 0) {
+        changed.awaitUninterruptibly();
+      }
+      writerThread = me;
+    }
+    writeDepth++;
   }
 
   private void unlockAfterWrite() {
+    if (--writeDepth == 0) {
+      writerThread = 0;
+      changed.signalAll();
+    }
     lock.unlock();
-    writeLock.unlock();
   }
 
   /** Under the lock, once no batch is open: lets other threads read at the current revision. */
