@@ -115,7 +115,10 @@ public final class ConcurrentEngine extends EngineCore {
   private long visibleRevision = 1;
   /** Writers waiting for the lock (atomic). */
   private int writersWaiting;
-  /** Threads with a computation outside the lock (atomic); 0 spares readers a lookup. */
+  /**
+   * How many threads have a computation outside the lock; 0 spares readers a lookup. Written under
+   * the lock (release), read without it (acquire).
+   */
   private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
   private boolean cancellable;
@@ -607,7 +610,9 @@ public final class ConcurrentEngine extends EngineCore {
       o = new Outside();
       outside.set(o);
     }
-    lastOutside = o;
+    if (lastOutside != o) {
+      lastOutside = o;
+    }
     if (o.size == 0) {
       // This thread takes the engine's recorder chain with it and leaves its spare one instead.
       o.runRevision = revision;
@@ -617,7 +622,7 @@ public final class ConcurrentEngine extends EngineCore {
       recorders = o.spareRecorders;
       o.spareRoot = null;
       running.add(o);
-      OUTSIDE.getAndAdd(this, 1);
+      OUTSIDE.setRelease(this, outsideCount + 1); // written only under the lock
     }
     o.push(n, recorder, parent, provisional);
     recorder = null;
@@ -710,7 +715,7 @@ public final class ConcurrentEngine extends EngineCore {
       recorders = o.recorders;
       o.rootRecorder = null;
       running.remove(o);
-      OUTSIDE.getAndAdd(this, -1);
+      OUTSIDE.setRelease(this, outsideCount - 1);
     }
   }
 
