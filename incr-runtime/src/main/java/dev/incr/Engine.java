@@ -50,8 +50,11 @@ public interface Engine {
 
   /**
    * Returns a new thread-safe engine with the same API and semantics. Reads of up-to-date nodes take
-   * no lock; writes, batches and recomputations are serialized, and a batch is atomic: no derived
-   * value ever mixes inputs from before and after it.
+   * no lock. A batch is atomic for every other thread: none sees any of its writes, or any value
+   * computed from some of them, until it ends, and a {@code get()} returns a value computed
+   * entirely on one revision's inputs. A write does not wait for a computation of an older
+   * revision beyond that computation's next read of a node: there it is abandoned ({@link
+   * Cancelled}) and the {@code get()} that asked for it starts over at the new revision.
    */
   static Engine concurrent() {
     return new ConcurrentEngine();
@@ -229,6 +232,21 @@ public interface Engine {
 
   /** Returns the current revision: it starts at 1 and grows by one per change or batch. */
   long revision();
+
+  /**
+   * Offers a long computation that reads no node for a while the point where a {@link
+   * #concurrent() concurrent engine} may cancel it, as each node read does: if a write has made the
+   * running computation obsolete, this throws {@link Cancelled}, which unwinds to the {@code get()}
+   * that started the work; that {@code get()} starts over at the new revision, so its caller never
+   * sees the exception. Call it every few milliseconds in such a loop, and do not catch what it
+   * throws.
+   *
+   * <p>Outside a computation, and always on a {@link #singleThreaded() single-threaded engine}
+   * (where no write can happen while a computation runs), it does nothing.
+   *
+   * @throws Cancelled on a concurrent engine, inside a computation that a write made obsolete
+   */
+  void checkCancelled();
 
   /**
    * Runs {@code body} (typically a few {@link Node#get()} calls) and records what the engine did

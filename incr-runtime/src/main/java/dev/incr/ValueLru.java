@@ -42,8 +42,13 @@ package dev.incr;
  * double} node holds no value on the heap to free. The counts of every budget of an engine are
  * summed in {@link Engine#stats()}.
  *
- * <p>On a concurrent engine the budget is thread-safe: reads of up-to-date values take no lock
- * (one whose value has just been evicted takes the engine's lock to run again). The accessors
+ * <p>On a concurrent engine the budget is thread-safe: reads of up-to-date values take no lock.
+ * A read that finds the value evicted takes the engine's lock to bring it back: the function runs
+ * again outside the lock when it is the node the read asked for, as any computation a read starts
+ * does, and otherwise (a restore nested in another run under the lock, or in a batch, a push or a
+ * trace) while holding the lock, so such a function may hold up other threads' writes and
+ * recomputations for as long as it runs. A computation that reads an evicted value gets it as of
+ * the revision it runs at, or is cancelled and started over like on any other read. The accessors
  * below read the figures without the lock, so from another thread they may lag a run in progress.
  */
 public interface ValueLru {

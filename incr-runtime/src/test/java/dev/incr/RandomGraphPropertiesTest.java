@@ -215,6 +215,197 @@ class RandomGraphPropertiesTest {
     }
   }
 
+  /**
+   * The concurrent engine with two reader threads reading random computeds while the scenario's
+   * writes, batches (with their gets) and observers run on a third: every value a reader gets is
+   * the from-scratch value at one revision, some revision between the writes completed before its
+   * get and those started before the get returned (never a mix of two); every get inside a batch
+   * sees the batch's writes so far; every observer has the current value when its write returns;
+   * and no computed completes two runs at one revision (two threads needing it compute it once).
+   */
+  @Property(tries = 200)
+  void concurrentEngineUnderSeveralThreadsMatchesFromScratchEvaluation(
+      @ForAll("scenarios") Scenario scenario) throws Exception {
+    new ParallelRun(scenario).execute();
+  }
+
+  static final class ParallelRun {
+    final Engine engine = Engine.concurrent();
+    final Scenario scenario;
+    final int varCount;
+    final List<Var<Integer>> vars = new ArrayList<>();
+    final List<Computed<Integer>> computeds = new ArrayList<>();
+    final int[] varValues;
+    /** The from-scratch values after each completed write step: index 0 before any. */
+    final List<Map<Integer, Integer>> oracles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger started =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger completed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.Set<String> completedRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Map<Integer, Observation> observers = new HashMap<>();
+    final Map<Integer, Integer> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ParallelRun(Scenario scenario) {
+      this.scenario = scenario;
+      this.varCount = scenario.graph().vars();
+      this.varValues = new int[varCount];
+      for (int i = 0; i < varCount; i++) {
+        vars.add(scenario.graph().primitiveVars().get(i)
+            ? engine.intVar(0).label("v" + i) : engine.var(0).label("v" + i));
+      }
+      List<ComputedSpec> specs = scenario.graph().computeds();
+      for (int i = 0; i < specs.size(); i++) {
+        int index = i;
+        ComputedSpec spec = specs.get(i);
+        IntSupplier function = () -> {
+          long revision = engine.revision();
+          int result = Run.evaluate(spec, n -> Run.valueOf(node(n)));
+          if (!completedRuns.add(index + "@" + revision)) {
+            violations.add("c" + index + " completed two runs at revision " + revision);
+          }
+          return result;
+        };
+        computeds.add(spec.primitive()
+            ? engine.computedInt(function).label("c" + i)
+            : engine.computed(function::getAsInt).label("c" + i));
+      }
+      oracles.add(oracle(varValues));
+    }
+
+    Node<Integer> node(int index) {
+      return index < varCount ? vars.get(index) : computeds.get(index - varCount);
+    }
+
+    Map<Integer, Integer> oracle(int[] values) {
+      Map<Integer, Integer> result = new HashMap<>();
+      for (int i = 0; i < varCount; i++) {
+        result.put(i, values[i]);
+      }
+      List<ComputedSpec> specs = scenario.graph().computeds();
+      for (int i = 0; i < specs.size(); i++) {
+        result.put(varCount + i, Run.evaluate(specs.get(i), result::get));
+      }
+      return result;
+    }
+
+    void set(int index, int value) {
+      varValues[index] = value;
+      Var<Integer> var = vars.get(index);
+      if (var instanceof IntVar) {
+        ((IntVar) var).set(value);
+      } else {
+        var.set(value);
+      }
+    }
+
+    void execute() throws Exception {
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      List<Thread> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        int seed = r;
+        Thread reader = new Thread(() -> {
+          java.util.Random random = new java.util.Random(seed);
+          while (!done.get()) {
+            int c = random.nextInt(computeds.size());
+            int lo = completed.get();
+            int value = Run.valueOf(computeds.get(c));
+            int hi = started.get();
+            while (oracles.size() <= hi) {
+              Thread.onSpinWait(); // the writer is about to add the values of write hi
+            }
+            boolean seen = false;
+            for (int j = lo; j <= hi && !seen; j++) {
+              seen = oracles.get(j).get(varCount + c) == value;
+            }
+            if (!seen) {
+              violations.add("c" + c + " = " + value + ", at no revision from write " + lo
+                  + " to " + hi);
+            }
+          }
+        });
+        reader.start();
+        readers.add(reader);
+      }
+      try {
+        for (Step step : scenario.steps()) {
+          switch (step.type()) {
+            case Step.SET:
+              write(() -> set(step.target(), step.value()));
+              break;
+            case Step.BATCH:
+              write(() -> engine.batch(() -> {
+                for (int[] entry : step.batch()) {
+                  if (entry[0] >= 0) {
+                    set(entry[0], entry[1]);
+                  } else {
+                    int c = entry[1] % computeds.size();
+                    int value = Run.valueOf(computeds.get(c));
+                    int expected = oracle(varValues).get(varCount + c);
+                    if (value != expected) {
+                      violations.add("inside a batch c" + c + " = " + value + ", not "
+                          + expected);
+                    }
+                  }
+                }
+              }));
+              break;
+            case Step.GET: {
+              int value = Run.valueOf(computeds.get(step.target()));
+              int expected = oracles.get(oracles.size() - 1).get(varCount + step.target());
+              if (value != expected) {
+                violations.add("the writer's get of c" + step.target() + " = " + value);
+              }
+              break;
+            }
+            case Step.OBSERVE: {
+              int target = step.target();
+              if (!observers.containsKey(target)) {
+                observers.put(target, engine.observe(computeds.get(target),
+                    value -> delivered.put(target, value)));
+                delivered.put(target,
+                    oracles.get(oracles.size() - 1).get(varCount + target));
+              }
+              break;
+            }
+            case Step.UNOBSERVE: {
+              Observation observation = observers.remove(step.target());
+              if (observation != null) {
+                observation.close();
+                delivered.remove(step.target());
+              }
+              break;
+            }
+            default:
+              fail("unknown step");
+          }
+          for (Map.Entry<Integer, Observation> open : observers.entrySet()) {
+            int expected = oracles.get(oracles.size() - 1).get(varCount + open.getKey());
+            if (!Integer.valueOf(expected).equals(delivered.get(open.getKey()))) {
+              violations.add("the observer of c" + open.getKey() + " has "
+                  + delivered.get(open.getKey()) + ", not " + expected);
+            }
+          }
+        }
+      } finally {
+        done.set(true);
+        for (Thread reader : readers) {
+          reader.join(10_000);
+        }
+      }
+      assertEquals(List.of(), violations.subList(0, Math.min(5, violations.size())));
+    }
+
+    /** Runs one write step, numbered so that readers know which revisions they may see. */
+    void write(Runnable step) {
+      started.incrementAndGet();
+      step.run();
+      oracles.add(oracle(varValues));
+      completed.incrementAndGet();
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // The engine under test and the oracle
 

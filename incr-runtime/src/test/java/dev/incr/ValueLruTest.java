@@ -358,4 +358,70 @@ class ValueLruTest {
     assertTrue(lru.valuesHeld() <= 4);
     assertTrue(lru.evictions() > 0);
   }
+
+  /**
+   * Computations on four threads, each run outside the concurrent engine's lock, read three
+   * computeds of a budget of one twice, so their second reads find the values evicted and bring
+   * them back, while a writer keeps moving the input: every value a computation gets is of the
+   * revision it runs at (a computation that a write made obsolete is cancelled and starts over).
+   */
+  @org.junit.jupiter.api.Test
+  void computationsBringingBackEvictedValuesSeeOnlyTheirOwnRevision() throws InterruptedException {
+    Engine engine = Engine.concurrent();
+    ValueLru lru = engine.valueLru(1);
+    Var<Integer> x = engine.var(0);
+    List<Computed<int[]>> nodes = new ArrayList<>();
+    for (int k = 1; k <= 3; k++) {
+      int factor = k;
+      nodes.add(engine.computed(() -> new int[] {x.get(), x.get() * factor}, lru).label("n" + k));
+    }
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    List<Thread> readers = new ArrayList<>();
+    Supplier<Computed<Integer>> outers = () -> engine.computed(() -> {
+      int revisionInput = x.get();
+      for (int round = 0; round < 2; round++) {
+        for (int k = 0; k < 3; k++) {
+          int[] pair = nodes.get(k).get();
+          if (pair[0] != revisionInput || pair[1] != pair[0] * (k + 1)) {
+            throw new AssertionError("a computation at x=" + revisionInput + " got " + pair[0]
+                + ", " + pair[1] + " from n" + (k + 1));
+          }
+        }
+      }
+      return revisionInput;
+    });
+    for (int t = 0; t < 4; t++) {
+      Computed<Integer> outer = outers.get();
+      Thread reader = new Thread(() -> {
+        try {
+          while (!stop.get()) {
+            int seen = outer.get();
+            if (seen < 0) {
+              throw new AssertionError("read " + seen);
+            }
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      readers.add(reader);
+      reader.start();
+    }
+    for (int i = 1; i <= 2_000 && failure.get() == null; i++) {
+      x.set(i);
+    }
+    stop.set(true);
+    for (Thread reader : readers) {
+      reader.join();
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+    long restores = engine.stats().restores();
+    assertEquals(2_000, outers.get().get(), "a new computation's second reads bring values back");
+    assertTrue(engine.stats().restores() >= restores + 2);
+    assertTrue(lru.valuesHeld() <= 1);
+  }
 }

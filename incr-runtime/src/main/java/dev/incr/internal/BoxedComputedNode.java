@@ -56,10 +56,21 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
     return false;
   }
 
-  /** The value, read with an acquire load (for lock-free readers). */
+  /**
+   * The value for a reader outside the engine's lock: loaded between {@link
+   * ConcurrentEngine#readStamp} and a check that no write intervened, so it is the value of one
+   * revision, never one computed in the middle of a batch.
+   */
   @SuppressWarnings("unchecked")
   private T acquireValue() {
-    return (T) VALUE.getAcquire(this);
+    ConcurrentEngine e = (ConcurrentEngine) engine;
+    while (true) {
+      long stamp = e.readStamp(this);
+      T value = (T) VALUE.getAcquire(this);
+      if (e.stillAt(stamp)) {
+        return value;
+      }
+    }
   }
 
   @Override

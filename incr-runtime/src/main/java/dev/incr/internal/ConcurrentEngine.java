@@ -1,5 +1,7 @@
 package dev.incr.internal;
 
+import dev.incr.Cancelled;
+import dev.incr.CycleException;
 import dev.incr.Engine;
 import dev.incr.EngineStats;
 import dev.incr.MemoryFootprint;
@@ -8,48 +10,183 @@ import dev.incr.Node;
 import dev.incr.Observation;
 import dev.incr.Traced;
 import dev.incr.Why;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The thread-safe engine: {@link EngineCore}'s algorithm behind one lock, with lock-free reads of
- * up-to-date nodes.
+ * The thread-safe engine: {@link EngineCore}'s algorithm run under one lock for its bookkeeping,
+ * with user computations run outside it, in parallel, lock-free reads of up-to-date nodes, atomic
+ * batches and cancellation of obsolete computations.
  *
- * <h2>Guarantees</h2>
+ * <h2>Invariants</h2>
  *
  * <ul>
- *   <li><b>Lock-free clean reads.</b> A {@code get} of a computed verified at the current revision
- *       (or of a var) takes no lock and allocates nothing: an acquire load of the node's {@code
- *       verifiedAt} and of the engine's revision, then of the value.
- *   <li><b>Serialized writes and computations.</b> Every {@code set}, {@code batch} and every
- *       verification or re-run holds the engine lock, so a computation never runs concurrently
- *       with a write of anything it reads, and two threads asking for the same stale node compute
- *       it once (the second finds it verified).
- *   <li><b>Atomic batches.</b> A batch holds the lock from its first write to its last, so no
- *       computation sees some of its writes and not others: no torn reads.
- *   <li><b>Observers.</b> After each outermost write, observed nodes are brought up to date under
- *       the lock and each change is queued, in revision order; the queue is delivered after the
- *       lock is released, by one thread at a time, so each observer sees each change once, in
- *       revision order, never inside a computation and never while the engine lock is held. A
- *       listener may write (its consequences are queued behind it). A lone change, with nothing
- *       queued or being delivered, skips the queue: the writing thread takes it straight to its
- *       observer, as the deliverer of the moment.
+ *   <li><b>One thread in the algorithm.</b> Verifying, storing results and writing hold {@link
+ *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
+ *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
+ *       the lock. A thread saves that state ({@link Outside}) before it releases the lock and puts
+ *       it back after taking the lock again, so the algorithm always sees one thread's state.
+ *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
+ *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
+ *       nothing else of this thread in progress in the engine, the run <em>leaves</em> ({@link
+ *       #mayLeave}): the node stays marked {@code COMPUTING} and is <em>claimed</em> in {@link
+ *       #running} by this thread, the lock is released, and the function runs; it takes the lock
+ *       again when it returns or throws ({@link #returning}). Computations of collection stages
+ *       (engine code), and runs inside writes, batches, pushes, traces and observer registration,
+ *       stay under the lock.
+ *   <li><b>A claimed node is computed once.</b> A verification that meets a node claimed by
+ *       another thread abandons everything it has on the stack ({@link ClaimedElsewhere}) and
+ *       waits, holding nothing, for the claim to end; then it starts over and finds the node
+ *       computed. So the only in-progress marks another thread can see are claims.
+ *   <li><b>Cross-thread cycles.</b> A thread waits for a claim only with its own claims recorded
+ *       ({@link Outside#waitingFor}); before it waits it follows owner, awaited node, owner, ...
+ *       and if that leads back to itself it throws a {@link CycleException} naming the claimed
+ *       nodes instead of waiting.
+ *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
+ *       revision} (release) before the var's value (release), and every computation stores values
+ *       at a revision at least that new. So a value loaded after the revision was seen at {@code
+ *       r}, followed by a check that it still is {@code r}, was current at {@code r} ({@link
+ *       #readStamp}, {@link #stillAt}): a seqlock whose sequence is the revision.
+ *   <li><b>Cancellation.</b> A computation outside the lock reads at the revision it started at
+ *       ({@link Outside#runRevision}); the first read that finds the revision moved, or the return
+ *       of a run whose revision moved, throws {@link Cancelled} (kept in {@link
+ *       EngineCore#unwinding}, so every run it crosses is abandoned whatever user code does with
+ *       it), and the read that took the lock starts over at the new revision. Computations under
+ *       the lock for a top-level read give way the same way to a writer waiting for the lock
+ *       ({@link #writersWaiting}). Writes never wait for computations outside the lock; a write
+ *       whose observers must be brought up to date waits until the obsolete ones have unwound
+ *       ({@link #beforeFlush}), which takes them until their next node read.
+ *   <li><b>Visible revision.</b> {@link #visibleRevision} is the revision other threads read at:
+ *       {@code revision} except while a batch is open, when it stays at the revision before the
+ *       batch. Lock-free reads are accepted only while the two are equal, and readers that find a
+ *       batch open wait until it ends, so no other thread sees a batch's writes, or a value its own
+ *       thread computed in the middle of it, before it ends.
+ *   <li><b>Writes are serialized whole.</b> One thread at a time is the {@link #writerThread},
+ *       from a write's start to the end of its push and collection of observer changes, so
+ *       changes are queued in revision order even when the push waits (and releases {@link
+ *       #lock}).
+ *   <li><b>Observers outside the lock.</b> Each change is queued in revision order and delivered
+ *       after the locks are released, by one thread at a time ({@link ObserverDelivery}).
  * </ul>
- *
- * <p>User code inside a {@code batch} runs holding the lock: it must not wait for another thread
- * that needs to write or recompute in the same engine.
  */
 public final class ConcurrentEngine extends EngineCore {
 
+  private static final VarHandle VISIBLE;
+  private static final VarHandle WAITING;
+  private static final VarHandle OUTSIDE;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      VISIBLE = lookup.findVarHandle(ConcurrentEngine.class, "visibleRevision", long.class);
+      WAITING = lookup.findVarHandle(ConcurrentEngine.class, "writersWaiting", int.class);
+      OUTSIDE = lookup.findVarHandle(ConcurrentEngine.class, "outsideCount", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final ReentrantLock lock = new ReentrantLock();
   /**
-   * The id of the thread inside a slow path (holding {@link #lock}), or 0. Read racily by fast
-   * paths: a thread can only ever see its own id here if it wrote it here, so the comparison is
-   * exact. (An id rather than the Thread, so that setting it costs no GC write barrier.)
+   * The id of the thread writing (from a write's start to the end of its push and the collection
+   * of its observer changes), or 0, and how deeply its writes nest. Guarded.
+   */
+  private long writerThread;
+  private int writeDepth;
+  /**
+   * Signalled whenever a waiter may proceed: a claim ended, a batch ended, a writer got the lock.
+   * Waiters check their own condition again.
+   */
+  private final Condition changed = lock.newCondition();
+  /**
+   * The id of the thread holding {@link #lock} as the engine's current thread, or 0. Read racily
+   * by fast paths: a thread can only ever see its own id here if it wrote it here, so the
+   * comparison is exact. (An id rather than the Thread, so that setting it costs no GC write
+   * barrier.)
    */
   long computingThread;
+  /** The revision other threads read at; see the invariants. Written under the lock (release). */
+  private long visibleRevision = 1;
+  /** Writers waiting for the lock (atomic). */
+  private int writersWaiting;
+  /**
+   * How many threads have a computation outside the lock; 0 spares readers a lookup. Written under
+   * the lock (release), read without it (acquire).
+   */
+  private int outsideCount;
+  /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
+  private boolean cancellable;
+  /** The node the lock holder's read asked for: its run may leave. Guarded. */
+  private ComputedNode<?> sectionNode;
+  /** The recorder a leaving run of {@link #sectionNode} has as parent. Guarded. */
+  private DependencyRecorder sectionParent;
+  /** With {@link #ClaimedElsewhere}: the claimed node to wait for. Guarded. */
+  private ComputedNode<?> awaited;
+  /** The states of the threads with computations outside the lock (their claims). Guarded. */
+  private final List<Outside> running = new ArrayList<>();
+  /**
+   * The state of the thread that last had a computation leave the lock: read racily as a shortcut
+   * past the thread-local lookup (its {@code threadId} is final, and only that thread uses it).
+   */
+  private Outside lastOutside;
+  /** The state of this thread's computations outside the lock, if it has any. */
+  private final ThreadLocal<Outside> outside = new ThreadLocal<>();
+
+  /**
+   * A thread's computations outside the lock: the runs it claimed, innermost last, each with the
+   * engine state to put back when it returns. Kept per thread and reused (no allocation per run).
+   */
+  static final class Outside {
+    final long threadId = Thread.currentThread().getId();
+    /** The revision its computations read at (set when its first run leaves). */
+    long runRevision;
+    int size;
+    ComputedNode<?>[] nodes = new ComputedNode<?>[4];
+    DependencyRecorder[] runRecorders = new DependencyRecorder[4];
+    DependencyRecorder[] parents = new DependencyRecorder[4];
+    boolean[] provisionals = new boolean[4];
+    /** The {@link EngineCore#unwinding} of this thread while it is outside. */
+    Throwable unwinding;
+    ComputedNode<?> deepPending;
+    /** The claimed node this thread waits for, or null. */
+    ComputedNode<?> waitingFor;
+    /** The engine's recorder chain this thread took with its first run, and its length. */
+    DependencyRecorder rootRecorder;
+    int recorders;
+    /** A free recorder chain to leave the engine in exchange, and its length. */
+    DependencyRecorder spareRoot = new DependencyRecorder(null);
+    int spareRecorders = 1;
+
+    ComputedNode<?> topNode() {
+      return nodes[size - 1];
+    }
+
+    DependencyRecorder topRecorder() {
+      return runRecorders[size - 1];
+    }
+
+    void push(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent, boolean p) {
+      if (size == nodes.length) {
+        int grown = size * 2;
+        nodes = java.util.Arrays.copyOf(nodes, grown);
+        runRecorders = java.util.Arrays.copyOf(runRecorders, grown);
+        parents = java.util.Arrays.copyOf(parents, grown);
+        provisionals = java.util.Arrays.copyOf(provisionals, grown);
+      }
+      nodes[size] = n;
+      runRecorders[size] = r;
+      parents[size] = parent;
+      provisionals[size] = p;
+      size++;
+    }
+  }
 
   /** Delivering changes to observers, guarded by {@link #lock}. */
   private final ObserverDelivery delivery =
@@ -72,11 +209,19 @@ public final class ConcurrentEngine extends EngineCore {
     super(true);
   }
 
-  /** Runs {@code action} holding the lock, as the computing thread. */
+  /**
+   * Runs {@code action} holding the lock, as the computing thread, once no computation runs
+   * outside the lock (introspection and observer registration see a settled graph).
+   */
   private <R> R locked(Supplier<R> action) {
     lock.lock();
     long previous = computingThread;
     try {
+      if (previous != Thread.currentThread().getId() && outsideHere() == null) {
+        while (!running.isEmpty()) {
+          awaitChange();
+        }
+      }
       computingThread = Thread.currentThread().getId();
       return action.get();
     } finally {
@@ -118,73 +263,654 @@ public final class ConcurrentEngine extends EngineCore {
     });
   }
 
+  @Override
+  public long revision() {
+    return computingThread == Thread.currentThread().getId()
+        ? revision : (long) VISIBLE.getAcquire(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
   /**
-   * Returns true if the caller is the thread inside the engine (it reads the value plainly), false
-   * if it must read it with an acquire load: lock-free when the node is up to date, else after
-   * bringing it up to date under the lock.
+   * Returns true if the caller is the thread inside the engine (it reads the value plainly, and
+   * this has recorded the read and brought the node up to date), false if it reads outside the
+   * lock ({@link #readStamp}).
    */
   @Override
   boolean prepareReadSlowPath(ComputedNode<?> node) {
-    long me = Thread.currentThread().getId();
-    if (computingThread == me) {
-      long v = node.verifiedAt;
-      DependencyRecorder r = recorder;
-      if (r != null && (v == revision || v == cleanMark)) {
-        r.record(node);
-      } else {
-        Verification.refreshForRead(this, node);
-      }
-      return true;
-    }
-    long v = EngineCore.acquireVerified(node);
-    if (v == EngineCore.acquireRevision(this) || v == EngineCore.acquireCleanMark(this)) {
-      if (CrossEngineGuard.mayBeInsideAnother(this)) {
-        checkNotForeignRead(node);
-      }
+    if (computingThread != Thread.currentThread().getId()) {
       return false;
     }
-    lock.lock();
-    try {
-      computingThread = me;
+    DependencyRecorder r = recorder;
+    if (r != null) {
+      checkCancelledHere();
+      long v = node.verifiedAt;
+      if (v == revision || v == cleanMark) {
+        r.record(node);
+        return true;
+      }
+      // A claim met here unwinds to the read that took the lock.
       Verification.refreshForRead(this, node);
-    } finally {
-      computingThread = 0;
-      lock.unlock();
+      return true;
     }
-    // Read after the lock is released: a later write may have replaced the value meanwhile, which
-    // is a value of a later revision, as a read starting a moment later would have returned.
-    return false;
+    // A top-level read by the thread holding the lock (in a batch, a trace, a push).
+    while (true) {
+      try {
+        Verification.refreshForRead(this, node);
+        return true;
+      } catch (ClaimedElsewhere e) {
+        awaitClaim();
+      }
+    }
   }
 
+  /**
+   * Brings back the evicted value of {@code node} for a getter that found it evicted: on the
+   * thread inside the engine, right away; for a computation running outside the lock, under the
+   * lock at that computation's revision ({@link #bringBackNested}); for any other reader, under
+   * the lock as {@link #refreshLocked} reads ({@link #bringBackLocked}). The value returned was
+   * loaded under the lock, at a revision the caller reads at.
+   */
   @Override
   Object valueOfEvicted(LruComputedNode<?> node) {
-    long me = Thread.currentThread().getId();
-    if (computingThread == me) {
-      return bringBack(node);
+    if (computingThread == Thread.currentThread().getId()) {
+      if (recorder != null) {
+        return Verification.bringBack(this, node); // a claim met here unwinds to the lock's read
+      }
+      // A top-level read by the thread holding the lock (in a batch, a trace, a push).
+      while (true) {
+        try {
+          return Verification.bringBack(this, node);
+        } catch (ClaimedElsewhere e) {
+          awaitClaim();
+        }
+      }
     }
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        return bringBackNested(o, node);
+      }
+    }
+    return bringBackLocked(node);
+  }
+
+  /**
+   * {@link #valueOfEvicted} for a top-level reader: takes the lock as {@link #refreshLocked} does
+   * (after waiting writers and open batches), starting over after a cancellation or a claim met.
+   */
+  private Object bringBackLocked(LruComputedNode<?> node) {
+    long me = Thread.currentThread().getId();
     lock.lock();
     try {
-      computingThread = me;
-      return bringBack(node);
+      while (true) {
+        while ((int) WAITING.getAcquire(this) != 0 || batchDepth != 0) {
+          changed.awaitUninterruptibly();
+        }
+        if (CrossEngineGuard.mayBeInsideAnother(this)) {
+          checkNotForeignRead(node);
+        }
+        computingThread = me;
+        cancellable = true;
+        sectionNode = node;
+        sectionParent = null;
+        try {
+          return Verification.bringBack(this, node);
+        } catch (Cancelled c) {
+          if (unwinding != c) {
+            throw c; // thrown by user code, not by this engine: an ordinary failure
+          }
+          unwinding = null; // the runs it crossed were abandoned; start over
+        } catch (ClaimedElsewhere e) {
+          endSection();
+          awaitClaim();
+        } finally {
+          endSection();
+          changed.signalAll();
+        }
+      }
     } finally {
-      computingThread = 0;
+      lock.unlock();
+    }
+  }
+
+  /**
+   * {@link #valueOfEvicted} for a computation running outside the lock, which has recorded the
+   * read: under the lock with the thread's state put back, as {@link #nestedRefresh} does, so the
+   * value is of the computation's own revision (or the computation is cancelled).
+   */
+  private Object bringBackNested(Outside o, LruComputedNode<?> node) {
+    long me = o.threadId;
+    lock.lock();
+    try {
+      while (true) {
+        checkCurrent(o);
+        DependencyRecorder top = o.topRecorder();
+        computingThread = me;
+        recorder = top;
+        cancellable = true;
+        sectionNode = node;
+        sectionParent = top;
+        provisional = false;
+        boolean waited = false;
+        try {
+          return Verification.bringBack(this, node);
+        } catch (ClaimedElsewhere e) {
+          ComputedNode<?> w = awaited;
+          awaited = null;
+          unwinding = null;
+          leaveSection(o);
+          waitForClaim(o, w);
+          waited = true;
+        } finally {
+          if (!waited && computingThread == me) {
+            leaveSection(o);
+          }
+          changed.signalAll();
+        }
+      }
+    } finally {
       lock.unlock();
     }
   }
 
   /** {@link VarNode#prepareRead()} on this engine: see {@link #prepareRead(ComputedNode)}. */
   boolean prepareRead(VarNode<?> node) {
-    if (computingThread == Thread.currentThread().getId()) {
-      DependencyRecorder r = recorder;
-      if (r != null) {
-        r.record(node);
+    if (computingThread != Thread.currentThread().getId()) {
+      return false;
+    }
+    DependencyRecorder r = recorder;
+    if (r != null) {
+      checkCancelledHere();
+      r.record(node);
+    }
+    return true;
+  }
+
+  /**
+   * For a reader outside the lock, before it loads a var's value: returns the revision it reads
+   * at (see {@link #stillAt}), after waiting for an open batch to end.
+   */
+  long readStamp(VarNode<?> node) {
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        return readOutside(o, node);
       }
-      return true;
+    }
+    long rv = EngineCore.acquireRevision(this);
+    if (rv != (long) VISIBLE.getAcquire(this)) {
+      lock.lock();
+      try {
+        while (batchDepth != 0) {
+          awaitChange();
+        }
+        rv = revision;
+      } finally {
+        lock.unlock();
+      }
     }
     if (CrossEngineGuard.mayBeInsideAnother(this)) {
       checkNotForeignRead(node);
     }
-    return false;
+    return rv;
+  }
+
+  /**
+   * For a reader outside the lock, before it loads a computed's value: returns the revision it
+   * reads at (see {@link #stillAt}), having brought the node up to date under the lock unless it
+   * was already current at a visible revision.
+   */
+  long readStamp(ComputedNode<?> node) {
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        return readOutside(o, node);
+      }
+    }
+    long rv = EngineCore.acquireRevision(this);
+    long v = EngineCore.acquireVerified(node);
+    if ((v == rv || v == EngineCore.acquireCleanMark(this))
+        && rv == (long) VISIBLE.getAcquire(this)) {
+      if (CrossEngineGuard.mayBeInsideAnother(this)) {
+        checkNotForeignRead(node);
+      }
+      return rv;
+    }
+    return refreshLocked(node);
+  }
+
+  /** Whether no write has happened since {@code stamp} was taken ({@link #readStamp}). */
+  boolean stillAt(long stamp) {
+    return EngineCore.acquireRevision(this) == stamp;
+  }
+
+  /** A read of var {@code node} by a computation running outside the lock. */
+  private long readOutside(Outside o, VarNode<?> node) {
+    checkCurrent(o);
+    o.topRecorder().record(node);
+    return o.runRevision;
+  }
+
+  /** A read of computed {@code node} by a computation running outside the lock. */
+  private long readOutside(Outside o, ComputedNode<?> node) {
+    checkCurrent(o);
+    long v = EngineCore.acquireVerified(node);
+    if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
+      o.topRecorder().record(node);
+    } else {
+      nestedRefresh(o, node);
+    }
+    return o.runRevision;
+  }
+
+  /** Throws {@link Cancelled} if a write has made the computations outside the lock obsolete. */
+  private void checkCurrent(Outside o) {
+    if (o.unwinding != null) {
+      throw sneaky(o.unwinding); // swallowed by user code: it goes on unwinding
+    }
+    if (EngineCore.acquireRevision(this) != o.runRevision) {
+      Cancelled c = new Cancelled();
+      o.unwinding = c;
+      throw c;
+    }
+  }
+
+  /**
+   * Brings {@code node} up to date under the lock for a top-level read, giving way to waiting
+   * writers and open batches first, starting over after each cancellation and after waiting for a
+   * node claimed by another thread. Returns the revision it is current at.
+   */
+  private long refreshLocked(ComputedNode<?> node) {
+    long me = Thread.currentThread().getId();
+    lock.lock();
+    try {
+      while (true) {
+        while ((int) WAITING.getAcquire(this) != 0 || batchDepth != 0) {
+          changed.awaitUninterruptibly();
+        }
+        computingThread = me;
+        cancellable = true;
+        sectionNode = node;
+        sectionParent = null;
+        try {
+          Verification.refreshForRead(this, node);
+          return revision;
+        } catch (Cancelled c) {
+          if (unwinding != c) {
+            throw c; // thrown by user code, not by this engine: an ordinary failure
+          }
+          unwinding = null; // the runs it crossed were abandoned; start over
+        } catch (ClaimedElsewhere e) {
+          endSection();
+          awaitClaim();
+        } finally {
+          endSection();
+          changed.signalAll();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Clears the lock holder's read state before the lock is released. */
+  private void endSection() {
+    cancellable = false;
+    computingThread = 0;
+    sectionNode = null;
+    sectionParent = null;
+  }
+
+  /**
+   * A read by a computation running outside the lock that must verify or compute {@code node}:
+   * under the lock, with the thread's state put back, as a nested read.
+   */
+  private void nestedRefresh(Outside o, ComputedNode<?> node) {
+    long me = o.threadId;
+    lock.lock();
+    try {
+      while (true) {
+        checkCurrent(o);
+        DependencyRecorder top = o.topRecorder();
+        computingThread = me;
+        recorder = top;
+        cancellable = true;
+        sectionNode = node;
+        sectionParent = top;
+        provisional = false;
+        boolean waited = false;
+        try {
+          Verification.refreshForRead(this, node);
+          return;
+        } catch (ClaimedElsewhere e) {
+          ComputedNode<?> w = awaited;
+          awaited = null;
+          unwinding = null;
+          leaveSection(o);
+          waitForClaim(o, w);
+          waited = true;
+        } finally {
+          if (!waited && computingThread == me) {
+            leaveSection(o);
+          }
+          changed.signalAll();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Saves the state a nested read leaves for the computation outside, before unlocking. */
+  private void leaveSection(Outside o) {
+    if (unwinding != null) {
+      o.unwinding = unwinding;
+    }
+    unwinding = null;
+    if (deepPending != null) {
+      o.deepPending = deepPending;
+    }
+    deepPending = null;
+    recorder = null;
+    provisional = false;
+    endSection();
+  }
+
+  /**
+   * Waits, holding nothing but its claims, for the claim on {@code w} to end; throws a {@link
+   * CycleException} instead if the owners of the claims wait for each other in a circle that
+   * comes back to this thread.
+   */
+  private void waitForClaim(Outside o, ComputedNode<?> w) {
+    List<ComputedNode<?>> path = new ArrayList<>();
+    path.add(o.topNode());
+    path.add(w);
+    Outside owner = ownerOf(w);
+    while (owner != null && owner != o && owner.waitingFor != null) {
+      ComputedNode<?> next = owner.waitingFor;
+      path.add(next);
+      owner = ownerOf(next);
+    }
+    if (owner == o) {
+      List<String> labels = new ArrayList<>();
+      for (ComputedNode<?> n : path) {
+        labels.add(n.label());
+      }
+      // The cycle closes on a node this thread claimed: name it from there.
+      ComputedNode<?> last = path.get(path.size() - 1);
+      if (last != path.get(0)) {
+        labels.set(0, last.label());
+      }
+      CycleException e = cycleWitnesses.named(new CycleException(labels),
+          new ArrayList<>(path.subList(1, path.size())));
+      cycleWitnesses.saw(o.topRecorder(), e);
+      throw e;
+    }
+    o.waitingFor = w;
+    try {
+      while (ownerOf(w) != null && revision == o.runRevision) {
+        changed.awaitUninterruptibly();
+      }
+    } finally {
+      o.waitingFor = null;
+    }
+  }
+
+  /**
+   * After a {@link ClaimedElsewhere} reached a read holding no claim: waits for the claim to end
+   * (such a reader closes no cycle: nobody waits for it).
+   */
+  private void awaitClaim() {
+    ComputedNode<?> w = awaited;
+    awaited = null;
+    unwinding = null;
+    while (w != null && ownerOf(w) != null) {
+      awaitChange();
+    }
+  }
+
+  /**
+   * Waits on {@link #changed}, putting back afterwards the lock holder's read state that other
+   * threads may change meanwhile.
+   */
+  private void awaitChange() {
+    long thread = computingThread;
+    boolean wasCancellable = cancellable;
+    ComputedNode<?> node = sectionNode;
+    DependencyRecorder parent = sectionParent;
+    DependencyRecorder r = recorder;
+    boolean wasProvisional = provisional;
+    endSection();
+    recorder = null;
+    provisional = false;
+    try {
+      changed.awaitUninterruptibly();
+    } finally {
+      computingThread = thread;
+      cancellable = wasCancellable;
+      sectionNode = node;
+      sectionParent = parent;
+      recorder = r;
+      provisional = wasProvisional;
+    }
+  }
+
+  /**
+   * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
+   * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
+   * Returns if it is this thread's own (a cycle, which the caller reports).
+   */
+  void checkClaim(ComputedNode<?> node) {
+    Outside owner = ownerOf(node);
+    if (owner == null || owner.threadId == Thread.currentThread().getId()) {
+      return;
+    }
+    awaited = node;
+    unwinding = ClaimedElsewhere.INSTANCE;
+    throw ClaimedElsewhere.INSTANCE;
+  }
+
+  /**
+   * From {@link Execution#startRun}: if {@code n} is the node the lock holder's read asked for and
+   * nothing else of this thread is in progress, claims it and runs its function outside the lock.
+   */
+  void mayLeave(ComputedNode<?> n, DependencyRecorder parent) {
+    if (n != sectionNode || parent != sectionParent || !cancellable || pending
+        || unwinding != null || activeSize() != 0 || lock.getHoldCount() != 1
+        || isEngineCode(n)) {
+      return;
+    }
+    Outside o = mine();
+    if (o == null) {
+      o = new Outside();
+      outside.set(o);
+    }
+    if (lastOutside != o) {
+      lastOutside = o;
+    }
+    if (o.size == 0) {
+      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
+      o.runRevision = revision;
+      o.rootRecorder = rootRecorder;
+      o.recorders = recorders;
+      rootRecorder = o.spareRoot;
+      recorders = o.spareRecorders;
+      o.spareRoot = null;
+      running.add(o);
+      OUTSIDE.setRelease(this, outsideCount + 1); // written only under the lock
+    }
+    o.push(n, recorder, parent, provisional);
+    recorder = null;
+    provisional = false;
+    endSection();
+    lock.unlock();
+  }
+
+  @Override
+  DependencyRecorder recorderOnThisThread() {
+    if (computingThread == Thread.currentThread().getId()) {
+      return recorder;
+    }
+    Outside o = outsideHere();
+    return o == null ? null : o.topRecorder();
+  }
+
+  /** This thread's state (it may have no computation outside the lock now), or null. */
+  private Outside mine() {
+    Outside last = lastOutside;
+    if (last != null && last.threadId == Thread.currentThread().getId()) {
+      return last;
+    }
+    return outside.get();
+  }
+
+  /**
+   * Under the lock: the state of the thread whose computation outside the lock claims {@code n},
+   * or null.
+   */
+  private Outside ownerOf(ComputedNode<?> n) {
+    for (int i = 0; i < running.size(); i++) {
+      Outside o = running.get(i);
+      for (int j = 0; j < o.size; j++) {
+        if (o.nodes[j] == n) {
+          return o;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** This thread's state if it has computations outside the lock, else null. */
+  private Outside outsideHere() {
+    Outside o = mine();
+    return o != null && o.size != 0 ? o : null;
+  }
+
+  /** Whether {@code n} computes a collection stage: engine code, run under the lock. */
+  private static boolean isEngineCode(ComputedNode<?> n) {
+    return n.function.getClass().getName().startsWith("dev.incr.internal.");
+  }
+
+  /**
+   * From {@link Execution#finishRun} and {@link Execution#runThrew}: if {@code n} ran outside the
+   * lock, takes the lock again, ends its claim and puts back the state it left with; a run whose
+   * revision is no longer current is then discarded as cancelled.
+   */
+  void returning(ComputedNode<?> n) {
+    if ((int) OUTSIDE.getAcquire(this) == 0) {
+      return;
+    }
+    Outside o = mine();
+    if (o == null || o.size == 0 || o.topNode() != n) {
+      return;
+    }
+    lock.lock();
+    int top = --o.size;
+    computingThread = o.threadId;
+    recorder = o.runRecorders[top];
+    provisional = o.provisionals[top];
+    cancellable = true;
+    sectionNode = n;
+    sectionParent = o.parents[top];
+    o.nodes[top] = null;
+    o.runRecorders[top] = null;
+    o.parents[top] = null;
+    unwinding = o.unwinding;
+    deepPending = o.deepPending;
+    o.unwinding = null;
+    o.deepPending = null;
+    if (unwinding == null && revision != o.runRevision) {
+      unwinding = new Cancelled();
+    }
+    if (o.size == 0) {
+      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
+      o.spareRoot = rootRecorder;
+      o.spareRecorders = recorders;
+      rootRecorder = o.rootRecorder;
+      recorders = o.recorders;
+      o.rootRecorder = null;
+      running.remove(o);
+      OUTSIDE.setRelease(this, outsideCount - 1);
+    }
+  }
+
+  /**
+   * From {@link Push#flush}: the push verifies at the current revision, so it waits until
+   * the computations outside the lock of older revisions have unwound (new ones do not leave while
+   * a change is pending).
+   */
+  void beforeFlush() {
+    while (pending && !running.isEmpty()) {
+      awaitChange();
+    }
+  }
+
+  /**
+   * On the computing thread, inside a computation: throws {@link Cancelled} if a writer waits and
+   * the computation belongs to a top-level read (not to a write, a batch or a push).
+   */
+  private void checkCancelledHere() {
+    if ((int) WAITING.getAcquire(this) != 0 && cancellable && !flushing && unwinding == null) {
+      Cancelled c = new Cancelled();
+      unwinding = c;
+      throw c;
+    }
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (computingThread == Thread.currentThread().getId()) {
+      if (recorder != null) {
+        checkCancelledHere();
+      }
+      return;
+    }
+    if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        checkCurrent(o);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Takes the lock for a write, ahead of readers (which give way, see {@link #refreshLocked}), and
+   * becomes the writing thread once no other is.
+   */
+  private void lockForWrite() {
+    if (!lock.tryLock()) {
+      WAITING.getAndAdd(this, 1);
+      lock.lock();
+      if ((int) WAITING.getAndAdd(this, -1) == 1) {
+        changed.signalAll();
+      }
+    }
+    long me = Thread.currentThread().getId();
+    if (writerThread != me) {
+      while (writerThread != 0) {
+        changed.awaitUninterruptibly();
+      }
+      writerThread = me;
+    }
+    writeDepth++;
+  }
+
+  private void unlockAfterWrite() {
+    if (--writeDepth == 0) {
+      writerThread = 0;
+      changed.signalAll();
+    }
+    lock.unlock();
+  }
+
+  /** Under the lock, once no batch is open: lets other threads read at the current revision. */
+  private void publishVisible() {
+    VISIBLE.setRelease(this, revision);
   }
 
   @Override
@@ -192,13 +918,20 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
+    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
+            + o.topRecorder().describe() + ": computations must not change inputs. Make the"
+            + " change outside, after get() returns.");
+      }
     }
-    lock.lock();
+    lockForWrite();
     if (CrossEngineGuard.mayBeInsideAnother(this)) {
       try {
         checkWriteAllowed(node); // a computation of another engine on this thread
       } catch (RuntimeException e) {
-        lock.unlock();
+        unlockAfterWrite();
         throw e;
       }
     }
@@ -208,11 +941,15 @@ public final class ConcurrentEngine extends EngineCore {
   void endSet(boolean wrote) {
     ObserverDelivery.Handoff handoff = null;
     try {
-      if (wrote && batchDepth == 0) {
-        handoff = collectForDelivery();
+      if (batchDepth == 0) {
+        publishVisible();
+        changed.signalAll();
+        if (wrote) {
+          handoff = collectForDelivery();
+        }
       }
     } finally {
-      lock.unlock();
+      unlockAfterWrite();
     }
     delivery.deliver(handoff);
   }
@@ -220,28 +957,41 @@ public final class ConcurrentEngine extends EngineCore {
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
-    if (computingThread == Thread.currentThread().getId()) {
+    long me = Thread.currentThread().getId();
+    if (computingThread == me) {
       checkBatchAllowed();
+    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
+      Outside o = outsideHere();
+      if (o != null) {
+        throw new IllegalStateException("Cannot start a batch inside "
+            + o.topRecorder().describe() + ": computations must not change inputs.");
+      }
     }
     ObserverDelivery.Handoff handoff = null;
     RuntimeException failed = null;
-    lock.lock();
+    lockForWrite();
+    long previous = computingThread;
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
         checkBatchAllowed(); // a computation of another engine on this thread
       }
       beginBatch();
+      // The batch's own reads take the plain paths: they see its writes, at the newest revision.
+      computingThread = me;
       try {
         changes.run();
       } catch (RuntimeException e) {
         failed = e; // the writes made so far stay: observers hear of them before it propagates
       } finally {
+        computingThread = previous;
         if (endBatch()) {
+          publishVisible();
+          changed.signalAll();
           handoff = collectForDelivery();
         }
       }
     } finally {
-      lock.unlock();
+      unlockAfterWrite();
     }
     if (failed == null) {
       delivery.deliver(handoff);

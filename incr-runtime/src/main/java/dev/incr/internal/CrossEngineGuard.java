@@ -65,6 +65,6 @@ final class CrossEngineGuard {
     if (last == null || last == engine || last.topLevelThread != Thread.currentThread().getId()) {
       return null;
     }
-    return last.recorder;
+    return last.recorderOnThisThread();
   }
 }

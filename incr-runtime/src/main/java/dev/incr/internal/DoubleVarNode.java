@@ -30,7 +30,23 @@ final class DoubleVarNode extends VarNode<Double> implements DoubleVar {
 
   @Override
   public double getAsDouble() {
-    return prepareRead() ? current : (double) CURRENT.getAcquire(this);
+    return prepareRead() ? current : lockFreeValue();
+  }
+
+  /**
+   * The value for a reader outside the engine's lock: loaded between {@link
+   * ConcurrentEngine#readStamp} and a check that no write intervened, so it is the value of one
+   * revision, never one computed in the middle of a batch.
+   */
+  private double lockFreeValue() {
+    ConcurrentEngine e = (ConcurrentEngine) engine;
+    while (true) {
+      long stamp = e.readStamp(this);
+      double value = (double) CURRENT.getAcquire(this);
+      if (e.stillAt(stamp)) {
+        return value;
+      }
+    }
   }
 
   @Override

@@ -233,11 +233,18 @@ abstract class EngineCore implements Engine {
   final ValueBudgets budgets = new ValueBudgets(this);
   /** The memo tables of parameterized queries made on this engine. */
   final MemoRegistry memos = new MemoRegistry();
+  /**
+   * What is unwinding the computations on the stack, or null: {@link DeepUnwind#INSTANCE}, or the
+   * {@link dev.incr.Cancelled} the concurrent engine threw. While it is set, every run that ends,
+   * however it ends, is abandoned (its node stays as it was) and the unwinding goes on, so user
+   * code that swallows it changes nothing.
+   */
+  Throwable unwinding;
 
   // Execution.
 
   /** The recorder of top-level runs; nested runs use its chain of children. */
-  final DependencyRecorder rootRecorder = new DependencyRecorder(null);
+  DependencyRecorder rootRecorder = new DependencyRecorder(null);
   /** Recorders in the chain from {@link #rootRecorder}. */
   int recorders = 1;
   /** The kept failures of computeds in state {@link ComputedNode#CYCLE_FAILED}. */
@@ -486,6 +493,14 @@ abstract class EngineCore implements Engine {
     return true;
   }
 
+  /** Throws {@code t} (an Error or a RuntimeException) without wrapping it. */
+  static RuntimeException sneaky(Throwable t) {
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    throw (RuntimeException) t;
+  }
+
   /** Throws if this thread is inside a computation of another engine. */
   final void checkNotForeignRead(AbstractNode<?> node) {
     DependencyRecorder foreign = CrossEngineGuard.foreignComputation(this);
@@ -535,6 +550,14 @@ abstract class EngineCore implements Engine {
       throw new IllegalStateException("Cannot start a batch inside " + r.describe()
           + ": computations must not change inputs.");
     }
+  }
+
+  /**
+   * The recorder of the innermost computation of this engine running on the calling thread, or
+   * null (asked by {@link CrossEngineGuard} on behalf of another engine).
+   */
+  DependencyRecorder recorderOnThisThread() {
+    return recorder;
   }
 
   /** The recorder of a computation running on this thread, in this engine or another, or null. */

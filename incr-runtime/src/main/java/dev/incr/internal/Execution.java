@@ -64,7 +64,7 @@ final class Execution {
     try {
       changed = n.compute(e, since);
     } catch (Throwable t) {
-      if (t != DeepUnwind.INSTANCE) {
+      if (t != e.unwinding) {
         traceSink.ran(n, cause, firstRun, false, t, System.nanoTime() - start, e.revision);
       }
       throw t;
@@ -86,6 +86,9 @@ final class Execution {
     DependencyRecorder r = parent == null ? e.rootRecorder : childOf(e, parent);
     r.start(n);
     e.recorder = r;
+    if (e.lockFreeReads) {
+      ((ConcurrentEngine) e).mayLeave(n, parent);
+    }
     return r;
   }
 
@@ -139,8 +142,16 @@ final class Execution {
    */
   static void runThrew(
       EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run, Throwable t) {
-    if (t == DeepUnwind.INSTANCE) {
+    if (e.lockFreeReads) {
+      ((ConcurrentEngine) e).returning(n);
+    }
+    Throwable unwind = e.unwinding;
+    if (unwind != null) {
       abandoned(e, n, since, run);
+      if (t != unwind) {
+        // The function caught the unwinding and threw something else: abandoned all the same.
+        throw EngineCore.sneaky(unwind);
+      }
       return;
     }
     if (e.cycleWitnesses.tracking) {
@@ -165,7 +176,10 @@ final class Execution {
     failedAfterRun(e, n, since);
   }
 
-  /** A run of {@code n} is abandoned by a {@link DeepUnwind}: the node stays as it was. */
+  /**
+   * A run of {@code n} is abandoned by a {@link DeepUnwind} or a cancellation: the node stays as it
+   * was.
+   */
   private static void abandoned(
       EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run) {
     if (run.cycleSeen != null) {
@@ -182,10 +196,14 @@ final class Execution {
    * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
    */
   static void finishRun(EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run) {
-    if (e.deepPending != null) {
-      // The function caught the DeepUnwind thrown through it: the run is abandoned all the same.
+    if (e.lockFreeReads) {
+      ((ConcurrentEngine) e).returning(n);
+    }
+    Throwable unwind = e.unwinding;
+    if (unwind != null) {
+      // The function caught the unwinding thrown through it: the run is abandoned all the same.
       abandoned(e, n, since, run);
-      throw DeepUnwind.INSTANCE;
+      throw EngineCore.sneaky(unwind);
     }
     if (e.cycleWitnesses.tracking) {
       e.cycleWitnesses.ran(n, run, e.revision, true, e);

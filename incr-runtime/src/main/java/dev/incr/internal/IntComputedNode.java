@@ -31,7 +31,23 @@ final class IntComputedNode extends ComputedNode<Integer> implements IntComputed
 
   @Override
   public int getAsInt() {
-    return prepareRead() ? current : (int) CURRENT.getAcquire(this);
+    return prepareRead() ? current : lockFreeValue();
+  }
+
+  /**
+   * The value for a reader outside the engine's lock: loaded between {@link
+   * ConcurrentEngine#readStamp} and a check that no write intervened, so it is the value of one
+   * revision, never one computed in the middle of a batch.
+   */
+  private int lockFreeValue() {
+    ConcurrentEngine e = (ConcurrentEngine) engine;
+    while (true) {
+      long stamp = e.readStamp(this);
+      int value = (int) CURRENT.getAcquire(this);
+      if (e.stillAt(stamp)) {
+        return value;
+      }
+    }
   }
 
   @Override

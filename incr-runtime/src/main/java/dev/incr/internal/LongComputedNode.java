@@ -31,7 +31,23 @@ final class LongComputedNode extends ComputedNode<Long> implements LongComputed 
 
   @Override
   public long getAsLong() {
-    return prepareRead() ? current : (long) CURRENT.getAcquire(this);
+    return prepareRead() ? current : lockFreeValue();
+  }
+
+  /**
+   * The value for a reader outside the engine's lock: loaded between {@link
+   * ConcurrentEngine#readStamp} and a check that no write intervened, so it is the value of one
+   * revision, never one computed in the middle of a batch.
+   */
+  private long lockFreeValue() {
+    ConcurrentEngine e = (ConcurrentEngine) engine;
+    while (true) {
+      long stamp = e.readStamp(this);
+      long value = (long) CURRENT.getAcquire(this);
+      if (e.stillAt(stamp)) {
+        return value;
+      }
+    }
   }
 
   @Override

@@ -46,13 +46,39 @@ final class LruComputedNode<T> extends ComputedNode<T> {
   @Override
   @SuppressWarnings("unchecked")
   public T get() {
-    Object v = prepareRead() ? value : VALUE.getAcquire(this);
-    if (v == ValueLruRing.EVICTED) {
-      v = engine.valueOfEvicted(this);
-    } else if (uses < ValueLruRing.MAX_USES) {
+    Object v;
+    if (prepareRead()) {
+      v = value;
+      if (v == ValueLruRing.EVICTED) {
+        return (T) engine.valueOfEvicted(this);
+      }
+    } else {
+      v = acquireValue();
+    }
+    if (uses < ValueLruRing.MAX_USES) {
       uses++;
     }
     return (T) v;
+  }
+
+  /**
+   * The value for a reader outside the engine's lock, as {@code BoxedComputedNode} reads it:
+   * loaded between {@link ConcurrentEngine#readStamp} and a check that no write intervened. An
+   * evicted value is brought back under the lock ({@link ConcurrentEngine#valueOfEvicted}), which
+   * returns it as of a revision the reader reads at.
+   */
+  private Object acquireValue() {
+    ConcurrentEngine e = (ConcurrentEngine) engine;
+    while (true) {
+      long stamp = e.readStamp(this);
+      Object value = VALUE.getAcquire(this);
+      if (value == ValueLruRing.EVICTED) {
+        return e.valueOfEvicted(this);
+      }
+      if (e.stillAt(stamp)) {
+        return value;
+      }
+    }
   }
 
   /** The value as the engine's algorithm sees it (it holds the lock, if any). */

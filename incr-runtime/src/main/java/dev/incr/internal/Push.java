@@ -70,6 +70,9 @@ final class Push {
    * node after a write), as they would be without observers.
    */
   static void flush(EngineCore e) {
+    if (e.lockFreeReads) {
+      ((ConcurrentEngine) e).beforeFlush();
+    }
     e.revisionObserved = true;
     e.flushing = true;
     long previous = CrossEngineGuard.enter(e);

@@ -61,6 +61,10 @@ public final class SingleThreadedEngine extends EngineCore {
     return revision;
   }
 
+  /** Nothing to do: no write can happen while one of this engine's computations runs. */
+  @Override
+  public void checkCancelled() {}
+
   @Override
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");

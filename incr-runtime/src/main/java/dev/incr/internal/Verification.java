@@ -51,6 +51,9 @@ final class Verification {
       if (!isCurrent(e, node)) {
         try {
           if (ComputedNode.inProgress(node.verifiedAt)) {
+            if (e.lockFreeReads) {
+              ((ConcurrentEngine) e).checkClaim(node);
+            }
             throw cycleThrough(e, node);
           }
           refreshNested(e, node);
@@ -70,6 +73,9 @@ final class Verification {
         Push.flush(e);
       }
       if (!isCurrent(e, node)) {
+        if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+          ((ConcurrentEngine) e).checkClaim(node);
+        }
         refreshTopLevel(e, node);
         if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
           throw e.cycleFailures.rethrow(node);
@@ -127,9 +133,14 @@ final class Verification {
   static Object bringBack(EngineCore e, LruComputedNode<?> node) {
     if (e.recorder != null) {
       // Inside a computation: prepareRead has brought the node up to date.
+      if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+        // Since then another thread has begun bringing it back outside the lock.
+        ((ConcurrentEngine) e).checkClaim(node);
+      }
       if (node.evicted()) {
         if (e.recorder.depth > MAX_RUN_DEPTH) {
           e.deepPending = node; // verifyFromTop restores it from the top
+          e.unwinding = DeepUnwind.INSTANCE;
           throw DeepUnwind.INSTANCE;
         }
         restore(e, node);
@@ -140,6 +151,9 @@ final class Verification {
       Push.flush(e);
     }
     if (!isCurrent(e, node) || node.evicted()) {
+      if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+        ((ConcurrentEngine) e).checkClaim(node);
+      }
       refreshTopLevel(e, node);
       if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
         throw e.cycleFailures.rethrow(node);
@@ -174,6 +188,7 @@ final class Verification {
     if (e.recorder.depth > MAX_RUN_DEPTH) {
       // Unwind to the top-level read, which computes node first (see DeepUnwind).
       e.deepPending = node;
+      e.unwinding = DeepUnwind.INSTANCE;
       throw DeepUnwind.INSTANCE;
     }
     verify(e, node, 0);
@@ -213,6 +228,7 @@ final class Verification {
         unwound[size++] = n;
         n = e.deepPending;
         e.deepPending = null;
+        e.unwinding = null;
       }
     }
   }
@@ -275,6 +291,9 @@ final class Verification {
     if (mustVerify(e, d, v, rev)) {
       ComputedNode<?> c = (ComputedNode<?>) d;
       if (v == ComputedNode.COMPUTING) {
+        if (e.lockFreeReads) {
+          ((ConcurrentEngine) e).checkClaim(c);
+        }
         // The old dependency is running: let the re-run meet it and report the cycle.
         Execution.run(e, n, c, since);
         return true;
@@ -425,6 +444,9 @@ final class Verification {
           if (!verifiedFirst && mustVerify(e, d, v, rev)) {
             ComputedNode<?> c = (ComputedNode<?>) d;
             if (v == ComputedNode.COMPUTING) {
+              if (e.lockFreeReads) {
+                ((ConcurrentEngine) e).checkClaim(c);
+              }
               // The old dependency is running: let the re-run meet it and report the cycle.
               changed = c;
               break;

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck explores interleavings of sets, batches and reads of computeds on the concurrent engine
- * and checks every outcome against a sequential execution of the same operations.
+ * Lincheck explores interleavings of sets, batches (with reads inside them) and reads of stale
+ * computeds by several threads at once on the concurrent engine, and checks every outcome against a
+ * sequential execution of the same operations.
  */
 @Param(name = "value", gen = IntGen.class, conf = "0:3")
 public class ConcurrentEngineLincheckTest {
@@ -59,6 +60,21 @@ public class ConcurrentEngineLincheckTest {
       a.set(x);
       b.set(y);
     });
+  }
+
+  /**
+   * A batch whose own thread reads between its writes: it sees its first write, and no other
+   * thread sees anything of the batch before it ends.
+   */
+  @Operation
+  public String setBothReadingInside(@Param(name = "value") int x, @Param(name = "value") int y) {
+    String[] inside = new String[1];
+    engine.batch(() -> {
+      a.set(x);
+      inside[0] = summary.get();
+      b.set(y);
+    });
+    return inside[0];
   }
 
   @Operation
