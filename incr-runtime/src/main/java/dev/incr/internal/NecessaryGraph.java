@@ -18,7 +18,7 @@ import java.util.Set;
  * holds {@link EngineCore#CLEAN} instead of a revision, so reads take the fast path in every later
  * revision, however many writes happen elsewhere. A write to a necessary node marks its necessary
  * readers dirty (back to a real revision) and queues them; at the end of the outermost write the
- * engine takes the queue lowest height first ({@link EngineCore#flush}), verifies each node (so it
+ * engine takes the queue lowest height first ({@link Push#flush}), verifies each node (so it
  * re-runs only if something it read changed) and, when its value changed, marks and queues its
  * readers. A change absorbed low in the graph stops there: nothing above it is visited.
  *
