@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *   <li><b>One thread in the algorithm.</b> Verifying, storing results and writing hold {@link
  *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
  *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
- *       the lock. A thread saves that state ({@link Outside}) before it releases the lock and puts
+ *       the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
+ *       lock and puts
  *       it back after taking the lock again, so the algorithm always sees one thread's state.
  *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
  *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
@@ -46,7 +47,8 @@ import java.util.function.Supplier;
  *       waits, holding nothing, for the claim to end; then it starts over and finds the node
  *       computed. So the only in-progress marks another thread can see are claims.
  *   <li><b>Cross-thread cycles.</b> A thread waits for a claim only with its own claims recorded
- *       ({@link Outside#waitingFor}); before it waits it follows owner, awaited node, owner, ...
+ *       ({@link ComputationsOutside#waitingFor}); before it waits it follows owner, awaited node,
+ *       owner, ...
  *       and if that leads back to itself it throws a {@link CycleException} naming the claimed
  *       nodes instead of waiting.
  *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
@@ -55,7 +57,8 @@ import java.util.function.Supplier;
  *       r}, followed by a check that it still is {@code r}, was current at {@code r} ({@link
  *       #readStamp}, {@link #stillAt}): a seqlock whose sequence is the revision.
  *   <li><b>Cancellation.</b> A computation outside the lock reads at the revision it started at
- *       ({@link Outside#runRevision}); the first read that finds the revision moved, or the return
+ *       ({@link ComputationsOutside#runRevision}); the first read that finds the revision moved, or
+ *       the return
  *       of a run whose revision moved, throws {@link Cancelled} (kept in {@link
  *       EngineCore#unwinding}, so every run it crosses is abandoned whatever user code does with
  *       it), and the read that took the lock starts over at the new revision. Computations under
@@ -130,63 +133,14 @@ public final class ConcurrentEngine extends EngineCore {
   /** With {@link #ClaimedElsewhere}: the claimed node to wait for. Guarded. */
   private ComputedNode<?> awaited;
   /** The states of the threads with computations outside the lock (their claims). Guarded. */
-  private final List<Outside> running = new ArrayList<>();
+  private final List<ComputationsOutside> running = new ArrayList<>();
   /**
    * The state of the thread that last had a computation leave the lock: read racily as a shortcut
    * past the thread-local lookup (its {@code threadId} is final, and only that thread uses it).
    */
-  private Outside lastOutside;
+  private ComputationsOutside lastOutside;
   /** The state of this thread's computations outside the lock, if it has any. */
-  private final ThreadLocal<Outside> outside = new ThreadLocal<>();
-
-  /**
-   * A thread's computations outside the lock: the runs it claimed, innermost last, each with the
-   * engine state to put back when it returns. Kept per thread and reused (no allocation per run).
-   */
-  static final class Outside {
-    final long threadId = Thread.currentThread().getId();
-    /** The revision its computations read at (set when its first run leaves). */
-    long runRevision;
-    int size;
-    ComputedNode<?>[] nodes = new ComputedNode<?>[4];
-    DependencyRecorder[] runRecorders = new DependencyRecorder[4];
-    DependencyRecorder[] parents = new DependencyRecorder[4];
-    boolean[] provisionals = new boolean[4];
-    /** The {@link EngineCore#unwinding} of this thread while it is outside. */
-    Throwable unwinding;
-    ComputedNode<?> deepPending;
-    /** The claimed node this thread waits for, or null. */
-    ComputedNode<?> waitingFor;
-    /** The engine's recorder chain this thread took with its first run, and its length. */
-    DependencyRecorder rootRecorder;
-    int recorders;
-    /** A free recorder chain to leave the engine in exchange, and its length. */
-    DependencyRecorder spareRoot = new DependencyRecorder(null);
-    int spareRecorders = 1;
-
-    ComputedNode<?> topNode() {
-      return nodes[size - 1];
-    }
-
-    DependencyRecorder topRecorder() {
-      return runRecorders[size - 1];
-    }
-
-    void push(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent, boolean p) {
-      if (size == nodes.length) {
-        int grown = size * 2;
-        nodes = java.util.Arrays.copyOf(nodes, grown);
-        runRecorders = java.util.Arrays.copyOf(runRecorders, grown);
-        parents = java.util.Arrays.copyOf(parents, grown);
-        provisionals = java.util.Arrays.copyOf(provisionals, grown);
-      }
-      nodes[size] = n;
-      runRecorders[size] = r;
-      parents[size] = parent;
-      provisionals[size] = p;
-      size++;
-    }
-  }
+  private final ThreadLocal<ComputationsOutside> outside = new ThreadLocal<>();
 
   /** Delivering changes to observers, guarded by {@link #lock}. */
   private final ObserverDelivery delivery =
@@ -328,7 +282,7 @@ public final class ConcurrentEngine extends EngineCore {
       }
     }
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         return bringBackNested(o, node);
       }
@@ -380,7 +334,7 @@ public final class ConcurrentEngine extends EngineCore {
    * read: under the lock with the thread's state put back, as {@link #nestedRefresh} does, so the
    * value is of the computation's own revision (or the computation is cancelled).
    */
-  private Object bringBackNested(Outside o, LruComputedNode<?> node) {
+  private Object bringBackNested(ComputationsOutside o, LruComputedNode<?> node) {
     long me = o.threadId;
     lock.lock();
     try {
@@ -434,7 +388,7 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long readStamp(VarNode<?> node) {
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -464,7 +418,7 @@ public final class ConcurrentEngine extends EngineCore {
    */
   long readStamp(ComputedNode<?> node) {
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -487,14 +441,14 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** A read of var {@code node} by a computation running outside the lock. */
-  private long readOutside(Outside o, VarNode<?> node) {
+  private long readOutside(ComputationsOutside o, VarNode<?> node) {
     checkCurrent(o);
     o.topRecorder().record(node);
     return o.runRevision;
   }
 
   /** A read of computed {@code node} by a computation running outside the lock. */
-  private long readOutside(Outside o, ComputedNode<?> node) {
+  private long readOutside(ComputationsOutside o, ComputedNode<?> node) {
     checkCurrent(o);
     long v = EngineCore.acquireVerified(node);
     if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
@@ -506,7 +460,7 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** Throws {@link Cancelled} if a write has made the computations outside the lock obsolete. */
-  private void checkCurrent(Outside o) {
+  private void checkCurrent(ComputationsOutside o) {
     if (o.unwinding != null) {
       throw sneaky(o.unwinding); // swallowed by user code: it goes on unwinding
     }
@@ -567,7 +521,7 @@ public final class ConcurrentEngine extends EngineCore {
    * A read by a computation running outside the lock that must verify or compute {@code node}:
    * under the lock, with the thread's state put back, as a nested read.
    */
-  private void nestedRefresh(Outside o, ComputedNode<?> node) {
+  private void nestedRefresh(ComputationsOutside o, ComputedNode<?> node) {
     long me = o.threadId;
     lock.lock();
     try {
@@ -604,7 +558,7 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** Saves the state a nested read leaves for the computation outside, before unlocking. */
-  private void leaveSection(Outside o) {
+  private void leaveSection(ComputationsOutside o) {
     if (unwinding != null) {
       o.unwinding = unwinding;
     }
@@ -623,11 +577,11 @@ public final class ConcurrentEngine extends EngineCore {
    * CycleException} instead if the owners of the claims wait for each other in a circle that
    * comes back to this thread.
    */
-  private void waitForClaim(Outside o, ComputedNode<?> w) {
+  private void waitForClaim(ComputationsOutside o, ComputedNode<?> w) {
     List<ComputedNode<?>> path = new ArrayList<>();
     path.add(o.topNode());
     path.add(w);
-    Outside owner = ownerOf(w);
+    ComputationsOutside owner = ownerOf(w);
     while (owner != null && owner != o && owner.waitingFor != null) {
       ComputedNode<?> next = owner.waitingFor;
       path.add(next);
@@ -703,7 +657,7 @@ public final class ConcurrentEngine extends EngineCore {
    * Returns if it is this thread's own (a cycle, which the caller reports).
    */
   void checkClaim(ComputedNode<?> node) {
-    Outside owner = ownerOf(node);
+    ComputationsOutside owner = ownerOf(node);
     if (owner == null || owner.threadId == Thread.currentThread().getId()) {
       return;
     }
@@ -722,9 +676,9 @@ public final class ConcurrentEngine extends EngineCore {
         || isEngineCode(n)) {
       return;
     }
-    Outside o = mine();
+    ComputationsOutside o = mine();
     if (o == null) {
-      o = new Outside();
+      o = new ComputationsOutside();
       outside.set(o);
     }
     if (lastOutside != o) {
@@ -753,13 +707,13 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       return recorder;
     }
-    Outside o = outsideHere();
+    ComputationsOutside o = outsideHere();
     return o == null ? null : o.topRecorder();
   }
 
   /** This thread's state (it may have no computation outside the lock now), or null. */
-  private Outside mine() {
-    Outside last = lastOutside;
+  private ComputationsOutside mine() {
+    ComputationsOutside last = lastOutside;
     if (last != null && last.threadId == Thread.currentThread().getId()) {
       return last;
     }
@@ -770,9 +724,9 @@ public final class ConcurrentEngine extends EngineCore {
    * Under the lock: the state of the thread whose computation outside the lock claims {@code n},
    * or null.
    */
-  private Outside ownerOf(ComputedNode<?> n) {
+  private ComputationsOutside ownerOf(ComputedNode<?> n) {
     for (int i = 0; i < running.size(); i++) {
-      Outside o = running.get(i);
+      ComputationsOutside o = running.get(i);
       for (int j = 0; j < o.size; j++) {
         if (o.nodes[j] == n) {
           return o;
@@ -783,8 +737,8 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** This thread's state if it has computations outside the lock, else null. */
-  private Outside outsideHere() {
-    Outside o = mine();
+  private ComputationsOutside outsideHere() {
+    ComputationsOutside o = mine();
     return o != null && o.size != 0 ? o : null;
   }
 
@@ -802,7 +756,7 @@ public final class ConcurrentEngine extends EngineCore {
     if ((int) OUTSIDE.getAcquire(this) == 0) {
       return;
     }
-    Outside o = mine();
+    ComputationsOutside o = mine();
     if (o == null || o.size == 0 || o.topNode() != n) {
       return;
     }
@@ -868,7 +822,7 @@ public final class ConcurrentEngine extends EngineCore {
       return;
     }
     if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         checkCurrent(o);
       }
@@ -919,7 +873,7 @@ public final class ConcurrentEngine extends EngineCore {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
     } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
             + o.topRecorder().describe() + ": computations must not change inputs. Make the"
@@ -961,7 +915,7 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == me) {
       checkBatchAllowed();
     } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      Outside o = outsideHere();
+      ComputationsOutside o = outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot start a batch inside "
             + o.topRecorder().describe() + ": computations must not change inputs.");
