@@ -12,8 +12,6 @@ import dev.incr.Traced;
 import dev.incr.Why;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,40 +30,27 @@ import java.util.function.Supplier;
  *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
  *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
  *       the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
- *       lock and puts
- *       it back after taking the lock again, so the algorithm always sees one thread's state.
+ *       lock and puts it back after taking the lock again, so the algorithm always sees one
+ *       thread's state.
  *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
  *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
- *       nothing else of this thread in progress in the engine, the run <em>leaves</em> ({@link
- *       #mayLeave}): the node stays marked {@code COMPUTING} and is <em>claimed</em> in {@link
- *       #running} by this thread, the lock is released, and the function runs; it takes the lock
- *       again when it returns or throws ({@link #returning}). Computations of collection stages
- *       (engine code), and runs inside writes, batches, pushes, traces and observer registration,
- *       stay under the lock.
- *   <li><b>A claimed node is computed once.</b> A verification that meets a node claimed by
- *       another thread abandons everything it has on the stack ({@link ClaimedElsewhere}) and
- *       waits, holding nothing, for the claim to end; then it starts over and finds the node
- *       computed. So the only in-progress marks another thread can see are claims.
- *   <li><b>Cross-thread cycles.</b> A thread waits for a claim only with its own claims recorded
- *       ({@link ComputationsOutside#waitingFor}); before it waits it follows owner, awaited node,
- *       owner, ...
- *       and if that leads back to itself it throws a {@link CycleException} naming the claimed
- *       nodes instead of waiting.
+ *       nothing else of this thread in progress in the engine, the run <em>leaves</em>: the node
+ *       is <em>claimed</em> by this thread, the lock is released, and the function runs; it takes
+ *       the lock again when it returns or throws. A verification that meets another thread's claim
+ *       waits for it, and waits that would close a circle between threads throw a {@link
+ *       CycleException} instead. See {@link Claims}. Computations of collection stages (engine
+ *       code), and runs inside writes, batches, pushes, traces and observer registration, stay
+ *       under the lock.
  *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
  *       revision} (release) before the var's value (release), and every computation stores values
  *       at a revision at least that new. So a value loaded after the revision was seen at {@code
  *       r}, followed by a check that it still is {@code r}, was current at {@code r} ({@link
  *       #readStamp}, {@link #stillAt}): a seqlock whose sequence is the revision.
- *   <li><b>Cancellation.</b> A computation outside the lock reads at the revision it started at
- *       ({@link ComputationsOutside#runRevision}); the first read that finds the revision moved, or
- *       the return
- *       of a run whose revision moved, throws {@link Cancelled} (kept in {@link
- *       EngineCore#unwinding}, so every run it crosses is abandoned whatever user code does with
- *       it), and the read that took the lock starts over at the new revision. Computations under
- *       the lock for a top-level read give way the same way to a writer waiting for the lock
- *       ({@link #writersWaiting}). Writes never wait for computations outside the lock; a write
- *       whose observers must be brought up to date waits until the obsolete ones have unwound
- *       ({@link #beforeFlush}), which takes them until their next node read.
+ *   <li><b>Cancellation.</b> Computations made obsolete by a write are abandoned at their next
+ *       node read by a {@link Cancelled}, and the read that took the lock starts over at the new
+ *       revision ({@link Cancellation}). Writes never wait for computations outside the lock; a
+ *       write whose observers must be brought up to date waits until the obsolete ones have
+ *       unwound ({@link #beforeFlush}), which takes them until their next node read.
  *   <li><b>Visible revision.</b> {@link #visibleRevision} is the revision other threads read at:
  *       {@code revision} except while a batch is open, when it stays at the revision before the
  *       batch. Lock-free reads are accepted only while the two are equal, and readers that find a
@@ -82,15 +67,11 @@ import java.util.function.Supplier;
 public final class ConcurrentEngine extends EngineCore {
 
   private static final VarHandle VISIBLE;
-  private static final VarHandle WAITING;
-  private static final VarHandle OUTSIDE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       VISIBLE = lookup.findVarHandle(ConcurrentEngine.class, "visibleRevision", long.class);
-      WAITING = lookup.findVarHandle(ConcurrentEngine.class, "writersWaiting", int.class);
-      OUTSIDE = lookup.findVarHandle(ConcurrentEngine.class, "outsideCount", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -107,7 +88,7 @@ public final class ConcurrentEngine extends EngineCore {
    * Signalled whenever a waiter may proceed: a claim ended, a batch ended, a writer got the lock.
    * Waiters check their own condition again.
    */
-  private final Condition changed = lock.newCondition();
+  final Condition changed = lock.newCondition();
   /**
    * The id of the thread holding {@link #lock} as the engine's current thread, or 0. Read racily
    * by fast paths: a thread can only ever see its own id here if it wrote it here, so the
@@ -117,30 +98,16 @@ public final class ConcurrentEngine extends EngineCore {
   long computingThread;
   /** The revision other threads read at; see the invariants. Written under the lock (release). */
   private long visibleRevision = 1;
-  /** Writers waiting for the lock (atomic). */
-  private int writersWaiting;
-  /**
-   * How many threads have a computation outside the lock; 0 spares readers a lookup. Written under
-   * the lock (release), read without it (acquire).
-   */
-  private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
-  private boolean cancellable;
+  boolean cancellable;
   /** The node the lock holder's read asked for: its run may leave. Guarded. */
-  private ComputedNode<?> sectionNode;
+  ComputedNode<?> sectionNode;
   /** The recorder a leaving run of {@link #sectionNode} has as parent. Guarded. */
-  private DependencyRecorder sectionParent;
-  /** With {@link #ClaimedElsewhere}: the claimed node to wait for. Guarded. */
-  private ComputedNode<?> awaited;
-  /** The states of the threads with computations outside the lock (their claims). Guarded. */
-  private final List<ComputationsOutside> running = new ArrayList<>();
-  /**
-   * The state of the thread that last had a computation leave the lock: read racily as a shortcut
-   * past the thread-local lookup (its {@code threadId} is final, and only that thread uses it).
-   */
-  private ComputationsOutside lastOutside;
-  /** The state of this thread's computations outside the lock, if it has any. */
-  private final ThreadLocal<ComputationsOutside> outside = new ThreadLocal<>();
+  DependencyRecorder sectionParent;
+  /** Which thread computes which node outside the lock. */
+  final Claims claims = new Claims(this);
+  /** When computations are obsolete, and the writers that make them so. */
+  final Cancellation cancellation = new Cancellation(this);
 
   /** Delivering changes to observers, guarded by {@link #lock}. */
   private final ObserverDelivery delivery =
@@ -171,8 +138,8 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     long previous = computingThread;
     try {
-      if (previous != Thread.currentThread().getId() && outsideHere() == null) {
-        while (!running.isEmpty()) {
+      if (previous != Thread.currentThread().getId() && claims.outsideHere() == null) {
+        while (!claims.none()) {
           awaitChange();
         }
       }
@@ -238,7 +205,7 @@ public final class ConcurrentEngine extends EngineCore {
     }
     DependencyRecorder r = recorder;
     if (r != null) {
-      checkCancelledHere();
+      cancellation.checkHere();
       long v = node.verifiedAt;
       if (v == revision || v == cleanMark) {
         r.record(node);
@@ -254,7 +221,7 @@ public final class ConcurrentEngine extends EngineCore {
         Verification.refreshForRead(this, node);
         return true;
       } catch (ClaimedElsewhere e) {
-        awaitClaim();
+        claims.awaitMet();
       }
     }
   }
@@ -277,12 +244,12 @@ public final class ConcurrentEngine extends EngineCore {
         try {
           return Verification.bringBack(this, node);
         } catch (ClaimedElsewhere e) {
-          awaitClaim();
+          claims.awaitMet();
         }
       }
     }
-    if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return bringBackNested(o, node);
       }
@@ -299,7 +266,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        while ((int) WAITING.getAcquire(this) != 0 || batchDepth != 0) {
+        while (cancellation.writersWaiting() || batchDepth != 0) {
           changed.awaitUninterruptibly();
         }
         if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -318,7 +285,7 @@ public final class ConcurrentEngine extends EngineCore {
           unwinding = null; // the runs it crossed were abandoned; start over
         } catch (ClaimedElsewhere e) {
           endSection();
-          awaitClaim();
+          claims.awaitMet();
         } finally {
           endSection();
           changed.signalAll();
@@ -339,7 +306,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        checkCurrent(o);
+        cancellation.checkCurrent(o);
         DependencyRecorder top = o.topRecorder();
         computingThread = me;
         recorder = top;
@@ -351,11 +318,10 @@ public final class ConcurrentEngine extends EngineCore {
         try {
           return Verification.bringBack(this, node);
         } catch (ClaimedElsewhere e) {
-          ComputedNode<?> w = awaited;
-          awaited = null;
+          ComputedNode<?> w = claims.takeAwaited();
           unwinding = null;
           leaveSection(o);
-          waitForClaim(o, w);
+          claims.waitFor(o, w);
           waited = true;
         } finally {
           if (!waited && computingThread == me) {
@@ -376,7 +342,7 @@ public final class ConcurrentEngine extends EngineCore {
     }
     DependencyRecorder r = recorder;
     if (r != null) {
-      checkCancelledHere();
+      cancellation.checkHere();
       r.record(node);
     }
     return true;
@@ -387,8 +353,8 @@ public final class ConcurrentEngine extends EngineCore {
    * at (see {@link #stillAt}), after waiting for an open batch to end.
    */
   long readStamp(VarNode<?> node) {
-    if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -417,8 +383,8 @@ public final class ConcurrentEngine extends EngineCore {
    * was already current at a visible revision.
    */
   long readStamp(ComputedNode<?> node) {
-    if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return readOutside(o, node);
       }
@@ -442,14 +408,14 @@ public final class ConcurrentEngine extends EngineCore {
 
   /** A read of var {@code node} by a computation running outside the lock. */
   private long readOutside(ComputationsOutside o, VarNode<?> node) {
-    checkCurrent(o);
+    cancellation.checkCurrent(o);
     o.topRecorder().record(node);
     return o.runRevision;
   }
 
   /** A read of computed {@code node} by a computation running outside the lock. */
   private long readOutside(ComputationsOutside o, ComputedNode<?> node) {
-    checkCurrent(o);
+    cancellation.checkCurrent(o);
     long v = EngineCore.acquireVerified(node);
     if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
       o.topRecorder().record(node);
@@ -457,18 +423,6 @@ public final class ConcurrentEngine extends EngineCore {
       nestedRefresh(o, node);
     }
     return o.runRevision;
-  }
-
-  /** Throws {@link Cancelled} if a write has made the computations outside the lock obsolete. */
-  private void checkCurrent(ComputationsOutside o) {
-    if (o.unwinding != null) {
-      throw sneaky(o.unwinding); // swallowed by user code: it goes on unwinding
-    }
-    if (EngineCore.acquireRevision(this) != o.runRevision) {
-      Cancelled c = new Cancelled();
-      o.unwinding = c;
-      throw c;
-    }
   }
 
   /**
@@ -481,7 +435,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        while ((int) WAITING.getAcquire(this) != 0 || batchDepth != 0) {
+        while (cancellation.writersWaiting() || batchDepth != 0) {
           changed.awaitUninterruptibly();
         }
         computingThread = me;
@@ -498,7 +452,7 @@ public final class ConcurrentEngine extends EngineCore {
           unwinding = null; // the runs it crossed were abandoned; start over
         } catch (ClaimedElsewhere e) {
           endSection();
-          awaitClaim();
+          claims.awaitMet();
         } finally {
           endSection();
           changed.signalAll();
@@ -510,7 +464,7 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /** Clears the lock holder's read state before the lock is released. */
-  private void endSection() {
+  void endSection() {
     cancellable = false;
     computingThread = 0;
     sectionNode = null;
@@ -526,7 +480,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        checkCurrent(o);
+        cancellation.checkCurrent(o);
         DependencyRecorder top = o.topRecorder();
         computingThread = me;
         recorder = top;
@@ -539,11 +493,10 @@ public final class ConcurrentEngine extends EngineCore {
           Verification.refreshForRead(this, node);
           return;
         } catch (ClaimedElsewhere e) {
-          ComputedNode<?> w = awaited;
-          awaited = null;
+          ComputedNode<?> w = claims.takeAwaited();
           unwinding = null;
           leaveSection(o);
-          waitForClaim(o, w);
+          claims.waitFor(o, w);
           waited = true;
         } finally {
           if (!waited && computingThread == me) {
@@ -573,63 +526,10 @@ public final class ConcurrentEngine extends EngineCore {
   }
 
   /**
-   * Waits, holding nothing but its claims, for the claim on {@code w} to end; throws a {@link
-   * CycleException} instead if the owners of the claims wait for each other in a circle that
-   * comes back to this thread.
-   */
-  private void waitForClaim(ComputationsOutside o, ComputedNode<?> w) {
-    List<ComputedNode<?>> path = new ArrayList<>();
-    path.add(o.topNode());
-    path.add(w);
-    ComputationsOutside owner = ownerOf(w);
-    while (owner != null && owner != o && owner.waitingFor != null) {
-      ComputedNode<?> next = owner.waitingFor;
-      path.add(next);
-      owner = ownerOf(next);
-    }
-    if (owner == o) {
-      List<String> labels = new ArrayList<>();
-      for (ComputedNode<?> n : path) {
-        labels.add(n.label());
-      }
-      // The cycle closes on a node this thread claimed: name it from there.
-      ComputedNode<?> last = path.get(path.size() - 1);
-      if (last != path.get(0)) {
-        labels.set(0, last.label());
-      }
-      CycleException e = cycleWitnesses.named(new CycleException(labels),
-          new ArrayList<>(path.subList(1, path.size())));
-      cycleWitnesses.saw(o.topRecorder(), e);
-      throw e;
-    }
-    o.waitingFor = w;
-    try {
-      while (ownerOf(w) != null && revision == o.runRevision) {
-        changed.awaitUninterruptibly();
-      }
-    } finally {
-      o.waitingFor = null;
-    }
-  }
-
-  /**
-   * After a {@link ClaimedElsewhere} reached a read holding no claim: waits for the claim to end
-   * (such a reader closes no cycle: nobody waits for it).
-   */
-  private void awaitClaim() {
-    ComputedNode<?> w = awaited;
-    awaited = null;
-    unwinding = null;
-    while (w != null && ownerOf(w) != null) {
-      awaitChange();
-    }
-  }
-
-  /**
    * Waits on {@link #changed}, putting back afterwards the lock holder's read state that other
    * threads may change meanwhile.
    */
-  private void awaitChange() {
+  void awaitChange() {
     long thread = computingThread;
     boolean wasCancellable = cancellable;
     ComputedNode<?> node = sectionNode;
@@ -651,55 +551,19 @@ public final class ConcurrentEngine extends EngineCore {
     }
   }
 
-  /**
-   * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
-   * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
-   * Returns if it is this thread's own (a cycle, which the caller reports).
-   */
+  /** From the algorithm, for a node found in progress: see {@link Claims#check}. */
   void checkClaim(ComputedNode<?> node) {
-    ComputationsOutside owner = ownerOf(node);
-    if (owner == null || owner.threadId == Thread.currentThread().getId()) {
-      return;
-    }
-    awaited = node;
-    unwinding = ClaimedElsewhere.INSTANCE;
-    throw ClaimedElsewhere.INSTANCE;
+    claims.check(node);
   }
 
-  /**
-   * From {@link Execution#startRun}: if {@code n} is the node the lock holder's read asked for and
-   * nothing else of this thread is in progress, claims it and runs its function outside the lock.
-   */
+  /** From {@link Execution#startRun}: see {@link Claims#leave}. */
   void mayLeave(ComputedNode<?> n, DependencyRecorder parent) {
-    if (n != sectionNode || parent != sectionParent || !cancellable || pending
-        || unwinding != null || activeSize() != 0 || lock.getHoldCount() != 1
-        || isEngineCode(n)) {
-      return;
-    }
-    ComputationsOutside o = mine();
-    if (o == null) {
-      o = new ComputationsOutside();
-      outside.set(o);
-    }
-    if (lastOutside != o) {
-      lastOutside = o;
-    }
-    if (o.size == 0) {
-      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
-      o.runRevision = revision;
-      o.rootRecorder = rootRecorder;
-      o.recorders = recorders;
-      rootRecorder = o.spareRoot;
-      recorders = o.spareRecorders;
-      o.spareRoot = null;
-      running.add(o);
-      OUTSIDE.setRelease(this, outsideCount + 1); // written only under the lock
-    }
-    o.push(n, recorder, parent, provisional);
-    recorder = null;
-    provisional = false;
-    endSection();
-    lock.unlock();
+    claims.leave(n, parent);
+  }
+
+  /** From {@link Execution#finishRun} and {@link Execution#runThrew}: see {@link Claims#returning}. */
+  void returning(ComputedNode<?> n) {
+    claims.returning(n);
   }
 
   @Override
@@ -707,87 +571,8 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       return recorder;
     }
-    ComputationsOutside o = outsideHere();
+    ComputationsOutside o = claims.outsideHere();
     return o == null ? null : o.topRecorder();
-  }
-
-  /** This thread's state (it may have no computation outside the lock now), or null. */
-  private ComputationsOutside mine() {
-    ComputationsOutside last = lastOutside;
-    if (last != null && last.threadId == Thread.currentThread().getId()) {
-      return last;
-    }
-    return outside.get();
-  }
-
-  /**
-   * Under the lock: the state of the thread whose computation outside the lock claims {@code n},
-   * or null.
-   */
-  private ComputationsOutside ownerOf(ComputedNode<?> n) {
-    for (int i = 0; i < running.size(); i++) {
-      ComputationsOutside o = running.get(i);
-      for (int j = 0; j < o.size; j++) {
-        if (o.nodes[j] == n) {
-          return o;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** This thread's state if it has computations outside the lock, else null. */
-  private ComputationsOutside outsideHere() {
-    ComputationsOutside o = mine();
-    return o != null && o.size != 0 ? o : null;
-  }
-
-  /** Whether {@code n} computes a collection stage: engine code, run under the lock. */
-  private static boolean isEngineCode(ComputedNode<?> n) {
-    return n.function.getClass().getName().startsWith("dev.incr.internal.");
-  }
-
-  /**
-   * From {@link Execution#finishRun} and {@link Execution#runThrew}: if {@code n} ran outside the
-   * lock, takes the lock again, ends its claim and puts back the state it left with; a run whose
-   * revision is no longer current is then discarded as cancelled.
-   */
-  void returning(ComputedNode<?> n) {
-    if ((int) OUTSIDE.getAcquire(this) == 0) {
-      return;
-    }
-    ComputationsOutside o = mine();
-    if (o == null || o.size == 0 || o.topNode() != n) {
-      return;
-    }
-    lock.lock();
-    int top = --o.size;
-    computingThread = o.threadId;
-    recorder = o.runRecorders[top];
-    provisional = o.provisionals[top];
-    cancellable = true;
-    sectionNode = n;
-    sectionParent = o.parents[top];
-    o.nodes[top] = null;
-    o.runRecorders[top] = null;
-    o.parents[top] = null;
-    unwinding = o.unwinding;
-    deepPending = o.deepPending;
-    o.unwinding = null;
-    o.deepPending = null;
-    if (unwinding == null && revision != o.runRevision) {
-      unwinding = new Cancelled();
-    }
-    if (o.size == 0) {
-      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
-      o.spareRoot = rootRecorder;
-      o.spareRecorders = recorders;
-      rootRecorder = o.rootRecorder;
-      recorders = o.recorders;
-      o.rootRecorder = null;
-      running.remove(o);
-      OUTSIDE.setRelease(this, outsideCount - 1);
-    }
   }
 
   /**
@@ -796,20 +581,8 @@ public final class ConcurrentEngine extends EngineCore {
    * a change is pending).
    */
   void beforeFlush() {
-    while (pending && !running.isEmpty()) {
+    while (pending && !claims.none()) {
       awaitChange();
-    }
-  }
-
-  /**
-   * On the computing thread, inside a computation: throws {@link Cancelled} if a writer waits and
-   * the computation belongs to a top-level read (not to a write, a batch or a push).
-   */
-  private void checkCancelledHere() {
-    if ((int) WAITING.getAcquire(this) != 0 && cancellable && !flushing && unwinding == null) {
-      Cancelled c = new Cancelled();
-      unwinding = c;
-      throw c;
     }
   }
 
@@ -817,14 +590,14 @@ public final class ConcurrentEngine extends EngineCore {
   public void checkCancelled() {
     if (computingThread == Thread.currentThread().getId()) {
       if (recorder != null) {
-        checkCancelledHere();
+        cancellation.checkHere();
       }
       return;
     }
-    if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
-        checkCurrent(o);
+        cancellation.checkCurrent(o);
       }
     }
   }
@@ -838,9 +611,9 @@ public final class ConcurrentEngine extends EngineCore {
    */
   private void lockForWrite() {
     if (!lock.tryLock()) {
-      WAITING.getAndAdd(this, 1);
+      cancellation.writerWaits();
       lock.lock();
-      if ((int) WAITING.getAndAdd(this, -1) == 1) {
+      if (cancellation.writerGotLock()) {
         changed.signalAll();
       }
     }
@@ -872,8 +645,8 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
-    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    } else if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
             + o.topRecorder().describe() + ": computations must not change inputs. Make the"
@@ -914,8 +687,8 @@ public final class ConcurrentEngine extends EngineCore {
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
       checkBatchAllowed();
-    } else if ((int) OUTSIDE.getAcquire(this) != 0) {
-      ComputationsOutside o = outsideHere();
+    } else if (claims.anyOutside()) {
+      ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot start a batch inside "
             + o.topRecorder().describe() + ": computations must not change inputs.");

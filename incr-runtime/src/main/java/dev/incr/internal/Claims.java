@@ -1,0 +1,280 @@
+package dev.incr.internal;
+
+import dev.incr.Cancelled;
+import dev.incr.CycleException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The claims of a {@link ConcurrentEngine}: which thread is computing which node outside the
+ * engine's lock, how a run leaves the lock and comes back, and how other threads wait for a claim.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ul>
+ *   <li>A node whose run has left the lock stays {@link ComputedNode#COMPUTING} and is claimed by
+ *       its thread: it is on that thread's {@link ComputationsOutside} stack, and that state is in
+ *       {@link #running} while its stack is not empty. Only claims are in-progress marks another
+ *       thread can meet.
+ *   <li>A run leaves ({@link #leave}) only when it is the run of the node the lock holder's read
+ *       asked for, with nothing else of the thread in progress in the engine: the thread then
+ *       carries the engine's recorder chain with it and leaves a spare one. It comes back ({@link
+ *       #returning}) under the lock, which puts back the state it left with.
+ *   <li>A verification that meets another thread's claim unwinds to the read that took the lock
+ *       ({@link ClaimedElsewhere}), which waits for the claim to end holding nothing but its own
+ *       claims; a thread waits for a claim only after checking that the owners it would wait for do
+ *       not wait for it, in a circle ({@link #waitFor}).
+ *   <li>Everything here is guarded by the engine's lock, except {@link #outsideCount} (written
+ *       under it with a release store, read without it) and a thread's own state.
+ * </ul>
+ */
+final class Claims {
+
+  private static final VarHandle OUTSIDE;
+
+  static {
+    try {
+      OUTSIDE = MethodHandles.lookup().findVarHandle(Claims.class, "outsideCount", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ConcurrentEngine engine;
+  /** How many threads have a computation outside the lock; 0 spares readers a lookup. */
+  private int outsideCount;
+  /** The states of the threads with computations outside the lock (their claims). */
+  private final List<ComputationsOutside> running = new ArrayList<>();
+  /** With {@link ClaimedElsewhere}: the claimed node to wait for. */
+  private ComputedNode<?> awaited;
+  /**
+   * The state of the thread that last had a computation leave the lock: read racily as a shortcut
+   * past the thread-local lookup (its {@code threadId} is final, and only that thread uses it).
+   */
+  private ComputationsOutside lastOutside;
+  /**
+   * The classes of the last functions found not to be engine code ({@link #isEngineCode}), most
+   * recent first: most runs that leave are of a few functions (a node and the nodes it reads), and
+   * the name test costs more than these comparisons.
+   */
+  private final Class<?>[] userFunctions = new Class<?>[4];
+  /** The state of this thread's computations outside the lock, if it has any. */
+  private final ThreadLocal<ComputationsOutside> outside = new ThreadLocal<>();
+
+  Claims(ConcurrentEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Whether any thread may have a computation outside the lock (read without the lock). */
+  boolean anyOutside() {
+    return (int) OUTSIDE.getAcquire(this) != 0;
+  }
+
+  /** Whether no thread has a computation outside the lock. Under the lock. */
+  boolean none() {
+    return running.isEmpty();
+  }
+
+  /** This thread's state if it has computations outside the lock, else null. */
+  ComputationsOutside outsideHere() {
+    ComputationsOutside o = mine();
+    return o != null && o.size != 0 ? o : null;
+  }
+
+  /** This thread's state (it may have no computation outside the lock now), or null. */
+  private ComputationsOutside mine() {
+    ComputationsOutside last = lastOutside;
+    if (last != null && last.threadId == Thread.currentThread().getId()) {
+      return last;
+    }
+    return outside.get();
+  }
+
+  /** The state of the thread whose computation outside the lock claims {@code n}, or null. */
+  private ComputationsOutside ownerOf(ComputedNode<?> n) {
+    for (int i = 0; i < running.size(); i++) {
+      ComputationsOutside o = running.get(i);
+      for (int j = 0; j < o.size; j++) {
+        if (o.nodes[j] == n) {
+          return o;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
+   * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
+   * Returns if it is this thread's own (a cycle, which the caller reports).
+   */
+  void check(ComputedNode<?> node) {
+    ComputationsOutside owner = ownerOf(node);
+    if (owner == null || owner.threadId == Thread.currentThread().getId()) {
+      return;
+    }
+    awaited = node;
+    engine.unwinding = ClaimedElsewhere.INSTANCE;
+    throw ClaimedElsewhere.INSTANCE;
+  }
+
+  /** After a {@link ClaimedElsewhere} reached the read that took the lock: the node to wait for. */
+  ComputedNode<?> takeAwaited() {
+    ComputedNode<?> w = awaited;
+    awaited = null;
+    return w;
+  }
+
+  /**
+   * If {@code n}, about to run with {@code parent} as its parent recorder, is the node the lock
+   * holder's read asked for and nothing else of this thread is in progress, claims it and releases
+   * the lock: its function runs outside.
+   */
+  void leave(ComputedNode<?> n, DependencyRecorder parent) {
+    ConcurrentEngine e = engine;
+    if (n != e.sectionNode || parent != e.sectionParent || !e.cancellable || e.pending
+        || e.unwinding != null || e.activeSize() != 0 || e.lock.getHoldCount() != 1
+        || isEngineCode(n)) {
+      return;
+    }
+    ComputationsOutside o = mine();
+    if (o == null) {
+      o = new ComputationsOutside();
+      outside.set(o);
+    }
+    if (lastOutside != o) {
+      lastOutside = o;
+    }
+    if (o.size == 0) {
+      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
+      o.runRevision = e.revision;
+      o.rootRecorder = e.rootRecorder;
+      o.recorders = e.recorders;
+      e.rootRecorder = o.spareRoot;
+      e.recorders = o.spareRecorders;
+      o.spareRoot = null;
+      running.add(o);
+      OUTSIDE.setRelease(this, outsideCount + 1); // written only under the lock
+    }
+    o.push(n, e.recorder, parent, e.provisional);
+    e.recorder = null;
+    e.provisional = false;
+    e.endSection();
+    e.lock.unlock();
+  }
+
+  /** Whether {@code n} computes a collection stage: engine code, run under the lock. */
+  private boolean isEngineCode(ComputedNode<?> n) {
+    Class<?> c = n.function.getClass();
+    Class<?>[] known = userFunctions;
+    for (Class<?> k : known) {
+      if (k == c) {
+        return false;
+      }
+    }
+    if (c.getName().startsWith("dev.incr.internal.")) {
+      return true;
+    }
+    System.arraycopy(known, 0, known, 1, known.length - 1);
+    known[0] = c;
+    return false;
+  }
+
+  /**
+   * When the run of {@code n} ends, however it ends: if it ran outside the lock, takes the lock
+   * again, ends its claim and puts back the state it left with; a run whose revision is no longer
+   * current is then discarded as cancelled.
+   */
+  void returning(ComputedNode<?> n) {
+    if (!anyOutside()) {
+      return;
+    }
+    ComputationsOutside o = mine();
+    if (o == null || o.size == 0 || o.topNode() != n) {
+      return;
+    }
+    ConcurrentEngine e = engine;
+    e.lock.lock();
+    int top = --o.size;
+    e.computingThread = o.threadId;
+    e.recorder = o.runRecorders[top];
+    e.provisional = o.provisionals[top];
+    e.cancellable = true;
+    e.sectionNode = n;
+    e.sectionParent = o.parents[top];
+    o.nodes[top] = null;
+    o.runRecorders[top] = null;
+    o.parents[top] = null;
+    e.unwinding = o.unwinding;
+    e.deepPending = o.deepPending;
+    o.unwinding = null;
+    o.deepPending = null;
+    if (e.unwinding == null && e.revision != o.runRevision) {
+      e.unwinding = new Cancelled();
+    }
+    if (o.size == 0) {
+      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
+      o.spareRoot = e.rootRecorder;
+      o.spareRecorders = e.recorders;
+      e.rootRecorder = o.rootRecorder;
+      e.recorders = o.recorders;
+      o.rootRecorder = null;
+      running.remove(o);
+      OUTSIDE.setRelease(this, outsideCount - 1);
+    }
+  }
+
+  /**
+   * Waits, holding the lock's condition and nothing but its claims, for the claim on {@code w} to
+   * end; throws a {@link CycleException} instead if the owners of the claims wait for each other in
+   * a circle that comes back to this thread ({@code o}).
+   */
+  void waitFor(ComputationsOutside o, ComputedNode<?> w) {
+    List<ComputedNode<?>> path = new ArrayList<>();
+    path.add(o.topNode());
+    path.add(w);
+    ComputationsOutside owner = ownerOf(w);
+    while (owner != null && owner != o && owner.waitingFor != null) {
+      ComputedNode<?> next = owner.waitingFor;
+      path.add(next);
+      owner = ownerOf(next);
+    }
+    if (owner == o) {
+      List<String> labels = new ArrayList<>();
+      for (ComputedNode<?> n : path) {
+        labels.add(n.label());
+      }
+      // The cycle closes on a node this thread claimed: name it from there.
+      ComputedNode<?> last = path.get(path.size() - 1);
+      if (last != path.get(0)) {
+        labels.set(0, last.label());
+      }
+      CycleException ex = engine.cycleWitnesses.named(new CycleException(labels),
+          new ArrayList<>(path.subList(1, path.size())));
+      engine.cycleWitnesses.saw(o.topRecorder(), ex);
+      throw ex;
+    }
+    o.waitingFor = w;
+    try {
+      while (ownerOf(w) != null && engine.revision == o.runRevision) {
+        engine.changed.awaitUninterruptibly();
+      }
+    } finally {
+      o.waitingFor = null;
+    }
+  }
+
+  /**
+   * After a {@link ClaimedElsewhere} reached a read holding no claim: waits for the claim to end
+   * (such a reader closes no cycle: nobody waits for it).
+   */
+  void awaitMet() {
+    ComputedNode<?> w = takeAwaited();
+    engine.unwinding = null;
+    while (w != null && ownerOf(w) != null) {
+      engine.awaitChange();
+    }
+  }
+}
