@@ -132,6 +132,23 @@ public class ChainBenchmark {
     }
   }
 
+  /** The chain on {@link Engine#concurrent()}, its last node observed, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrentObserved extends IncrChain {
+    /** Builds the graph and observes its last node. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.concurrent();
+      build(engine);
+      engine.observe(last, value -> seen = value);
+    }
+
+    int stepObserved() {
+      input.set(++next);
+      return seen;
+    }
+  }
+
   /** The chain on {@link Engine#concurrent()}, used from one thread. */
   @State(Scope.Benchmark)
   public static class IncrConcurrent extends IncrChain {
@@ -389,6 +406,12 @@ public class ChainBenchmark {
   /** Set with the last node observed, single-threaded engine; returns what the listener got. */
   @Benchmark
   public int chainObserved_incrSingle(IncrSingleObserved s, JvmProfile profile) {
+    return s.stepObserved();
+  }
+
+  /** Set with the last node observed, concurrent engine; returns what the listener got. */
+  @Benchmark
+  public int chainObserved_incrConcurrent(IncrConcurrentObserved s, JvmProfile profile) {
     return s.stepObserved();
   }
 

@@ -166,6 +166,23 @@ public class DiamondBenchmark {
     }
   }
 
+  /** The diamond on {@link Engine#concurrent()}, {@code d} observed, used from one thread. */
+  @State(Scope.Benchmark)
+  public static class IncrConcurrentObserved extends IncrDiamond {
+    /** Builds the graph and observes {@code d}. */
+    @Setup
+    public void setup() {
+      Engine engine = Engine.concurrent();
+      build(engine);
+      engine.observe(d, value -> seen = value);
+    }
+
+    int stepObserved() {
+      a.set(++next);
+      return seen;
+    }
+  }
+
   /** The diamond on {@link Engine#concurrent()}, used from one thread. */
   @State(Scope.Benchmark)
   public static class IncrConcurrent extends IncrDiamond {
@@ -462,6 +479,12 @@ public class DiamondBenchmark {
   /** Set with {@code d} observed, single-threaded engine; returns what the listener got. */
   @Benchmark
   public int diamondObserved_incrSingle(IncrSingleObserved s, JvmProfile profile) {
+    return s.stepObserved();
+  }
+
+  /** Set with {@code d} observed, concurrent engine; returns what the listener got. */
+  @Benchmark
+  public int diamondObserved_incrConcurrent(IncrConcurrentObserved s, JvmProfile profile) {
     return s.stepObserved();
   }
 

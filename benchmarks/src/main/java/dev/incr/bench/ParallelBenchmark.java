@@ -31,9 +31,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code round_*}: a write makes 64 independent computeds stale, each about 50 us of work,
- *       and then every thread of the group reads all 64 (one forward, one backward). Each method's
- *       score is rounds per second; {@code round_twoThreads} against {@code round_oneThread} is the
- *       speed-up from computing on two cores.
+ *       and then every thread of the group reads all 64 (one forward, one backward). With two
+ *       threads, each round starts at a barrier that both threads reach once they have read the
+ *       previous round's values, and the write is the barrier's action (so no thread's reads of one
+ *       round meet the next round's write). Each method's score is rounds per second; {@code
+ *       round_twoThreads} against {@code round_oneThread} is the speed-up from computing on two
+ *       cores.
+ *   <li>{@code handSplit_*}: the ceiling for that speed-up on the machine at hand: the same 64
+ *       {@link #work} calls per round without an engine, one thread doing all of them, or two
+ *       threads meeting at the same kind of barrier and doing 32 each. The group's score counts
+ *       both threads' operations, so for {@code round_twoThreads} and {@code
+ *       handSplit_twoThreads} rounds per second are half of it.
  *   <li>{@code cleanRead_*}: reading an up-to-date node, on one and on two threads at once (per
  *       thread, in nanoseconds: equal figures mean reads scale).
  *   <li>{@code writeWhileComputing}: the latency of a write while two threads keep running 1 ms
@@ -70,7 +78,8 @@ public class ParallelBenchmark {
   public static class Round {
     Var<Integer> generation;
     List<Computed<Long>> nodes;
-    final CyclicBarrier start = new CyclicBarrier(2);
+    /** Starts each round once both threads are done with the last one, by writing the var. */
+    final CyclicBarrier start = new CyclicBarrier(2, () -> generation.set(++this.next));
     int next;
 
     /** Builds the graph. */
@@ -120,14 +129,13 @@ public class ParallelBenchmark {
     return sum;
   }
 
-  /** The thread that writes, then reads the nodes forward. */
+  /** The thread that reads the nodes forward once the round has started. */
   @Benchmark
   @Group("round_twoThreads")
   @GroupThreads(1)
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   public long round_twoThreads_forward(Round r) {
-    r.generation.set(++r.next);
     if (!r.meet()) {
       return 0;
     }
@@ -153,6 +161,84 @@ public class ParallelBenchmark {
       sum += r.nodes.get(i).get();
     }
     return sum;
+  }
+
+  /**
+   * The hand-split peer of {@link Round}: a generation number (its var) and the barrier that
+   * starts each round, and nothing else.
+   */
+  @State(Scope.Group)
+  public static class HandSplit {
+    volatile int generation;
+    /** Starts each round once both threads are done with the last one, as {@link Round}'s. */
+    final CyclicBarrier start = new CyclicBarrier(2, () -> generation++);
+
+    /** Frees a thread left waiting for its partner when the iteration ended. */
+    @TearDown(Level.Iteration)
+    public void release() {
+      start.reset();
+    }
+
+    /** Waits for the partner; false if it stopped (the iteration is over). */
+    boolean meet() {
+      try {
+        start.await(200, TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException | BrokenBarrierException e) {
+        start.reset();
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    /** The values of nodes {@code from} (inclusive) to {@code to} (exclusive) this round. */
+    long work(int from, int to) {
+      int g = generation;
+      long sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += ParallelBenchmark.work(i * 1_000_003L + g);
+      }
+      return sum;
+    }
+  }
+
+  /** One round's 64 computations on one thread, no engine. */
+  @Benchmark
+  @Group("handSplit_oneThread")
+  @GroupThreads(1)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public long handSplit_oneThread(HandSplit h) {
+    h.generation++;
+    return h.work(0, NODES);
+  }
+
+  /** The thread that does the first half of a round's computations. */
+  @Benchmark
+  @Group("handSplit_twoThreads")
+  @GroupThreads(1)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public long handSplit_twoThreads_first(HandSplit h) {
+    if (!h.meet()) {
+      return 0;
+    }
+    return h.work(0, NODES / 2);
+  }
+
+  /** The thread that does the second half of a round's computations. */
+  @Benchmark
+  @Group("handSplit_twoThreads")
+  @GroupThreads(1)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public long handSplit_twoThreads_second(HandSplit h) {
+    if (!h.meet()) {
+      return 0;
+    }
+    return h.work(NODES / 2, NODES);
   }
 
   /** An up-to-date node of a concurrent engine. */
