@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * The concurrent engine on several threads.
@@ -47,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code writeWhileComputing}: the latency of a write while two threads keep running 1 ms
  *       computations that read a node every 10 us (they are cancelled at that read);
  *       {@code writeAlone} is the same write with nobody reading. Both include a 200 us pause
- *       after each write, so that the readers start computing again: compare the difference.
+ *       after each write, so that the readers start computing again: compare the difference. (The
+ *       readers' own score is meaningless: every write cancels their computations, so a read only
+ *       returns once the writes stop at the end of the iteration.)
  * </ul>
  *
  * <pre>{@code
@@ -306,9 +309,13 @@ public class ParallelBenchmark {
   @GroupThreads(1)
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public void writeWhileComputing_write(Busy b) {
-    b.x.set(++b.next);
-    LockSupport.parkNanos(200_000); // let the readers start computing again
+  public void writeWhileComputing_write(Busy b, Control control) {
+    if (!control.stopMeasurement) {
+      b.x.set(++b.next);
+    }
+    // Let the readers start computing again. Once the iteration is over the writes stop, so that
+    // the readers' computations, cancelled by every write, can finish and the iteration can end.
+    LockSupport.parkNanos(200_000);
   }
 
   @Benchmark
