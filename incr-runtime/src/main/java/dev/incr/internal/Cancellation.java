@@ -1,8 +1,6 @@
 package dev.incr.internal;
 
 import dev.incr.Cancelled;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * Cancellation in a {@link ConcurrentEngine}: when a computation has become obsolete, and how it
@@ -14,7 +12,8 @@ import java.lang.invoke.VarHandle;
  *       revision throws {@link Cancelled} ({@link #checkCurrent}), and so does the return of such a
  *       run ({@link Claims#returning}).
  *   <li>A computation under the lock for a top-level read gives way the same way, at its next node
- *       read, to a writer waiting for the lock ({@link #checkHere}, {@link #writersWaiting}).
+ *       read, to a writer waiting for the lock ({@link #checkHere}, {@link
+ *       ConcurrentEngine#writersWaiting}).
  *       Computations of a write, a batch or a push are never cancelled.
  *   <li>The {@code Cancelled} thrown is kept in {@link EngineCore#unwinding} (or the thread's
  *       {@link ComputationsOutside#unwinding} outside the lock), so every run it crosses is
@@ -24,38 +23,10 @@ import java.lang.invoke.VarHandle;
  */
 final class Cancellation {
 
-  private static final VarHandle WAITING;
-
-  static {
-    try {
-      WAITING =
-          MethodHandles.lookup().findVarHandle(Cancellation.class, "writersWaiting", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private final ConcurrentEngine engine;
-  /** Writers waiting for the lock (atomic). */
-  private int writersWaiting;
 
   Cancellation(ConcurrentEngine engine) {
     this.engine = engine;
-  }
-
-  /** Whether a writer waits for the lock: readers give way. */
-  boolean writersWaiting() {
-    return (int) WAITING.getAcquire(this) != 0;
-  }
-
-  /** A writer found the lock taken and is about to wait for it. */
-  void writerWaits() {
-    WAITING.getAndAdd(this, 1);
-  }
-
-  /** A waiting writer got the lock; returns whether no other writer waits now. */
-  boolean writerGotLock() {
-    return (int) WAITING.getAndAdd(this, -1) == 1;
   }
 
   /**
@@ -64,7 +35,7 @@ final class Cancellation {
    */
   void checkHere() {
     ConcurrentEngine e = engine;
-    if (writersWaiting() && e.cancellable && !e.flushing && e.unwinding == null) {
+    if (e.writersWaiting() && e.cancellable && !e.flushing && e.unwinding == null) {
       Cancelled c = new Cancelled();
       e.unwinding = c;
       throw c;

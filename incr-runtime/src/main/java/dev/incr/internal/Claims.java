@@ -2,8 +2,6 @@ package dev.incr.internal;
 
 import dev.incr.Cancelled;
 import dev.incr.CycleException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,25 +24,14 @@ import java.util.List;
  *       ({@link ClaimedElsewhere}), which waits for the claim to end holding nothing but its own
  *       claims; a thread waits for a claim only after checking that the owners it would wait for do
  *       not wait for it, in a circle ({@link #waitFor}).
- *   <li>Everything here is guarded by the engine's lock, except {@link #outsideCount} (written
- *       under it with a release store, read without it) and a thread's own state.
+ *   <li>Everything here is guarded by the engine's lock, except a thread's own state. The number
+ *       of threads with claims is kept in the engine ({@link ConcurrentEngine#anyOutside}), where
+ *       lock-free readers look at it without a further load.
  * </ul>
  */
 final class Claims {
 
-  private static final VarHandle OUTSIDE;
-
-  static {
-    try {
-      OUTSIDE = MethodHandles.lookup().findVarHandle(Claims.class, "outsideCount", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private final ConcurrentEngine engine;
-  /** How many threads have a computation outside the lock; 0 spares readers a lookup. */
-  private int outsideCount;
   /** The states of the threads with computations outside the lock (their claims). */
   private final List<ComputationsOutside> running = new ArrayList<>();
   /** With {@link ClaimedElsewhere}: the claimed node to wait for. */
@@ -65,11 +52,6 @@ final class Claims {
 
   Claims(ConcurrentEngine engine) {
     this.engine = engine;
-  }
-
-  /** Whether any thread may have a computation outside the lock (read without the lock). */
-  boolean anyOutside() {
-    return (int) OUTSIDE.getAcquire(this) != 0;
   }
 
   /** Whether no thread has a computation outside the lock. Under the lock. */
@@ -156,7 +138,7 @@ final class Claims {
       e.recorders = o.spareRecorders;
       o.spareRoot = null;
       running.add(o);
-      OUTSIDE.setRelease(this, outsideCount + 1); // written only under the lock
+      e.setOutside(running.size());
     }
     o.push(n, e.recorder, parent, e.provisional);
     e.recorder = null;
@@ -188,7 +170,7 @@ final class Claims {
    * current is then discarded as cancelled.
    */
   void returning(ComputedNode<?> n) {
-    if (!anyOutside()) {
+    if (!engine.anyOutside()) {
       return;
     }
     ComputationsOutside o = mine();
@@ -222,7 +204,7 @@ final class Claims {
       e.recorders = o.recorders;
       o.rootRecorder = null;
       running.remove(o);
-      OUTSIDE.setRelease(this, outsideCount - 1);
+      e.setOutside(running.size());
     }
   }
 

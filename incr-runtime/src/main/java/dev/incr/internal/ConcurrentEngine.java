@@ -67,11 +67,15 @@ import java.util.function.Supplier;
 public final class ConcurrentEngine extends EngineCore {
 
   private static final VarHandle VISIBLE;
+  private static final VarHandle WAITING;
+  private static final VarHandle OUTSIDE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       VISIBLE = lookup.findVarHandle(ConcurrentEngine.class, "visibleRevision", long.class);
+      WAITING = lookup.findVarHandle(ConcurrentEngine.class, "writersWaiting", int.class);
+      OUTSIDE = lookup.findVarHandle(ConcurrentEngine.class, "outsideCount", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -98,6 +102,17 @@ public final class ConcurrentEngine extends EngineCore {
   long computingThread;
   /** The revision other threads read at; see the invariants. Written under the lock (release). */
   private long visibleRevision = 1;
+  /**
+   * Writers waiting for the lock (atomic): computations of readers give way ({@link
+   * Cancellation}). Here rather than there, like {@link #outsideCount}, so that the paths that look
+   * at it on every read load it from the engine they already hold.
+   */
+  private int writersWaiting;
+  /**
+   * How many threads have a computation outside the lock ({@link Claims}); 0 spares readers a
+   * lookup. Written under the lock (release), read without it (acquire).
+   */
+  private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
   boolean cancellable;
   /** The node the lock holder's read asked for: its run may leave. Guarded. */
@@ -124,6 +139,35 @@ public final class ConcurrentEngine extends EngineCore {
               lock.unlock();
             }
           });
+
+  /** Whether a writer waits for the lock: readers give way. */
+  boolean writersWaiting() {
+    return (int) WAITING.getAcquire(this) != 0;
+  }
+
+  /** Whether any thread may have a computation outside the lock (read without the lock). */
+  boolean anyOutside() {
+    return (int) OUTSIDE.getAcquire(this) != 0;
+  }
+
+  /** Under the lock: {@code n} threads have a computation outside it now. */
+  void setOutside(int n) {
+    OUTSIDE.setRelease(this, n);
+  }
+
+  /** {@link Cancellation#checkHere}, once a writer is seen waiting (rarely). */
+  private void checkCancelledHere() {
+    if (writersWaiting()) {
+      cancellation.checkHere();
+    }
+  }
+
+  /** {@link Cancellation#checkCurrent}, once the computation is seen to be obsolete (rarely). */
+  private void checkCurrent(ComputationsOutside o) {
+    if (o.unwinding != null || EngineCore.acquireRevision(this) != o.runRevision) {
+      cancellation.checkCurrent(o);
+    }
+  }
 
   /** Use {@link Engine#concurrent()}. */
   public ConcurrentEngine() {
@@ -205,7 +249,7 @@ public final class ConcurrentEngine extends EngineCore {
     }
     DependencyRecorder r = recorder;
     if (r != null) {
-      cancellation.checkHere();
+      checkCancelledHere();
       long v = node.verifiedAt;
       if (v == revision || v == cleanMark) {
         r.record(node);
@@ -248,7 +292,7 @@ public final class ConcurrentEngine extends EngineCore {
         }
       }
     }
-    if (claims.anyOutside()) {
+    if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return bringBackNested(o, node);
@@ -266,7 +310,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        while (cancellation.writersWaiting() || batchDepth != 0) {
+        while (writersWaiting() || batchDepth != 0) {
           changed.awaitUninterruptibly();
         }
         if (CrossEngineGuard.mayBeInsideAnother(this)) {
@@ -306,7 +350,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        cancellation.checkCurrent(o);
+        checkCurrent(o);
         DependencyRecorder top = o.topRecorder();
         computingThread = me;
         recorder = top;
@@ -342,7 +386,7 @@ public final class ConcurrentEngine extends EngineCore {
     }
     DependencyRecorder r = recorder;
     if (r != null) {
-      cancellation.checkHere();
+      checkCancelledHere();
       r.record(node);
     }
     return true;
@@ -353,7 +397,7 @@ public final class ConcurrentEngine extends EngineCore {
    * at (see {@link #stillAt}), after waiting for an open batch to end.
    */
   long readStamp(VarNode<?> node) {
-    if (claims.anyOutside()) {
+    if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return readOutside(o, node);
@@ -383,7 +427,7 @@ public final class ConcurrentEngine extends EngineCore {
    * was already current at a visible revision.
    */
   long readStamp(ComputedNode<?> node) {
-    if (claims.anyOutside()) {
+    if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         return readOutside(o, node);
@@ -408,14 +452,14 @@ public final class ConcurrentEngine extends EngineCore {
 
   /** A read of var {@code node} by a computation running outside the lock. */
   private long readOutside(ComputationsOutside o, VarNode<?> node) {
-    cancellation.checkCurrent(o);
+    checkCurrent(o);
     o.topRecorder().record(node);
     return o.runRevision;
   }
 
   /** A read of computed {@code node} by a computation running outside the lock. */
   private long readOutside(ComputationsOutside o, ComputedNode<?> node) {
-    cancellation.checkCurrent(o);
+    checkCurrent(o);
     long v = EngineCore.acquireVerified(node);
     if (v == o.runRevision || v == EngineCore.acquireCleanMark(this)) {
       o.topRecorder().record(node);
@@ -435,7 +479,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        while (cancellation.writersWaiting() || batchDepth != 0) {
+        while (writersWaiting() || batchDepth != 0) {
           changed.awaitUninterruptibly();
         }
         computingThread = me;
@@ -480,7 +524,7 @@ public final class ConcurrentEngine extends EngineCore {
     lock.lock();
     try {
       while (true) {
-        cancellation.checkCurrent(o);
+        checkCurrent(o);
         DependencyRecorder top = o.topRecorder();
         computingThread = me;
         recorder = top;
@@ -590,14 +634,14 @@ public final class ConcurrentEngine extends EngineCore {
   public void checkCancelled() {
     if (computingThread == Thread.currentThread().getId()) {
       if (recorder != null) {
-        cancellation.checkHere();
+        checkCancelledHere();
       }
       return;
     }
-    if (claims.anyOutside()) {
+    if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
-        cancellation.checkCurrent(o);
+        checkCurrent(o);
       }
     }
   }
@@ -611,9 +655,9 @@ public final class ConcurrentEngine extends EngineCore {
    */
   private void lockForWrite() {
     if (!lock.tryLock()) {
-      cancellation.writerWaits();
+      WAITING.getAndAdd(this, 1);
       lock.lock();
-      if (cancellation.writerGotLock()) {
+      if ((int) WAITING.getAndAdd(this, -1) == 1) {
         changed.signalAll();
       }
     }
@@ -645,7 +689,7 @@ public final class ConcurrentEngine extends EngineCore {
     if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation, which must not wait for the lock.
       checkWriteAllowed(node);
-    } else if (claims.anyOutside()) {
+    } else if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot set '" + node.label() + "' inside "
@@ -687,7 +731,7 @@ public final class ConcurrentEngine extends EngineCore {
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
       checkBatchAllowed();
-    } else if (claims.anyOutside()) {
+    } else if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
         throw new IllegalStateException("Cannot start a batch inside "
