@@ -29,31 +29,28 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
     return prepareRead() ? value : acquireValue();
   }
 
+  /** The run every computed follows ({@link ComputedNode#compute}), with this node's value. */
   @Override
+  @SuppressWarnings("unchecked")
   boolean compute(EngineCore core, long since) {
-    return run(core, since);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  void evaluate(DependencyRecorder run) {
-    run.result = ((Supplier<T>) function).get();
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  boolean storeIfChanged(DependencyRecorder run, boolean force) {
-    T result = (T) run.result;
-    run.result = null;
-    if (force || !SameValue.test(value, result)) {
+    DependencyRecorder run = Execution.startRun(core, this);
+    T result;
+    try {
+      result = ((Supplier<T>) function).get();
+    } catch (Throwable t) {
+      Execution.runThrew(core, this, since, run, t);
+      throw t;
+    }
+    Execution.finishRun(core, this, since, run);
+    boolean changed = changesAnyway(since) || !SameValue.test(value, result);
+    if (changed) {
       if (engine.lockFreeReads) {
         VALUE.setRelease(this, (Object) result);
       } else {
         value = result;
       }
-      return true;
     }
-    return false;
+    return Execution.stored(core, this, changed, since);
   }
 
   /**

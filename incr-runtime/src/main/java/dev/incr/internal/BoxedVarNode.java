@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A {@code Var<T>} of either engine, holding its value in a reference field; written by the set
- * every var shares ({@link VarNode#set(long, Object)}).
+ * A {@code Var<T>} of either engine, holding its value in a reference field; set by the sequence
+ * every var follows ({@link VarNode}).
  */
 final class BoxedVarNode<T> extends VarNode<T> {
 
@@ -19,7 +19,7 @@ final class BoxedVarNode<T> extends VarNode<T> {
     }
   }
 
-  /** The value; written with a release store by {@link #publish}. */
+  /** The value; written with a release store by {@link #set}. */
   T value;
 
   /** Whether a set compares by reference ({@code Equality.IDENTITY}) rather than {@code equals}. */
@@ -38,22 +38,27 @@ final class BoxedVarNode<T> extends VarNode<T> {
 
   @Override
   public void set(T newValue) {
-    set(0L, newValue);
-  }
-
-  @Override
-  boolean holds(long unused, Object ref) {
-    return identity ? value == ref : SameValue.test(value, ref);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  void publish(long unused, Object ref) {
-    if (engine.lockFreeReads) {
-      VALUE.setRelease(this, ref);
-    } else {
-      value = (T) ref;
+    EngineCore e = engine;
+    e.beginSet(this);
+    boolean wrote = false;
+    try {
+      if (!holds(newValue)) {
+        long rev = e.openWrite(this);
+        if (e.lockFreeReads) {
+          VALUE.setRelease(this, (Object) newValue);
+        } else {
+          value = newValue;
+        }
+        e.closeWrite(this, rev);
+        wrote = true;
+      }
+    } finally {
+      e.endSet(wrote);
     }
+  }
+
+  private boolean holds(Object newValue) {
+    return identity ? value == newValue : SameValue.test(value, newValue);
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A derived node, as the engine's algorithm sees it: state, function and dependencies. The value
- * lives in the subclasses: {@link BoxedComputedNode} or the primitive
- * nodes ({@link IntComputedNode} and kin).
+ * lives in the subclasses: {@link BoxedComputedNode}, {@link LruComputedNode} or the primitive
+ * nodes ({@code IntComputedNode} and kin, generated from one template).
  */
 abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
@@ -82,42 +82,15 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
 
   /**
    * Runs the function for the engine's algorithm and keeps the result; returns whether the value
-   * changed. Each kind of node implements it as {@code return run(core, since);}: the call from the
-   * engine dispatches once on the node's class, and the template {@link #run}, inlined there, calls
-   * the node's hooks directly.
+   * changed. Every kind of node runs the same sequence, in its own class so that the JIT compiles
+   * it with the node's class known: {@link Execution#startRun}, the function, {@link
+   * Execution#finishRun} (or {@link Execution#runThrew}, then rethrow, if the function threw),
+   * the comparison with the value held by the node's kind of equality, forced by {@link
+   * #changesAnyway}, a release store of a changed value, then {@link Execution#stored}. The
+   * primitive nodes are generated from one template ({@code PrimitiveComputedNode.java.template});
+   * {@link BoxedComputedNode} and {@link LruComputedNode} follow it by hand.
    */
   abstract boolean compute(EngineCore core, long since);
-
-  /**
-   * The run of every computed, the same for every kind of node: {@link Execution#startRun}, the
-   * function ({@link #evaluate}), {@link Execution#finishRun} (or {@link Execution#runThrew}
-   * if the function threw), the node's {@link #storeIfChanged}, then {@link Execution#stored}.
-   * The result travels from {@link #evaluate} to {@link #storeIfChanged} in the run's recorder
-   * ({@link DependencyRecorder#resultBits} or {@link DependencyRecorder#result}), so that a
-   * primitive result is never boxed and a node costs no field for it.
-   */
-  final boolean run(EngineCore core, long since) {
-    DependencyRecorder run = Execution.startRun(core, this);
-    try {
-      evaluate(run);
-    } catch (Throwable t) {
-      Execution.runThrew(core, this, since, run, t);
-      throw t;
-    }
-    Execution.finishRun(core, this, since, run);
-    boolean changed = storeIfChanged(run, changesAnyway(since));
-    return Execution.stored(core, this, changed, since);
-  }
-
-  /** Calls the function and leaves its result in {@code run}, the recorder of this run. */
-  abstract void evaluate(DependencyRecorder run);
-
-  /**
-   * Takes the result {@link #evaluate} left in {@code run} and, if it differs from the value held
-   * (by the node's kind of equality) or {@code force} (a first run, or the first after a cycle
-   * failure), publishes it with a release store. Returns whether it published.
-   */
-  abstract boolean storeIfChanged(DependencyRecorder run, boolean force);
 
   /**
    * For every computed's getter: records the read and brings the node up to date, leaving its

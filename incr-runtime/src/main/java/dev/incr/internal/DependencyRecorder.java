@@ -62,13 +62,6 @@ final class DependencyRecorder {
    * OperatorScope}): that operator's label, for the error every read then gets. Null otherwise.
    */
   private final Supplier<String> operator;
-  /**
-   * The result of the current run, from its function's return until its node stores it ({@link
-   * ComputedNode#run}): the raw bits of a primitive result, or a boxed node's result (null again
-   * once stored, so that a recorder keeps no value reachable).
-   */
-  long resultBits;
-  Object result;
 
   DependencyRecorder(DependencyRecorder parent) {
     this.parent = parent;

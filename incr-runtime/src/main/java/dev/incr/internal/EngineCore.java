@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link Verification}: reading and verification, recursive and on an explicit stack;
  *   <li>{@link Execution}: running a computed, recording its reads, early cutoff, publishing,
- *       failures; the run itself is the template {@link ComputedNode#run}, and a var's set the
- *       template {@link VarNode#set(long, Object)};
+ *       failures; the run itself is each node's {@link ComputedNode#compute}, and a var's set
+ *       follows the sequence in {@link VarNode};
  *   <li>{@link Push}: the push for observed nodes (marking, the flush), over {@link
  *       NecessaryGraph};
  *   <li>{@link ObserverDelivery}: telling observers, once for both engines;

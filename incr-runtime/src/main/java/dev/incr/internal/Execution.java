@@ -9,9 +9,9 @@ import dev.incr.support.StaticDependencies;
 
 /**
  * Execution and early cutoff: running a computed's function, recording what it read, comparing the
- * result with the old value, publishing it, and failures. A run is the template {@link
- * ComputedNode#run}: {@link #startRun}, the node's function, {@link #finishRun} (or {@link
- * #runThrew}), the node's store, then {@link #stored}. Static methods over the engine's state
+ * result with the old value, publishing it, and failures. A run is the sequence every kind
+ * of node follows in its {@link ComputedNode#compute}: {@link #startRun}, the node's function,
+ * {@link #finishRun} (or {@link #runThrew}), the node's store, then {@link #stored}. Static methods over the engine's state
  * ({@link EngineCore}), so that a run compiles into the verification that called for it. Runs
  * happen on one thread at a time (under the lock on the concurrent engine): counters are plain.
  *
@@ -186,7 +186,6 @@ final class Execution {
       e.cycleWitnesses.ran(n, run, e.revision, false, e);
     }
     run.clear();
-    run.result = null;
     e.recorder = run.parent();
     n.verifiedAt = since;
   }
@@ -216,7 +215,6 @@ final class Execution {
         try {
           e.necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
         } catch (CycleException ex) {
-          run.result = null;
           failedAfterRun(e, n, since);
           throw ex;
         }

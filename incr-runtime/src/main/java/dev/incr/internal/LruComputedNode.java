@@ -95,29 +95,32 @@ final class LruComputedNode<T> extends ComputedNode<T> {
     VALUE.setRelease(this, ValueLruRing.EVICTED);
   }
 
+  /** The run every computed follows ({@link ComputedNode#compute}), with this node's value. */
   @Override
   boolean compute(EngineCore core, long since) {
-    boolean changed = run(core, since);
+    Object result = runFunction(core, since);
+    // An evicted value equals no result: the change cannot be cut off.
+    boolean changed = changesAnyway(since) || !SameValue.test(value, result);
+    if (changed) {
+      VALUE.setRelease(this, result);
+    }
+    changed = Execution.stored(core, this, changed, since);
     ring.held(this);
     return changed;
   }
 
-  @Override
-  @SuppressWarnings("unchecked")
-  void evaluate(DependencyRecorder run) {
-    run.result = ((Supplier<T>) function).get();
-  }
-
-  @Override
-  boolean storeIfChanged(DependencyRecorder run, boolean force) {
-    Object result = run.result;
-    run.result = null;
-    // An evicted value equals no result: the change cannot be cut off.
-    if (force || !SameValue.test(value, result)) {
-      VALUE.setRelease(this, result);
-      return true;
+  /** Runs the function, recording what it reads, and returns its result. */
+  private Object runFunction(EngineCore core, long since) {
+    DependencyRecorder run = Execution.startRun(core, this);
+    Object result;
+    try {
+      result = ((Supplier<?>) function).get();
+    } catch (Throwable t) {
+      Execution.runThrew(core, this, since, run, t);
+      throw t;
     }
-    return false;
+    Execution.finishRun(core, this, since, run);
+    return result;
   }
 
   /**
@@ -125,17 +128,7 @@ final class LruComputedNode<T> extends ComputedNode<T> {
    * back: what it reads has not changed, so neither has its value, and its change revision stays.
    */
   void restore(EngineCore core, long since) {
-    DependencyRecorder run = Execution.startRun(core, this);
-    try {
-      evaluate(run);
-    } catch (Throwable t) {
-      Execution.runThrew(core, this, since, run, t);
-      throw t;
-    }
-    Execution.finishRun(core, this, since, run);
-    Object result = run.result;
-    run.result = null;
-    VALUE.setRelease(this, result);
+    VALUE.setRelease(this, runFunction(core, since));
     Execution.restored(core, this, since);
     ring.restored();
     ring.held(this);

@@ -5,7 +5,15 @@ import java.util.Objects;
 
 /**
  * An input, as the engine's algorithm sees it. The value lives in the subclasses: {@link
- * BoxedVarNode} or the primitive vars ({@link IntVarNode} and kin).
+ * BoxedVarNode} or the primitive vars ({@code IntVarNode} and kin, generated from one template,
+ * {@code PrimitiveVarNode.java.template}).
+ *
+ * <p>Every kind of var sets its value with the same sequence, written in its own class so that
+ * the JIT compiles it with the var's class known: {@link EngineCore#beginSet} (refused inside a
+ * computation; the concurrent engine's lock), then, unless the var holds an equal value already
+ * (by its kind of equality), {@link EngineCore#openWrite} (the revision the write lands in), a
+ * release store of the value, {@link EngineCore#closeWrite} (the var's {@code changedAt}, its
+ * readers), and in every case {@link EngineCore#endSet} (observers, after the outermost write).
  */
 abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
 
@@ -32,38 +40,6 @@ abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
     }
     return true;
   }
-
-  /**
-   * The set of every var, the same for every kind of var: {@link EngineCore#beginSet} (refused
-   * inside a computation; the concurrent engine's lock), then, unless the var {@link #holds} the
-   * new value already, {@link EngineCore#openWrite} (the revision the write lands in), the var's
-   * {@link #publish}, {@link EngineCore#closeWrite} (the var's {@code changedAt}, its readers), and
-   * {@link EngineCore#endSet} (observers, after the outermost write). The new value comes as the
-   * raw bits of a primitive ({@code bits}) or as a reference ({@code ref}), whichever the kind of
-   * var holds, so that nothing is boxed; each kind calls this from its own {@code set}, where its
-   * class is known and the hooks are direct calls.
-   */
-  final void set(long bits, Object ref) {
-    EngineCore e = engine;
-    e.beginSet(this);
-    boolean wrote = false;
-    try {
-      if (!holds(bits, ref)) {
-        long rev = e.openWrite(this);
-        publish(bits, ref);
-        e.closeWrite(this, rev);
-        wrote = true;
-      }
-    } finally {
-      e.endSet(wrote);
-    }
-  }
-
-  /** Whether the var holds the value {@link #set(long, Object)} was given, by its equality. */
-  abstract boolean holds(long bits, Object ref);
-
-  /** Stores the value {@link #set(long, Object)} was given, with a release store. */
-  abstract void publish(long bits, Object ref);
 
   /** Whether the var holds {@code value} again: the same value as its set would compare it. */
   boolean holdsAgain(Object value) {

@@ -45,8 +45,51 @@ final class Verification {
    * value for the caller to read. The concurrent engine calls this holding its lock.
    */
   static void refreshForRead(EngineCore e, ComputedNode<?> node) {
+    read(e, node, false);
+  }
+
+  /**
+   * Brings back the value of {@code node}, recorded as read by the caller (the concurrent engine
+   * calls this holding its lock): verified first if a write came in between (on the concurrent
+   * engine), then, if still evicted, run again ({@link #restore}).
+   */
+  static Object bringBack(EngineCore e, LruComputedNode<?> node) {
+    read(e, node, true);
+    return node.value();
+  }
+
+  /**
+   * {@link #refreshForRead}, and with {@code bringBack} {@link #bringBack}: inside a computation
+   * the read is recorded and the node verified ({@link #refreshNested}); outside, pending pushes
+   * are flushed first, then the node is verified from the top of the stack ({@link
+   * #verifyFromTop}), with the per-read bookkeeping around it.
+   *
+   * <p>One method on purpose, longer than the 325 bytes of bytecode up to which HotSpot inlines a
+   * hot method ({@code FreqInlineSize}): the JIT never inlines it into a getter, so a getter
+   * compiles to its fast path and a call, small enough to be inlined into the computations that
+   * read it. A getter compiled with all this inside is too big to inline, and every read of a
+   * computed inside a computation would become a call.
+   */
+  private static void read(EngineCore e, ComputedNode<?> node, boolean bringBack) {
     DependencyRecorder r = e.recorder;
     if (r != null) {
+      if (bringBack) {
+        // Inside a computation: prepareRead has brought the node up to date.
+        if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+          // Since then another thread has begun bringing it back outside the lock.
+          ((ConcurrentEngine) e).checkClaim(node);
+        }
+        LruComputedNode<?> lru = (LruComputedNode<?>) node;
+        if (lru.evicted()) {
+          if (r.depth > MAX_RUN_DEPTH) {
+            e.deepPending = node; // verifyFromTop restores it from the top
+            e.unwinding = DeepUnwind.INSTANCE;
+            throw DeepUnwind.INSTANCE;
+          }
+          restore(e, lru);
+        }
+        return;
+      }
       r.record(node);
       if (!isCurrent(e, node)) {
         try {
@@ -65,22 +108,40 @@ final class Verification {
           throw ex;
         }
       }
-    } else {
-      if (CrossEngineGuard.lastToken != e.token) {
-        e.checkNotForeignRead(node);
+      return;
+    }
+    if (!bringBack && CrossEngineGuard.lastToken != e.token) {
+      e.checkNotForeignRead(node);
+    }
+    if (e.pending && !e.flushing && e.batchDepth == 0) {
+      Push.flush(e);
+    }
+    if (isCurrent(e, node) && !(bringBack && ((LruComputedNode<?>) node).evicted())) {
+      return;
+    }
+    if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+      ((ConcurrentEngine) e).checkClaim(node);
+    }
+    e.revisionObserved = true;
+    e.topLevelVerifications++;
+    long previous = CrossEngineGuard.enter(e);
+    try {
+      verifyFromTop(e, node, true);
+    } finally {
+      settleProvisional(e);
+      if (e.budgets.overBudget != null) {
+        e.budgets.trim(node);
       }
-      if (e.pending && !e.flushing && e.batchDepth == 0) {
-        Push.flush(e);
+      CrossEngineGuard.exit(e, previous);
+      if (e.recorders > Execution.RECORDERS_KEPT) {
+        Execution.trimRecorders(e);
       }
-      if (!isCurrent(e, node)) {
-        if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
-          ((ConcurrentEngine) e).checkClaim(node);
-        }
-        refreshTopLevel(e, node);
-        if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
-          throw e.cycleFailures.rethrow(node);
-        }
+      if (!e.pending && e.necessary.hasVerified()) {
+        e.necessary.markVerifiedClean();
       }
+    }
+    if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
+      throw e.cycleFailures.rethrow(node);
     }
   }
 
@@ -101,65 +162,6 @@ final class Verification {
    */
   private static boolean mustVerify(EngineCore e, AbstractNode<?> d, long v, long rev) {
     return v < rev || (v == CLEAN && e.pending && !Push.stillClean(e, d));
-  }
-
-  /** A read outside any computation: verifies {@code node} from the top of the stack. */
-  private static void refreshTopLevel(EngineCore e, ComputedNode<?> node) {
-    e.revisionObserved = true;
-    e.topLevelVerifications++;
-    long previous = CrossEngineGuard.enter(e);
-    try {
-      verifyFromTop(e, node, true);
-    } finally {
-      settleProvisional(e);
-      if (e.budgets.overBudget != null) {
-        e.budgets.trim(node);
-      }
-      CrossEngineGuard.exit(e, previous);
-      if (e.recorders > Execution.RECORDERS_KEPT) {
-        Execution.trimRecorders(e);
-      }
-      if (!e.pending && e.necessary.hasVerified()) {
-        e.necessary.markVerifiedClean();
-      }
-    }
-  }
-
-  /**
-   * Brings back the value of {@code node}, recorded as read by the caller (the concurrent engine
-   * calls this holding its lock): verified first if a write came in between (on the concurrent
-   * engine), then, if still evicted, run again ({@link #restore}).
-   */
-  static Object bringBack(EngineCore e, LruComputedNode<?> node) {
-    if (e.recorder != null) {
-      // Inside a computation: prepareRead has brought the node up to date.
-      if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
-        // Since then another thread has begun bringing it back outside the lock.
-        ((ConcurrentEngine) e).checkClaim(node);
-      }
-      if (node.evicted()) {
-        if (e.recorder.depth > MAX_RUN_DEPTH) {
-          e.deepPending = node; // verifyFromTop restores it from the top
-          e.unwinding = DeepUnwind.INSTANCE;
-          throw DeepUnwind.INSTANCE;
-        }
-        restore(e, node);
-      }
-      return node.value();
-    }
-    if (e.pending && !e.flushing && e.batchDepth == 0) {
-      Push.flush(e);
-    }
-    if (!isCurrent(e, node) || node.evicted()) {
-      if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
-        ((ConcurrentEngine) e).checkClaim(node);
-      }
-      refreshTopLevel(e, node);
-      if (node.verifiedAt == ComputedNode.CYCLE_FAILED) {
-        throw e.cycleFailures.rethrow(node);
-      }
-    }
-    return node.value();
   }
 
   /** Runs {@code node}, current but evicted, to get its value back. */
