@@ -21,7 +21,8 @@ import static dev.incr.internal.EngineCore.publishVerified;
  *       is trusted only if it is lower than every node still queued (or than the node the flush is
  *       at), and is made dirty otherwise ({@link #stillClean}).
  *   <li>The flush takes nodes in height order, so a node is looked at only after everything it
- *       reads that the change reached; on exit, unless a read inside a batch left work queued,
+ *       reads that the change reached; the exception, an observed node sure to re-run that runs
+ *       early ({@link #runObservedReader}), brings what it reads up to date as a read would. On exit, unless a read inside a batch left work queued,
  *       the queue is empty, the nodes it verified are clean again and the clean mark is {@link
  *       EngineCore#CLEAN}.
  *   <li>Each observed node that changed or failed is in the engine's {@code observedChanges} once
@@ -65,8 +66,8 @@ final class Push {
 
   /**
    * Brings every queued necessary computed up to date, lowest height first, each verified as on a
-   * read (it re-runs only if something it read changed); a changed value queues its necessary
-   * readers. Failures are left for the reads that follow to report (observers read every observed
+   * read (it re-runs only if something it read changed; one whose first dependency changed runs at
+   * once); a changed value queues its necessary readers. Failures are left for the reads that follow to report (observers read every observed
    * node after a write), as they would be without observers.
    */
   static void flush(EngineCore e) {
