@@ -3,6 +3,7 @@ package dev.incr.internal;
 import dev.incr.CycleException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,8 +36,17 @@ final class NecessaryGraph {
 
   private final EngineCore engine;
   final RecomputeQueue queue = new RecomputeQueue();
-  /** Necessary computeds verified at the current revision, to mark clean when nothing is pending. */
-  private final ArrayList<ComputedNode<?>> verified = new ArrayList<>();
+  /**
+   * Necessary computeds verified at the current revision (the first {@link #verifiedCount}), to
+   * mark clean when nothing is pending; deepest first, as they were verified.
+   */
+  private ComputedNode<?>[] verified = new ComputedNode<?>[16];
+  private int verifiedCount;
+  /**
+   * Whether a node stopped being necessary since the first of {@link #verified} was noted: only
+   * then may some of them no longer be necessary, which {@link #markVerifiedClean} must check.
+   */
+  private boolean droppedSinceNoted;
 
   /** How many nodes are necessary, how many of them are observed, and how many observers. */
   int necessaryNodes;
@@ -114,7 +124,7 @@ final class NecessaryGraph {
         }
         c.necessity().height = height + 1;
         if (c.verifiedAt == engine.revision) {
-          verified.add(c);
+          noteVerified(c);
         }
       }
     }
@@ -124,6 +134,7 @@ final class NecessaryGraph {
   }
 
   private void makeUnnecessary(AbstractNode<?> root) {
+    droppedSinceNoted |= verifiedCount > 0;
     ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
     stack.push(root);
     while (!stack.isEmpty()) {
@@ -158,7 +169,6 @@ final class NecessaryGraph {
     if (count == 0) {
       return;
     }
-    Push.beginPending(engine);
     long stale = engine.revision - 1;
     for (int i = 0; i < count; i++) {
       ComputedNode<?> p = necessity.dependent(i);
@@ -167,6 +177,9 @@ final class NecessaryGraph {
         // Already up to date over n's new value, or being verified or run: it will see it.
         continue;
       }
+      // Only when a reader is queued: a read whose run fails under its only reader leaves nothing
+      // pending.
+      Push.beginPending(engine);
       if (v == EngineCore.CLEAN) {
         EngineCore.publishVerified(p, stale);
       }
@@ -288,11 +301,31 @@ final class NecessaryGraph {
 
   /** Notes that necessary computed {@code c} is up to date at the current revision. */
   void noteVerified(ComputedNode<?> c) {
-    verified.add(c);
+    int count = verifiedCount;
+    if (count == verified.length) {
+      verified = Arrays.copyOf(verified, count * 2);
+    }
+    verified[count] = c;
+    verifiedCount = count + 1;
+  }
+
+  /** Whether every computed that {@code c} read is clean. */
+  private static boolean dependenciesClean(ComputedNode<?> c) {
+    Object deps = c.dependencies;
+    if (deps instanceof AbstractNode) {
+      AbstractNode<?> d = (AbstractNode<?>) deps;
+      return !(d instanceof ComputedNode) || d.verifiedAt == EngineCore.CLEAN;
+    }
+    for (AbstractNode<?> d : (AbstractNode<?>[]) deps) {
+      if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean hasVerified() {
-    return !verified.isEmpty();
+    return verifiedCount != 0;
   }
 
   /**
@@ -302,24 +335,19 @@ final class NecessaryGraph {
    */
   void markVerifiedClean() {
     long rev = engine.revision;
-    for (int i = 0; i < verified.size(); i++) {
-      ComputedNode<?> c = verified.get(i);
-      if (c.necessity() == null || c.verifiedAt != rev) {
-        continue;
-      }
-      boolean dependenciesClean = true;
-      for (int j = 0, n = c.dependencyCount(); j < n; j++) {
-        AbstractNode<?> d = c.dependency(j);
-        if (d instanceof ComputedNode && d.verifiedAt != EngineCore.CLEAN) {
-          dependenciesClean = false;
-          break;
-        }
-      }
-      if (dependenciesClean) {
+    ComputedNode<?>[] nodes = verified;
+    int count = verifiedCount;
+    boolean checkNecessary = droppedSinceNoted;
+    for (int i = 0; i < count; i++) {
+      ComputedNode<?> c = nodes[i];
+      nodes[i] = null;
+      if (c.verifiedAt == rev && (!checkNecessary || c.necessity() != null)
+          && dependenciesClean(c)) {
         EngineCore.publishVerified(c, EngineCore.CLEAN);
       }
     }
-    verified.clear();
+    verifiedCount = 0;
+    droppedSinceNoted = false;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ import static dev.incr.internal.EngineCore.publishVerified;
  *       is trusted only if it is lower than every node still queued (or than the node the flush is
  *       at), and is made dirty otherwise ({@link #stillClean}).
  *   <li>The flush takes nodes in height order, so a node is looked at only after everything it
- *       reads that the change reached; on exit, unless a read inside a batch left work queued,
+ *       reads that the change reached; the exception, an observed node sure to re-run that runs
+ *       early ({@link #runObservedReader}), brings what it reads up to date as a read would. On exit, unless a read inside a batch left work queued,
  *       the queue is empty, the nodes it verified are clean again and the clean mark is {@link
  *       EngineCore#CLEAN}.
  *   <li>Each observed node that changed or failed is in the engine's {@code observedChanges} once
@@ -65,8 +66,8 @@ final class Push {
 
   /**
    * Brings every queued necessary computed up to date, lowest height first, each verified as on a
-   * read (it re-runs only if something it read changed); a changed value queues its necessary
-   * readers. Failures are left for the reads that follow to report (observers read every observed
+   * read (it re-runs only if something it read changed; one whose first dependency changed runs at
+   * once); a changed value queues its necessary readers. Failures are left for the reads that follow to report (observers read every observed
    * node after a write), as they would be without observers.
    */
   static void flush(EngineCore e) {
@@ -75,6 +76,7 @@ final class Push {
     }
     e.revisionObserved = true;
     e.flushing = true;
+    e.flushHeight = 0;
     long previous = CrossEngineGuard.enter(e);
     try {
       ComputedNode<?> n;
@@ -85,17 +87,11 @@ final class Push {
         e.flushHeight = n.necessity().height;
         if (!e.necessary.neededNow(n)) {
           e.necessary.leaveToReaders(n);
+          runObservedReader(e, n);
           continue;
         }
-        try {
-          Verification.verifyFromTop(e, n, false);
-          Verification.settleProvisional(e);
-        } catch (RuntimeException ex) {
-          Verification.settleProvisional(e);
-          // Reported to whoever reads it next (its observers, right after this flush). The throw
-          // may come from a dependency, so n never ran: its readers must look again as well.
-          necessaryNodeChanged(e, n, n.necessity());
-        }
+        long since = n.verifiedAt;
+        bringUpToDate(e, n, since, firstReadChanged(e, n, since, true));
       }
     } finally {
       e.flushing = false;
@@ -109,6 +105,84 @@ final class Push {
         publishCleanMark(e, CLEAN);
       }
     }
+  }
+
+  /**
+   * Brings queued computed {@code n}, verified at {@code since}, up to date: runs it at once if
+   * {@code cause}, its first dependency, is known to have changed ({@link #firstReadChanged}), and
+   * verifies it otherwise.
+   */
+  private static void bringUpToDate(EngineCore e, ComputedNode<?> n, long since,
+      AbstractNode<?> cause) {
+    try {
+      if (cause != null) {
+        Verification.runFromTop(e, n, cause, since);
+      } else {
+        Verification.verifyFromTop(e, n, false);
+      }
+      Verification.settleProvisional(e);
+    } catch (RuntimeException ex) {
+      Verification.settleProvisional(e);
+      // Reported to whoever reads it next (its observers, right after this flush). The throw
+      // may come from a dependency, so n never ran: its readers must look again as well.
+      necessaryNodeChanged(e, n, n.necessity());
+    }
+  }
+
+  /**
+   * After stale {@code n} was left to its readers: an observed reader that is sure to re-run (its
+   * first dependency was brought up to date at this revision and changed) runs now, as a read
+   * would, instead of after every other node of {@code n}'s height. It brings up to date what its
+   * new run reads; those nodes then come out of the queue verified already, which is what makes a
+   * wide observed node (one that reads many nodes a write changed) cost about what a read of it
+   * costs. Being observed, it is needed whatever else the change does; clean nodes it reads are
+   * trusted only below {@code n} ({@link #stillClean}), as the flush is still at {@code n}.
+   */
+  private static void runObservedReader(EngineCore e, ComputedNode<?> n) {
+    Necessity x = n.necessity();
+    for (int i = 0, count = x.dependentCount(); i < count; i++) {
+      ComputedNode<?> p = x.dependent(i);
+      Necessity px = p.necessity();
+      if (px.isObserved() && px.queued) {
+        long since = p.verifiedAt;
+        AbstractNode<?> cause = firstReadChanged(e, p, since, false);
+        if (cause != null) {
+          bringUpToDate(e, p, since, cause);
+          return; // its run may have changed the readers of n
+        }
+      }
+    }
+  }
+
+  /**
+   * The first dependency of queued computed {@code n}, verified at revision {@code since}, if it is
+   * up to date and changed since (verification would look at it first and run {@code n} at once),
+   * or null. Up to date: a var, or verified at this revision, or ({@code trustClean}: {@code n} is
+   * the node the flush is at, so {@link #stillClean} would trust every clean node lower than it)
+   * clean.
+   */
+  private static AbstractNode<?> firstReadChanged(EngineCore e, ComputedNode<?> n, long since,
+      boolean trustClean) {
+    if (since <= 0 || since >= e.revision) {
+      return null; // a state (never ran, failed, ...) for verification to handle
+    }
+    Object deps = n.dependencies;
+    AbstractNode<?> d;
+    if (deps instanceof AbstractNode) {
+      d = (AbstractNode<?>) deps;
+    } else {
+      AbstractNode<?>[] all = (AbstractNode<?>[]) deps;
+      if (all.length == 0) {
+        return null;
+      }
+      d = all[0];
+    }
+    if (d.changedAt <= since) {
+      return null;
+    }
+    long v = d.verifiedAt;
+    return v == e.revision || v == AbstractNode.ALWAYS_VERIFIED || (trustClean && v == CLEAN)
+        ? d : null;
   }
 
   /**

@@ -236,6 +236,25 @@ final class Verification {
   }
 
   /**
+   * Runs {@code node} for the push's flush, which found that {@code cause}, the node's first
+   * dependency, is up to date and changed since {@code since} (the node's {@code verifiedAt}): the
+   * verification would look at it first and run the node at once. Runs that nest too deeply unwind
+   * to here and are computed first, then the node is verified, as in {@link #verifyFromTop}.
+   */
+  static void runFromTop(EngineCore e, ComputedNode<?> node, AbstractNode<?> cause, long since) {
+    try {
+      Execution.run(e, node, cause, since);
+    } catch (DeepUnwind unwind) {
+      e.recorder = null;
+      ComputedNode<?> deep = e.deepPending;
+      e.deepPending = null;
+      e.unwinding = null;
+      verifyFromTop(e, deep, true);
+      verifyFromTop(e, node, false);
+    }
+  }
+
+  /**
    * Verifies {@code n} (stale and idle), recursing into stale dependencies while the recursion is
    * shallow (the JIT compiles this much tighter than the explicit stack) and handing deeper
    * subgraphs to {@link #refresh}, which walks an explicit stack.
