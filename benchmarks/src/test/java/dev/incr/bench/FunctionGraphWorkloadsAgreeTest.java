@@ -60,6 +60,10 @@ class FunctionGraphWorkloadsAgreeTest {
       DiamondBenchmark.IncrSingleObserved observed = new DiamondBenchmark.IncrSingleObserved();
       observed.width = width;
       observed.setup();
+      DiamondBenchmark.IncrConcurrentObserved concObserved =
+          new DiamondBenchmark.IncrConcurrentObserved();
+      concObserved.width = width;
+      concObserved.setup();
       DiamondBenchmark.GeneratedObserved genObserved = new DiamondBenchmark.GeneratedObserved();
       genObserved.width = width;
       genObserved.setup();
@@ -83,6 +87,7 @@ class FunctionGraphWorkloadsAgreeTest {
           run(() -> b.diamond_incrGenerated(gen, P)), run(() -> b.diamond_javafx(fx, P)),
           run(() -> b.diamond_reactfx(rfx, P)), run(() -> b.diamond_incrBoxed(boxed, P)),
           run(() -> b.diamondObserved_incrSingle(observed, P)),
+          run(() -> b.diamondObserved_incrConcurrent(concObserved, P)),
           run(() -> b.diamondObserved_incrGenerated(genObserved, P)),
           run(() -> b.diamondObserved_javafx(fxObserved, P)),
           run(() -> b.diamondObserved_handwritten(handObserved, P)));
@@ -130,6 +135,10 @@ class FunctionGraphWorkloadsAgreeTest {
       ChainBenchmark.IncrSingleObserved observed = new ChainBenchmark.IncrSingleObserved();
       observed.n = n;
       observed.setup();
+      ChainBenchmark.IncrConcurrentObserved concObserved =
+          new ChainBenchmark.IncrConcurrentObserved();
+      concObserved.n = n;
+      concObserved.setup();
       ChainBenchmark.GeneratedObserved genObserved = new ChainBenchmark.GeneratedObserved();
       genObserved.n = n;
       genObserved.setup();
@@ -148,6 +157,7 @@ class FunctionGraphWorkloadsAgreeTest {
           run(() -> b.chain_javafx(fx, P)), run(() -> b.chain_reactfx(rfx, P)),
           run(() -> b.chain_bareVerifier(bare, P)), run(() -> b.chain_incrBoxed(boxed, P)),
           run(() -> b.chainObserved_incrSingle(observed, P)),
+          run(() -> b.chainObserved_incrConcurrent(concObserved, P)),
           run(() -> b.chainObserved_incrGenerated(genObserved, P)),
           run(() -> b.chainObserved_javafx(fxObserved, P)),
           run(() -> b.chainObserved_handwritten(handObserved, P)));
