@@ -61,7 +61,7 @@ public class ObserversBenchmark {
 
     long step() {
       next++;
-      inputs[next % n].set(next);
+      inputs[Math.floorMod(next, n)].set(next);
       return seen;
     }
   }
@@ -165,7 +165,7 @@ public class ObserversBenchmark {
   @Benchmark
   public long observers_javafx(JavaFx s, JvmProfile profile) {
     s.next++;
-    s.inputs[s.next % s.n].set(s.next);
+    s.inputs[Math.floorMod(s.next, s.n)].set(s.next);
     return s.seen;
   }
 
@@ -173,7 +173,7 @@ public class ObserversBenchmark {
   @Benchmark
   public long observers_handwritten(Handwritten s, JvmProfile profile) {
     s.next++;
-    s.set(s.next % s.n, s.next);
+    s.set(Math.floorMod(s.next, s.n), s.next);
     return s.seen;
   }
 }
