@@ -8,45 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.incr.internal.EngineInternals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine's exact semantics, with run counts: what runs, when, and what observers are told.
  * Each subclass runs it on one engine (and way of verifying).
  */
-abstract class ExactSemanticsContract {
-
-  abstract Engine newEngine();
-
-  final Engine engine = newEngine();
-  private final List<Node<?>> nodes = new ArrayList<>();
-
-  /** A computed that counts its runs, registered for the invariant checks. */
-  final class Counted<T> {
-    final AtomicInteger runs = new AtomicInteger();
-    final Computed<T> node;
-
-    Counted(String label, Supplier<T> f) {
-      node = engine.computed(() -> {
-        runs.incrementAndGet();
-        return f.get();
-      }).label(label);
-      nodes.add(node);
-    }
-  }
-
-  <T> Var<T> var(String label, T initial) {
-    Var<T> v = engine.var(initial).label(label);
-    nodes.add(v);
-    return v;
-  }
-
-  void checkInvariants() {
-    EngineInternals.checkInvariants(engine, nodes);
-  }
+abstract class ExactSemanticsContract extends CountedGraph {
 
   // -------------------------------------------------------------------------------------------
   // No unneeded runs, observed or not

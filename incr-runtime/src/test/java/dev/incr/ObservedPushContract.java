@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.incr.internal.EngineInternals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,36 +20,7 @@ import org.junit.jupiter.api.Test;
  * inside a batch, observers are told each change once, failures and cycles reach the writer and
  * the engine recovers. Each subclass runs them on one engine (and way of verifying).
  */
-abstract class ObservedPushContract {
-
-  abstract Engine newEngine();
-
-  final Engine engine = newEngine();
-  private final List<Node<?>> nodes = new ArrayList<>();
-
-  /** A computed that counts its runs, registered for the invariant checks. */
-  final class Counted<T> {
-    final AtomicInteger runs = new AtomicInteger();
-    final Computed<T> node;
-
-    Counted(String label, Supplier<T> f) {
-      node = engine.computed(() -> {
-        runs.incrementAndGet();
-        return f.get();
-      }).label(label);
-      nodes.add(node);
-    }
-  }
-
-  <T> Var<T> var(String label, T initial) {
-    Var<T> v = engine.var(initial).label(label);
-    nodes.add(v);
-    return v;
-  }
-
-  void checkInvariants() {
-    EngineInternals.checkInvariants(engine, nodes);
-  }
+abstract class ObservedPushContract extends CountedGraph {
 
   /** Middle nodes {@code a + i}, all reading {@code a}. */
   List<Counted<Integer>> middles(Var<Integer> a, int width) {
