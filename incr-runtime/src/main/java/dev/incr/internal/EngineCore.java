@@ -463,8 +463,8 @@ abstract class EngineCore implements Engine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Setting a var (the template VarNode.set): beginSet, the node compares and publishes its value
-  // between openWrite and closeWrite, then endSet (in a finally).
+  // Setting a var (the sequence every kind of var follows, see VarNode): beginSet, the node compares
+  // and publishes its value between openWrite and closeWrite, then endSet (in a finally).
 
   /**
    * Starts a set of {@code node}: throws if the write is not allowed here; in the concurrent engine,
