@@ -326,25 +326,32 @@ class ValueLruTest {
         new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
     List<Thread> readers = new ArrayList<>();
+    // The writes start once every reader is reading, so that reads and writes do overlap.
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(4);
     for (int t = 0; t < 4; t++) {
       int seed = t;
       Thread reader = new Thread(() -> {
         java.util.Random random = new java.util.Random(seed);
         try {
-          while (!stop.get()) {
+          for (int reads = 0; !stop.get(); reads++) {
             int k = random.nextInt(64);
             int[] pair = nodes.get(k).get();
             if (pair[1] != pair[0] * k) {
               throw new AssertionError("node " + k + " returned " + pair[0] + ", " + pair[1]);
             }
+            if (reads == 100) {
+              reading.countDown();
+            }
           }
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
+          reading.countDown();
         }
       });
       readers.add(reader);
       reader.start();
     }
+    assertTrue(reading.await(30, java.util.concurrent.TimeUnit.SECONDS), "readers did not start");
     for (int i = 1; i <= 2_000 && failure.get() == null; i++) {
       x.set(i);
     }
