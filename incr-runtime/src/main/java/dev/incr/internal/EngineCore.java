@@ -229,6 +229,12 @@ abstract class EngineCore implements Engine {
   boolean revisionObserved;
   /** Per durability level, the last revision an input of that level or higher changed. */
   final DurabilityClock durabilities = new DurabilityClock();
+  /**
+   * Whether any node of this engine may be above LOW: a var was given a higher durability, or a
+   * computed read nothing (it is HIGH). Until then every node is LOW, and runs and verifications
+   * skip working out the lowest durability of what a node read.
+   */
+  boolean durable;
   /** The value budgets made on this engine ({@link #valueLru}, {@link MemoryAccounting}). */
   final ValueBudgets budgets = new ValueBudgets(this);
   /** The memo tables of parameterized queries made on this engine. */
@@ -357,7 +363,10 @@ abstract class EngineCore implements Engine {
     return DurabilityClock.level(durability);
   }
 
-  private static <V extends Var<?>> V withLevel(V var, byte level) {
+  private <V extends Var<?>> V withLevel(V var, byte level) {
+    if (level != DurabilityClock.LOW) {
+      durable = true;
+    }
     ((AbstractNode<?>) var).setDurability(level);
     return var;
   }

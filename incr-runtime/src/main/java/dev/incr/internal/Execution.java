@@ -221,7 +221,10 @@ final class Execution {
       }
       n.dependencies = dependencies;
     }
-    n.setDurability(DurabilityClock.lowestOf(dependencies));
+    if (e.durable || dependencies == ComputedNode.NO_DEPENDENCIES) {
+      e.durable = true; // a node that reads nothing is HIGH
+      n.setDurability(DurabilityClock.lowestOf(dependencies));
+    }
   }
 
   private static void failedAfterRun(EngineCore e, ComputedNode<?> n, long since) {

@@ -384,7 +384,9 @@ final class Verification {
       e.verifications++;
       return;
     }
-    n.setDurability(DurabilityClock.lowestOf(n.dependencies));
+    if (e.durable) {
+      n.setDurability(DurabilityClock.lowestOf(n.dependencies));
+    }
     markVerified(e, n, rev);
   }
 
