@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -18,12 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * elsewhere, and still re-verifies, and re-runs, when one of its own inputs changes.
  */
 class DurabilityTest {
-
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
 
   /** A chain of {@code height} computeds over {@code input}, each adding one; counts runs. */
   private static Computed<Integer> chain(Engine engine, Node<Integer> input, int height,
@@ -42,7 +34,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aHighChainIsVerifiedInOneStepAfterALowWriteElsewhere(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -64,7 +56,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void withoutDurabilityTheSameReadVisitsTheWholeChain(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> config = engine.var(0);
@@ -80,7 +72,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aWriteToAHighInputStillReVerifiesAndReRuns(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> config = engine.var(0, Durability.HIGH);
@@ -101,7 +93,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aComputedTakesTheLowestDurabilityOfWhatItRead(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> high = engine.var(1, Durability.HIGH);
@@ -135,7 +127,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aDependencyThatStartsReadingALowInputLowersItsReaders(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -157,7 +149,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aReaderVerifiedWithoutRunningTakesItsDependencysLowerDurability(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -187,7 +179,7 @@ class DurabilityTest {
    * see that input.
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aNodeNoLongerObservedSeesTheLowInputItsDependencyNowReads(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -212,7 +204,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aComputedThatReadNothingIsVerifiedInOneStep(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> low = engine.var(0);
@@ -226,7 +218,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aFailedRunIsRetriedAsWithoutDurability(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> high = engine.var(0, Durability.HIGH);
@@ -253,7 +245,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void primitiveVarsAndEqualityTakeADurability(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar i = engine.intVar(1, Durability.HIGH);
@@ -281,7 +273,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aNullDurabilityIsRejectedNamingTheCall(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     String choices = ": pass Durability.LOW, Durability.MEDIUM or Durability.HIGH";
@@ -302,7 +294,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void anObservedHighNodeStaysCorrect(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> high = engine.var(1, Durability.HIGH);

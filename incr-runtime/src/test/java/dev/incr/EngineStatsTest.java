@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.incr.support.QueryMemo;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -16,14 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EngineStatsTest {
 
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void observedAndNecessaryNodesAndObservers(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> a = engine.var(1);
@@ -60,7 +52,7 @@ class EngineStatsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void memoTablesAndTheirEntries(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     QueryMemo<Integer> squares = new QueryMemo<>(engine, "Q.square");
@@ -79,7 +71,7 @@ class EngineStatsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void valuesHeldEvictedAndBroughtBack(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru small = engine.valueLru(2);
@@ -110,7 +102,7 @@ class EngineStatsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void theCountersAloneLeaveWhatIsHeldAtZero(String name, Supplier<Engine> engines) {
     EngineStats counters = new EngineStats(1, 2, 3, 4, 5, 6, 7);
     assertEquals(new EngineStats(1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0), counters);

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,14 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EqualityTest {
 
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aListChangedInPlaceAndSetAgainIsAChangeUnderIdentity(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     List<String> lines = new ArrayList<>(List.of("a"));
@@ -52,7 +44,7 @@ class EqualityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aListChangedInPlaceAndSetAgainIsNoChangeUnderEquals(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     List<String> a = new ArrayList<>(List.of("a"));
@@ -78,7 +70,7 @@ class EqualityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void anEqualCopySetInABatchIsAChangeUnderIdentity(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     List<String> lines = new ArrayList<>(List.of("a"));
@@ -97,7 +89,7 @@ class EqualityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aNullEqualityIsRefusedWithAMessage(String name, Supplier<Engine> engines) {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> engines.get().var("x", (Equality) null));

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.incr.support.QueryMemo;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,14 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FootprintTest {
 
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void countsLiveNodesByKindAndEdges(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> a = engine.var(1);
@@ -64,7 +56,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void sameKindsTakeTheSameBytesAndArraysOnlyForTwoOrMoreDependencies(
       String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -87,7 +79,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void observedAndNecessaryNodesCarryTheirRecords(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar a = engine.intVar(1);
@@ -116,7 +108,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void budgetedValuesHeldAndEvicted(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> in = engine.var(1);
@@ -136,7 +128,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void memoTablesAreReportedEngineWideWithTheNodesOfTheirEntries(
       String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -166,7 +158,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void durableNodesCountTheirTag(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> low = engine.var(1);
@@ -175,7 +167,7 @@ class FootprintTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void rejectsNullsAndNodesOfAnotherEngineNamingThem(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> mine = engine.var(1).label("mine");

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,14 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PrimitiveNodesTest {
 
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void intNodesComputeUnboxedAndAgreeWithGet(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar width = engine.intVar(3);
@@ -54,7 +46,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void anUnchangedIntResultCutsOffItsReaders(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar x = engine.intVar(1);
@@ -74,7 +66,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void longNodesHoldValuesBeyondInt(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     LongVar big = engine.longVar(Long.MAX_VALUE - 1);
@@ -96,7 +88,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aDoubleNaNResultTwiceIsCutOffAndSignedZerosDiffer(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     DoubleVar x = engine.doubleVar(-1.0);
@@ -122,7 +114,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void primitiveAndBoxedNodesReadEachOther(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     Var<Integer> boxed = engine.var(2);
@@ -136,7 +128,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void observersOfPrimitiveNodesGetTheNewValues(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar x = engine.intVar(1);
@@ -159,7 +151,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aBatchOfPrimitiveSetsIsOneRevision(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IntVar a = engine.intVar(1);
@@ -177,7 +169,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aDeepPrimitiveChainBuildsUpdatesAndCutsOffWithoutStackOverflow(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -217,7 +209,7 @@ class PrimitiveNodesTest {
   // Bad use: the same errors as boxed nodes, and the engine stays usable
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void settingNullOnAPrimitiveVarThrowsNamingItAndChangesNothing(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -241,7 +233,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void settingAPrimitiveVarInsideAComputationThrowsNamingBoth(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -261,7 +253,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aPrimitiveFunctionThatThrowsKeepsTheOldValueAndReRunsNextTime(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -279,7 +271,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aPrimitiveCycleThrowsNamingItsNodes(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     AtomicReference<IntComputed> self = new AtomicReference<>();
@@ -292,7 +284,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void readingAPrimitiveNodeOfAnotherEngineInsideAComputationThrowsNamingIt(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -312,7 +304,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void nullFunctionsAreRejectedNamingTheFactory(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     NullPointerException e = assertThrows(NullPointerException.class,
@@ -325,7 +317,7 @@ class PrimitiveNodesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void labelsStatsAndGraphsCoverPrimitiveNodes(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     EngineStats before = engine.stats();

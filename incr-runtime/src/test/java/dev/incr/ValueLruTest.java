@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,12 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error.
  */
 class ValueLruTest {
-
-  static Stream<Arguments> engines() {
-    return Stream.of(
-        Arguments.of("singleThreaded", (Supplier<Engine>) Engine::singleThreaded),
-        Arguments.of("concurrent", (Supplier<Engine>) Engine::concurrent));
-  }
 
   /** {@code count} computeds in one budget, each over its own var; counts each one's runs. */
   private static final class Keyed {
@@ -51,7 +43,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aChurnOfDistinctReadsHoldsAtMostTheBudget(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(8);
@@ -76,7 +68,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void recentlyReadValuesStay(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(3);
@@ -93,7 +85,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void anEvictedValueBroughtBackDoesNotReRunItsReaders(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(1);
@@ -135,7 +127,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void anEvictedNodeWhoseInputChangedReRunsAsAChange(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(1);
@@ -166,7 +158,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void observedNodesAndWhatTheyReadAreNeverEvicted(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(1);
@@ -201,7 +193,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aValueEvictedBeforeItsNodeIsObservedComesBackForTheObserver(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -220,7 +212,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aTallChainOfEvictedNodesComesBackOnTheCallersStack(String name,
       Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -246,7 +238,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aBudgetRefusesBadUse(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     IllegalArgumentException zero =
@@ -264,7 +256,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   @SuppressWarnings("unchecked")
   void aCycleThroughBudgetedNodesIsReportedAndRecovers(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
@@ -287,7 +279,7 @@ class ValueLruTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.incr.BothEngines#engines")
   void aFailedBringBackIsReportedAndRetried(String name, Supplier<Engine> engines) {
     Engine engine = engines.get();
     ValueLru lru = engine.valueLru(1);
