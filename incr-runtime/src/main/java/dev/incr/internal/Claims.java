@@ -14,12 +14,16 @@ import java.util.List;
  * <ul>
  *   <li>A node whose run has left the lock stays {@link ComputedNode#COMPUTING} and is claimed by
  *       its thread: it is on that thread's {@link ComputationsOutside} stack, and that state is in
- *       {@link #running} while its stack is not empty. Only claims are in-progress marks another
- *       thread can meet.
- *   <li>A run leaves ({@link #leave}) only when it is the run of the node the lock holder's read
- *       asked for, with nothing else of the thread in progress in the engine: the thread then
- *       carries the engine's recorder chain with it and leaves a spare one. It comes back ({@link
- *       #returning}) under the lock, which puts back the state it left with.
+ *       {@link #running} while its stack is not empty. The nodes that thread's verifications hold
+ *       meanwhile (marked {@link ComputedNode#verifying} with its id) are its claims too. Only
+ *       claims are in-progress marks another thread can meet.
+ *   <li>A run leaves ({@link #leave}) when it is run for the lock holder's read with no other run
+ *       of that read in progress under the lock: the node read, or one the read's verification
+ *       found it must run on the way, at any depth. The thread then carries the engine's recorder
+ *       chain with it (leaving a spare one) and, if its verification was walking the explicit
+ *       stack, that stack. It comes back ({@link #returning}) under the lock, which puts back the
+ *       state it left with, and its verification goes on where it was: nodes other threads
+ *       brought up to date meanwhile are found current, and a write meanwhile cancels it.
  *   <li>A verification that meets another thread's claim unwinds to the read that took the lock
  *       ({@link ClaimedElsewhere}), which waits for the claim to end holding nothing but its own
  *       claims; a thread waits for a claim only after checking that the owners it would wait for do
@@ -74,8 +78,26 @@ final class Claims {
     return outside.get();
   }
 
-  /** The state of the thread whose computation outside the lock claims {@code n}, or null. */
+  /**
+   * The state of the thread outside the lock that claims {@code n}, or null: for a node being
+   * verified, the thread whose id its mark carries; for a node being computed, the thread whose
+   * stack of runs holds it.
+   */
   private ComputationsOutside ownerOf(ComputedNode<?> n) {
+    long v = n.verifiedAt;
+    if (ComputedNode.isVerifying(v)) {
+      long id = ComputedNode.verifierOf(v);
+      for (int i = 0; i < running.size(); i++) {
+        ComputationsOutside o = running.get(i);
+        if (o.threadId == id) {
+          return o;
+        }
+      }
+      return null;
+    }
+    if (v != ComputedNode.COMPUTING) {
+      return null;
+    }
     for (int i = 0; i < running.size(); i++) {
       ComputationsOutside o = running.get(i);
       for (int j = 0; j < o.size; j++) {
@@ -90,9 +112,13 @@ final class Claims {
   /**
    * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
    * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
-   * Returns if it is this thread's own (a cycle, which the caller reports).
+   * Returns if it is this thread's own (a cycle, or a verification of its own below, which the
+   * caller handles).
    */
   void check(ComputedNode<?> node) {
+    if (running.isEmpty()) {
+      return;
+    }
     ComputationsOutside owner = ownerOf(node);
     if (owner == null || owner.threadId == Thread.currentThread().getId()) {
       return;
@@ -110,15 +136,17 @@ final class Claims {
   }
 
   /**
-   * If {@code n}, about to run with {@code parent} as its parent recorder, is the node the lock
-   * holder's read asked for and nothing else of this thread is in progress, claims it and releases
-   * the lock: its function runs outside.
+   * If {@code n}, about to run with {@code parent} as its parent recorder, is run for the lock
+   * holder's read with no other run of that read in progress under the lock (the node read, or one
+   * its verification found it must run on the way, at any depth), claims it and releases the lock:
+   * its function runs outside. The nodes the verification holds on its way to {@code n} stay
+   * marked with this thread's id, so other threads wait for them as for a claim; the explicit
+   * stack they may be on leaves with the thread.
    */
   void leave(ComputedNode<?> n, DependencyRecorder parent) {
     ConcurrentEngine e = engine;
-    if (n != e.sectionNode || parent != e.sectionParent || !e.cancellable || e.pending
-        || e.unwinding != null || e.activeSize() != 0 || e.lock.getHoldCount() != 1
-        || isEngineCode(n)) {
+    if (parent != e.sectionParent || !e.cancellable || e.pending || e.flushing
+        || e.unwinding != null || e.lock.getHoldCount() != 1 || isEngineCode(n)) {
       return;
     }
     ComputationsOutside o = mine();
@@ -140,10 +168,18 @@ final class Claims {
       running.add(o);
       e.setOutside(running.size());
     }
-    o.push(n, e.recorder, parent, e.provisional);
+    o.push(n, e.recorder, parent);
+    if (e.activeSize != 0) {
+      o.takeStack(e);
+    }
+    if (e.provisional) {
+      o.provisional = true;
+    }
     e.recorder = null;
     e.provisional = false;
     e.endSection();
+    // Threads waiting for a node this thread's verification has finished meanwhile may go on.
+    e.changed.signalAll();
     e.lock.unlock();
   }
 
@@ -182,13 +218,15 @@ final class Claims {
     int top = --o.size;
     e.computingThread = o.threadId;
     e.recorder = o.runRecorders[top];
-    e.provisional = o.provisionals[top];
+    e.provisional = o.provisional;
     e.cancellable = true;
-    e.sectionNode = n;
     e.sectionParent = o.parents[top];
     o.nodes[top] = null;
     o.runRecorders[top] = null;
     o.parents[top] = null;
+    if (o.stackSizes[top] != 0) {
+      o.putBackStack(e, top);
+    }
     e.unwinding = o.unwinding;
     e.deepPending = o.deepPending;
     o.unwinding = null;
@@ -203,6 +241,7 @@ final class Claims {
       e.rootRecorder = o.rootRecorder;
       e.recorders = o.recorders;
       o.rootRecorder = null;
+      o.provisional = false; // carried on by the engine's flag until the read ends
       running.remove(o);
       e.setOutside(running.size());
     }

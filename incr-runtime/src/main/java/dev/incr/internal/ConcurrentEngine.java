@@ -28,19 +28,21 @@ import java.util.function.Supplier;
  * <ul>
  *   <li><b>One thread in the algorithm.</b> Verifying, storing results and writing hold {@link
  *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
- *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
- *       the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
+ *       (current recorder, provisional flag, unwinding, the explicit verification stack) sits in
+ *       the engine's fields while it holds the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
  *       lock and puts it back after taking the lock again, so the algorithm always sees one
  *       thread's state.
  *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
- *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
- *       nothing else of this thread in progress in the engine, the run <em>leaves</em>: the node
- *       is <em>claimed</em> by this thread, the lock is released, and the function runs; it takes
- *       the lock again when it returns or throws. A verification that meets another thread's claim
- *       waits for it, and waits that would close a circle between threads throw a {@link
- *       CycleException} instead. See {@link Claims}. Computations of collection stages (engine
- *       code), and runs inside writes, batches, pushes, traces and observer registration, stay
- *       under the lock.
+ *       #refreshLocked}, {@link #nestedRefresh}) comes to run a node with no other run of that
+ *       read in progress under the lock (the node it asked for, or one its verification found it
+ *       must run on the way, at any depth), the run <em>leaves</em>: the node is <em>claimed</em>
+ *       by this thread, the lock is released, and the function runs; it takes the lock again when
+ *       it returns or throws, and the verification goes on where it was. The nodes the
+ *       verification holds meanwhile carry this thread's id in their mark, so other threads treat
+ *       them as claims too. A verification that meets another thread's claim waits for it, and
+ *       waits that would close a circle between threads throw a {@link CycleException} instead.
+ *       See {@link Claims}. Computations of collection stages (engine code), and runs inside
+ *       writes, batches, pushes, traces and observer registration, stay under the lock.
  *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
  *       revision} (release) before the var's value (release), and every computation stores values
  *       at a revision at least that new. So a value loaded after the revision was seen at {@code
@@ -93,13 +95,6 @@ public final class ConcurrentEngine extends EngineCore {
    * Waiters check their own condition again.
    */
   final Condition changed = lock.newCondition();
-  /**
-   * The id of the thread holding {@link #lock} as the engine's current thread, or 0. Read racily
-   * by fast paths: a thread can only ever see its own id here if it wrote it here, so the
-   * comparison is exact. (An id rather than the Thread, so that setting it costs no GC write
-   * barrier.)
-   */
-  long computingThread;
   /** The revision other threads read at; see the invariants. Written under the lock (release). */
   private long visibleRevision = 1;
   /**
@@ -115,9 +110,11 @@ public final class ConcurrentEngine extends EngineCore {
   private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
   boolean cancellable;
-  /** The node the lock holder's read asked for: its run may leave. Guarded. */
-  ComputedNode<?> sectionNode;
-  /** The recorder a leaving run of {@link #sectionNode} has as parent. Guarded. */
+  /**
+   * The recorder of the computation the lock holder's read was made by (null for a top-level
+   * read): a run with it as parent, no other run of the read being in progress under the lock,
+   * may leave. Guarded.
+   */
   DependencyRecorder sectionParent;
   /** Which thread computes which node outside the lock. */
   final Claims claims = new Claims(this);
@@ -318,7 +315,6 @@ public final class ConcurrentEngine extends EngineCore {
         }
         computingThread = me;
         cancellable = true;
-        sectionNode = node;
         sectionParent = null;
         try {
           return Verification.bringBack(this, node);
@@ -355,9 +351,8 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = me;
         recorder = top;
         cancellable = true;
-        sectionNode = node;
         sectionParent = top;
-        provisional = false;
+        provisional = o.provisional;
         boolean waited = false;
         try {
           return Verification.bringBack(this, node);
@@ -484,7 +479,6 @@ public final class ConcurrentEngine extends EngineCore {
         }
         computingThread = me;
         cancellable = true;
-        sectionNode = node;
         sectionParent = null;
         try {
           Verification.refreshForRead(this, node);
@@ -511,7 +505,6 @@ public final class ConcurrentEngine extends EngineCore {
   void endSection() {
     cancellable = false;
     computingThread = 0;
-    sectionNode = null;
     sectionParent = null;
   }
 
@@ -529,9 +522,8 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = me;
         recorder = top;
         cancellable = true;
-        sectionNode = node;
         sectionParent = top;
-        provisional = false;
+        provisional = o.provisional;
         boolean waited = false;
         try {
           Verification.refreshForRead(this, node);
@@ -565,6 +557,9 @@ public final class ConcurrentEngine extends EngineCore {
     }
     deepPending = null;
     recorder = null;
+    if (provisional) {
+      o.provisional = true;
+    }
     provisional = false;
     endSection();
   }
@@ -576,7 +571,6 @@ public final class ConcurrentEngine extends EngineCore {
   void awaitChange() {
     long thread = computingThread;
     boolean wasCancellable = cancellable;
-    ComputedNode<?> node = sectionNode;
     DependencyRecorder parent = sectionParent;
     DependencyRecorder r = recorder;
     boolean wasProvisional = provisional;
@@ -588,7 +582,6 @@ public final class ConcurrentEngine extends EngineCore {
     } finally {
       computingThread = thread;
       cancellable = wasCancellable;
-      sectionNode = node;
       sectionParent = parent;
       recorder = r;
       provisional = wasProvisional;

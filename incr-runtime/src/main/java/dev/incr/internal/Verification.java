@@ -75,7 +75,7 @@ final class Verification {
     if (r != null) {
       if (bringBack) {
         // Inside a computation: prepareRead has brought the node up to date.
-        if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+        if (e.lockFreeReads && ComputedNode.inProgress(node.verifiedAt)) {
           // Since then another thread has begun bringing it back outside the lock.
           ((ConcurrentEngine) e).checkClaim(node);
         }
@@ -119,7 +119,7 @@ final class Verification {
     if (isCurrent(e, node) && !(bringBack && ((LruComputedNode<?>) node).evicted())) {
       return;
     }
-    if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+    if (e.lockFreeReads && ComputedNode.inProgress(node.verifiedAt)) {
       ((ConcurrentEngine) e).checkClaim(node);
     }
     e.revisionObserved = true;
@@ -267,7 +267,7 @@ final class Verification {
     long since = n.verifiedAt;
     DependencyRecorder r = e.recorder;
     // Plain: no value is published by it.
-    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
+    n.verifiedAt = ComputedNode.verifying(e, r);
     try {
       long rev = e.revision;
       if (ComputedNode.mustRun(since)) {
@@ -320,6 +320,9 @@ final class Verification {
         return true;
       }
       if (ComputedNode.isVerifying(v)) {
+        if (e.lockFreeReads) {
+          ((ConcurrentEngine) e).checkClaim(c);
+        }
         if (!belowUndecided(e, c, v)) {
           Execution.run(e, n, c, since);
           return true;
@@ -362,7 +365,7 @@ final class Verification {
    */
   private static boolean belowUndecided(EngineCore e, ComputedNode<?> c, long v) {
     DependencyRecorder r = e.recorder;
-    if (v != (r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth))) {
+    if (v != ComputedNode.verifying(e, r)) {
       return false;
     }
     e.provisional = true;
@@ -474,6 +477,9 @@ final class Verification {
               changed = c;
               break;
             } else if (ComputedNode.isVerifying(v)) {
+              if (e.lockFreeReads) {
+                ((ConcurrentEngine) e).checkClaim(c);
+              }
               if (!belowUndecided(e, c, v)) {
                 changed = c;
                 break;
@@ -539,7 +545,7 @@ final class Verification {
     e.activeSince[size] = n.verifiedAt;
     DependencyRecorder r = e.recorder;
     // Plain: no value is published by it.
-    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
+    n.verifiedAt = ComputedNode.verifying(e, r);
     e.activeSize = size + 1;
   }
 
