@@ -36,7 +36,10 @@ import java.util.List;
 final class Claims {
 
   private final ConcurrentEngine engine;
-  /** The states of the threads with computations outside the lock (their claims). */
+  /**
+   * The states of the threads with computations outside the lock (their claims), and of the
+   * threads whose read has had one since it began ({@link #readEnded}).
+   */
   private final List<ComputationsOutside> running = new ArrayList<>();
   /** With {@link ClaimedElsewhere}: the claimed node to wait for. */
   private ComputedNode<?> awaited;
@@ -60,7 +63,30 @@ final class Claims {
 
   /** Whether no thread has a computation outside the lock. Under the lock. */
   boolean none() {
-    return running.isEmpty();
+    for (int i = 0; i < running.size(); i++) {
+      if (running.get(i).size != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Under the lock, at the end of a top-level read (or of one pass of it): this thread stops being
+   * listed among the threads with computations outside, if it was and has none left. A thread
+   * stays listed from its first run that leaves to the end of its read, so that a verification
+   * whose runs leave one after another (a stale chain) does not list and unlist it for each.
+   */
+  void readEnded() {
+    if (!engine.anyOutside()) {
+      return;
+    }
+    ComputationsOutside o = mine();
+    if (o != null && o.listed && o.size == 0) {
+      o.listed = false;
+      running.remove(o);
+      engine.setOutside(running.size());
+    }
   }
 
   /** This thread's state if it has computations outside the lock, else null. */
@@ -165,8 +191,11 @@ final class Claims {
       e.rootRecorder = o.spareRoot;
       e.recorders = o.spareRecorders;
       o.spareRoot = null;
-      running.add(o);
-      e.setOutside(running.size());
+      if (!o.listed) {
+        o.listed = true;
+        running.add(o);
+        e.setOutside(running.size());
+      }
     }
     o.push(n, e.recorder, parent);
     if (e.activeSize != 0) {
@@ -179,7 +208,7 @@ final class Claims {
     e.provisional = false;
     e.endSection();
     // Threads waiting for a node this thread's verification has finished meanwhile may go on.
-    e.changed.signalAll();
+    e.signalChanged();
     e.lock.unlock();
   }
 
@@ -242,8 +271,6 @@ final class Claims {
       e.recorders = o.recorders;
       o.rootRecorder = null;
       o.provisional = false; // carried on by the engine's flag until the read ends
-      running.remove(o);
-      e.setOutside(running.size());
     }
   }
 
@@ -280,7 +307,7 @@ final class Claims {
     o.waitingFor = w;
     try {
       while (ownerOf(w) != null && engine.revision == o.runRevision) {
-        engine.changed.awaitUninterruptibly();
+        engine.awaitChanged();
       }
     } finally {
       o.waitingFor = null;

@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 final class ComputationsOutside {
   final long threadId = Thread.currentThread().getId();
+  /** Whether this state is in the engine's list of threads outside ({@link Claims#readEnded}). */
+  boolean listed;
   /** The revision its computations read at (set when its first run leaves). */
   long runRevision;
   int size;

@@ -137,6 +137,26 @@ public final class ConcurrentEngine extends EngineCore {
             }
           });
 
+  /** How many threads wait on {@link #changed}: signals are skipped while none does. Guarded. */
+  private int waitingForChange;
+
+  /** Under the lock: waits on {@link #changed}, counted in {@link #waitingForChange}. */
+  void awaitChanged() {
+    waitingForChange++;
+    try {
+      changed.awaitUninterruptibly();
+    } finally {
+      waitingForChange--;
+    }
+  }
+
+  /** Under the lock: wakes the threads waiting on {@link #changed}, if any. */
+  void signalChanged() {
+    if (waitingForChange != 0) {
+      changed.signalAll();
+    }
+  }
+
   /** Whether a writer waits for the lock: readers give way. */
   boolean writersWaiting() {
     return (int) WAITING.getAcquire(this) != 0;
@@ -308,7 +328,7 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       while (true) {
         while (writersWaiting() || batchDepth != 0) {
-          changed.awaitUninterruptibly();
+          awaitChanged();
         }
         if (CrossEngineGuard.mayBeInsideAnother(this)) {
           checkNotForeignRead(node);
@@ -328,7 +348,8 @@ public final class ConcurrentEngine extends EngineCore {
           claims.awaitMet();
         } finally {
           endSection();
-          changed.signalAll();
+          claims.readEnded();
+          signalChanged();
         }
       }
     } finally {
@@ -366,7 +387,7 @@ public final class ConcurrentEngine extends EngineCore {
           if (!waited && computingThread == me) {
             leaveSection(o);
           }
-          changed.signalAll();
+          signalChanged();
         }
       }
     } finally {
@@ -475,7 +496,7 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       while (true) {
         while (writersWaiting() || batchDepth != 0) {
-          changed.awaitUninterruptibly();
+          awaitChanged();
         }
         computingThread = me;
         cancellable = true;
@@ -493,7 +514,8 @@ public final class ConcurrentEngine extends EngineCore {
           claims.awaitMet();
         } finally {
           endSection();
-          changed.signalAll();
+          claims.readEnded();
+          signalChanged();
         }
       }
     } finally {
@@ -538,7 +560,7 @@ public final class ConcurrentEngine extends EngineCore {
           if (!waited && computingThread == me) {
             leaveSection(o);
           }
-          changed.signalAll();
+          signalChanged();
         }
       }
     } finally {
@@ -578,7 +600,7 @@ public final class ConcurrentEngine extends EngineCore {
     recorder = null;
     provisional = false;
     try {
-      changed.awaitUninterruptibly();
+      awaitChanged();
     } finally {
       computingThread = thread;
       cancellable = wasCancellable;
@@ -651,13 +673,13 @@ public final class ConcurrentEngine extends EngineCore {
       WAITING.getAndAdd(this, 1);
       lock.lock();
       if ((int) WAITING.getAndAdd(this, -1) == 1) {
-        changed.signalAll();
+        signalChanged();
       }
     }
     long me = Thread.currentThread().getId();
     if (writerThread != me) {
       while (writerThread != 0) {
-        changed.awaitUninterruptibly();
+        awaitChanged();
       }
       writerThread = me;
     }
@@ -667,7 +689,7 @@ public final class ConcurrentEngine extends EngineCore {
   private void unlockAfterWrite() {
     if (--writeDepth == 0) {
       writerThread = 0;
-      changed.signalAll();
+      signalChanged();
     }
     lock.unlock();
   }
@@ -707,7 +729,7 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       if (batchDepth == 0) {
         publishVisible();
-        changed.signalAll();
+        signalChanged();
         if (wrote) {
           handoff = collectForDelivery();
         }
@@ -750,7 +772,7 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = previous;
         if (endBatch()) {
           publishVisible();
-          changed.signalAll();
+          signalChanged();
           handoff = collectForDelivery();
         }
       }
