@@ -127,7 +127,7 @@ final class Claims {
     for (int i = 0; i < running.size(); i++) {
       ComputationsOutside o = running.get(i);
       for (int j = 0; j < o.size; j++) {
-        if (o.nodes[j] == n) {
+        if (o.runRecorders[j].node == n) {
           return o;
         }
       }
@@ -184,20 +184,21 @@ final class Claims {
       lastOutside = o;
     }
     if (o.size == 0) {
-      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
+      // This thread takes the engine's recorder chain with it and leaves its free one instead.
       o.runRevision = e.revision;
-      o.rootRecorder = e.rootRecorder;
-      o.recorders = e.recorders;
-      e.rootRecorder = o.spareRoot;
-      e.recorders = o.spareRecorders;
-      o.spareRoot = null;
+      DependencyRecorder taken = e.rootRecorder;
+      int length = e.recorders;
+      e.rootRecorder = o.chain;
+      e.recorders = o.chainLength;
+      o.chain = taken;
+      o.chainLength = length;
       if (!o.listed) {
         o.listed = true;
         running.add(o);
         e.setOutside(running.size());
       }
     }
-    o.push(n, e.recorder, parent);
+    o.push(e.recorder);
     if (e.activeSize != 0) {
       o.takeStack(e);
     }
@@ -245,31 +246,32 @@ final class Claims {
     ConcurrentEngine e = engine;
     e.lock.lock();
     int top = --o.size;
+    DependencyRecorder run = o.runRecorders[top];
+    o.runRecorders[top] = null;
     e.computingThread = o.threadId;
-    e.recorder = o.runRecorders[top];
+    e.recorder = run;
     e.provisional = o.provisional;
     e.cancellable = true;
-    e.sectionParent = o.parents[top];
-    o.nodes[top] = null;
-    o.runRecorders[top] = null;
-    o.parents[top] = null;
+    e.sectionParent = run.parent();
     if (o.stackSizes[top] != 0) {
       o.putBackStack(e, top);
     }
-    e.unwinding = o.unwinding;
-    e.deepPending = o.deepPending;
-    o.unwinding = null;
-    o.deepPending = null;
+    Throwable unwinding = o.unwinding;
+    e.unwinding = unwinding;
+    if (unwinding != null) {
+      o.unwinding = null;
+    }
+    ComputedNode<?> deep = o.deepPending;
+    e.deepPending = deep;
+    if (deep != null) {
+      o.deepPending = null;
+    }
     if (e.unwinding == null && e.revision != o.runRevision) {
       e.unwinding = new Cancelled();
     }
     if (o.size == 0) {
-      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
-      o.spareRoot = e.rootRecorder;
-      o.spareRecorders = e.recorders;
-      e.rootRecorder = o.rootRecorder;
-      e.recorders = o.recorders;
-      o.rootRecorder = null;
+      // The chain the outermost run took stays with this thread, free now, to be given to the
+      // engine in exchange the next time a run leaves with the engine's.
       o.provisional = false; // carried on by the engine's flag until the read ends
     }
   }

@@ -16,9 +16,12 @@ final class ComputationsOutside {
   /** The revision its computations read at (set when its first run leaves). */
   long runRevision;
   int size;
-  ComputedNode<?>[] nodes = new ComputedNode<?>[4];
+  /**
+   * The recorders of its claimed runs, innermost last: each names its node ({@link
+   * DependencyRecorder#node}) and the recorder of the computation it runs under ({@link
+   * DependencyRecorder#parent()}), which is all a claim needs.
+   */
   DependencyRecorder[] runRecorders = new DependencyRecorder[4];
-  DependencyRecorder[] parents = new DependencyRecorder[4];
   /**
    * Per run, the explicit stack ({@link Verification}) the verification that ran it was walking,
    * and its size: 0 (and no arrays) when the verification was on the Java stack only.
@@ -42,35 +45,32 @@ final class ComputationsOutside {
   ComputedNode<?> deepPending;
   /** The claimed node this thread waits for, or null. */
   ComputedNode<?> waitingFor;
-  /** The engine's recorder chain this thread took with its first run, and its length. */
-  DependencyRecorder rootRecorder;
-  int recorders;
-  /** A free recorder chain to leave the engine in exchange, and its length. */
-  DependencyRecorder spareRoot = new DependencyRecorder(null);
-  int spareRecorders = 1;
+  /**
+   * A recorder chain and its length: while this thread has claimed runs, the engine's chain its
+   * outermost run took with it; otherwise a free one, which it gives the engine in exchange the
+   * next time a run leaves with the engine's chain.
+   */
+  DependencyRecorder chain = new DependencyRecorder(null);
+  int chainLength = 1;
 
   ComputedNode<?> topNode() {
-    return nodes[size - 1];
+    return runRecorders[size - 1].node;
   }
 
   DependencyRecorder topRecorder() {
     return runRecorders[size - 1];
   }
 
-  void push(ComputedNode<?> n, DependencyRecorder r, DependencyRecorder parent) {
-    if (size == nodes.length) {
+  void push(DependencyRecorder r) {
+    if (size == runRecorders.length) {
       int grown = size * 2;
-      nodes = Arrays.copyOf(nodes, grown);
       runRecorders = Arrays.copyOf(runRecorders, grown);
-      parents = Arrays.copyOf(parents, grown);
       stackNodes = Arrays.copyOf(stackNodes, grown);
       stackCursors = Arrays.copyOf(stackCursors, grown);
       stackSince = Arrays.copyOf(stackSince, grown);
       stackSizes = Arrays.copyOf(stackSizes, grown);
     }
-    nodes[size] = n;
     runRecorders[size] = r;
-    parents[size] = parent;
     size++;
   }
 
