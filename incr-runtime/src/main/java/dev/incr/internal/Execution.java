@@ -24,7 +24,7 @@ import dev.incr.support.StaticDependencies;
  *       run's recorder holds no node or result.
  *   <li>A run that returns makes what it read the node's dependencies, in first-read order, and
  *       its durability the lowest of theirs; a necessary node's reverse edges are rewired to
- *       match, and a rewiring that would close a cycle among necessary nodes fails the run.
+ *       match (a new read that closes a caught cycle becomes a back edge of the necessary graph).
  *   <li>{@code changedAt} moves to the current revision only if the new value differs from the old
  *       one (or the run is a first run, or the first after a cycle failure): an equal result is a
  *       cutoff, and the node's readers verify without running. Either way the node is published
@@ -190,10 +190,7 @@ final class Execution {
     n.verifiedAt = since;
   }
 
-  /**
-   * The function of {@code n} returned: what it read becomes its dependencies. Throws (leaving the
-   * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
-   */
+  /** The function of {@code n} returned: what it read becomes its dependencies. */
   static void finishRun(EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run) {
     if (e.lockFreeReads) {
       ((ConcurrentEngine) e).returning(n);
@@ -212,12 +209,7 @@ final class Execution {
     Object before = n.dependencies;
     if (dependencies != before) {
       if (n.necessity() != null) {
-        try {
-          e.necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
-        } catch (CycleException ex) {
-          failedAfterRun(e, n, since);
-          throw ex;
-        }
+        e.necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
       }
       n.dependencies = dependencies;
     }
