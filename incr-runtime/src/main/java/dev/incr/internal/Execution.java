@@ -49,16 +49,21 @@ final class Execution {
    * since} the node's {@code verifiedAt} before this verification.
    */
   static void run(EngineCore e, ComputedNode<?> n, AbstractNode<?> cause, long since) {
-    TraceSink traceSink = e.sink;
-    if (traceSink != null && traceSink.active()) {
-      runTraced(e, n, cause, since, traceSink);
+    // Under HotSpot's MaxInlineSize, so that it inlines at every call site, warm or not.
+    if (e.sink != null) {
+      runMaybeTraced(e, n, cause, since);
       return;
     }
     n.compute(e, since);
   }
 
-  private static void runTraced(EngineCore e, ComputedNode<?> n, AbstractNode<?> cause,
-      long since, TraceSink traceSink) {
+  private static void runMaybeTraced(
+      EngineCore e, ComputedNode<?> n, AbstractNode<?> cause, long since) {
+    TraceSink traceSink = e.sink;
+    if (!traceSink.active()) {
+      n.compute(e, since);
+      return;
+    }
     long start = System.nanoTime();
     boolean firstRun = since == ComputedNode.NEVER_RAN;
     boolean changed;
