@@ -432,16 +432,12 @@ abstract class ExactSemanticsContract extends CountedGraph {
   /** Spreadsheet cells: each catches the cycle and shows it as a value. */
   @Test
   void cellsThatCaughtACycleAreNotReRunByUnrelatedEditsAndRecoverWhenItBreaks() {
-    Var<String> aFormula = var("A.formula", "=B");
-    Var<String> bFormula = var("B.formula", "=A");
+    TwoCells cells = new TwoCells("=B", "=A");
+    Var<String> aFormula = cells.aFormula;
     Var<Integer> elsewhere = var("elsewhere", 0);
-    AtomicReference<Computed<String>> aRef = new AtomicReference<>();
-    AtomicReference<Computed<String>> bRef = new AtomicReference<>();
-    Counted<String> a = new Counted<>("A", () -> cell(aFormula.get(), bRef.get()));
-    Counted<String> b = new Counted<>("B", () -> cell(bFormula.get(), aRef.get()));
-    Counted<String> sum = new Counted<>("sum", () -> a.node.get() + "|" + b.node.get());
-    aRef.set(a.node);
-    bRef.set(b.node);
+    Counted<String> a = cells.a;
+    Counted<String> b = cells.b;
+    Counted<String> sum = cells.sum;
     String shown = sum.node.get();
     assertEquals(2, shown.split("#CYCLE!", -1).length - 1, shown);
     checkInvariants();
@@ -473,12 +469,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> entry = new Counted<>("entry", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "#REF!";
-    });
+    Counted<String> entry = readsWhile(loop, "entry", catcherRef, "#REF!");
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<Integer> other = new Counted<>("other", () -> unrelated.get() + 1);
     catcherRef.set(catcher.node);
@@ -511,12 +502,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> middle = new Counted<>("middle", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "m";
-    });
+    Counted<String> middle = readsWhile(loop, "middle", catcherRef, "m");
     Counted<String> entry = new Counted<>("entry", () -> "e" + middle.node.get());
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<Integer> other = new Counted<>("other", () -> unrelated.get() + 1);
@@ -581,12 +567,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> middle = new Counted<>("middle", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "m";
-    });
+    Counted<String> middle = readsWhile(loop, "middle", catcherRef, "m");
     Counted<String> entry = new Counted<>("entry", () -> "e" + middle.node.get());
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<String> shown = new Counted<>("shown", () -> "[" + catcher.node.get() + "]");
@@ -621,15 +602,12 @@ abstract class ExactSemanticsContract extends CountedGraph {
    */
   @Test
   void writesThatCloseAndBreakACycleUnderObservedCatchersReachTheObserver() {
-    Var<String> aFormula = var("A.formula", "1");
-    Var<String> bFormula = var("B.formula", "=A");
-    AtomicReference<Computed<String>> aRef = new AtomicReference<>();
-    AtomicReference<Computed<String>> bRef = new AtomicReference<>();
-    Counted<String> a = new Counted<>("A", () -> cell(aFormula.get(), bRef.get()));
-    Counted<String> b = new Counted<>("B", () -> cell(bFormula.get(), aRef.get()));
-    Counted<String> sum = new Counted<>("sum", () -> a.node.get() + "|" + b.node.get());
-    aRef.set(a.node);
-    bRef.set(b.node);
+    TwoCells cells = new TwoCells("1", "=A");
+    Var<String> aFormula = cells.aFormula;
+    Var<String> bFormula = cells.bFormula;
+    Counted<String> a = cells.a;
+    Counted<String> b = cells.b;
+    Counted<String> sum = cells.sum;
     List<String> delivered = new ArrayList<>();
     Observation observation = engine.observe(sum.node, delivered::add);
     assertEquals("1|1", sum.node.get());
@@ -671,12 +649,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
   void anObservedCatcherFollowsTheCycleClosingAgain() {
     Var<Boolean> loop = var("loop", false);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> entry = new Counted<>("entry", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "#REF!";
-    });
+    Counted<String> entry = readsWhile(loop, "entry", catcherRef, "#REF!");
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<String> shown = new Counted<>("shown", () -> "[" + catcher.node.get() + "]");
     catcherRef.set(catcher.node);
@@ -723,6 +696,43 @@ abstract class ExactSemanticsContract extends CountedGraph {
       assertEquals(before[i], idle[i].runs.get(),
           idle[i].node + " re-ran after writes to nothing it read");
     }
+  }
+
+  /**
+   * Two spreadsheet cells A and B, each showing its formula, or the other cell's value for {@code
+   * "=A"} / {@code "=B"} ({@code #CYCLE!} when that reads itself), and {@code sum} reading both.
+   */
+  private final class TwoCells {
+    final Var<String> aFormula;
+    final Var<String> bFormula;
+    final Counted<String> a;
+    final Counted<String> b;
+    final Counted<String> sum;
+
+    TwoCells(String aInitial, String bInitial) {
+      aFormula = var("A.formula", aInitial);
+      bFormula = var("B.formula", bInitial);
+      AtomicReference<Computed<String>> aRef = new AtomicReference<>();
+      AtomicReference<Computed<String>> bRef = new AtomicReference<>();
+      a = new Counted<>("A", () -> cell(aFormula.get(), bRef.get()));
+      b = new Counted<>("B", () -> cell(bFormula.get(), aRef.get()));
+      sum = new Counted<>("sum", () -> a.node.get() + "|" + b.node.get());
+      aRef.set(a.node);
+      bRef.set(b.node);
+    }
+  }
+
+  /**
+   * A node that reads the node in {@code ref} while {@code loop} is true, and returns {@code value}.
+   */
+  private Counted<String> readsWhile(Var<Boolean> loop, String label,
+      AtomicReference<Computed<String>> ref, String value) {
+    return new Counted<>(label, () -> {
+      if (loop.get()) {
+        ref.get().get();
+      }
+      return value;
+    });
   }
 
   private static String caught(Computed<String> read) {
