@@ -432,16 +432,12 @@ abstract class ExactSemanticsContract extends CountedGraph {
   /** Spreadsheet cells: each catches the cycle and shows it as a value. */
   @Test
   void cellsThatCaughtACycleAreNotReRunByUnrelatedEditsAndRecoverWhenItBreaks() {
-    Var<String> aFormula = var("A.formula", "=B");
-    Var<String> bFormula = var("B.formula", "=A");
+    TwoCells cells = new TwoCells("=B", "=A");
+    Var<String> aFormula = cells.aFormula;
     Var<Integer> elsewhere = var("elsewhere", 0);
-    AtomicReference<Computed<String>> aRef = new AtomicReference<>();
-    AtomicReference<Computed<String>> bRef = new AtomicReference<>();
-    Counted<String> a = new Counted<>("A", () -> cell(aFormula.get(), bRef.get()));
-    Counted<String> b = new Counted<>("B", () -> cell(bFormula.get(), aRef.get()));
-    Counted<String> sum = new Counted<>("sum", () -> a.node.get() + "|" + b.node.get());
-    aRef.set(a.node);
-    bRef.set(b.node);
+    Counted<String> a = cells.a;
+    Counted<String> b = cells.b;
+    Counted<String> sum = cells.sum;
     String shown = sum.node.get();
     assertEquals(2, shown.split("#CYCLE!", -1).length - 1, shown);
     checkInvariants();
@@ -473,12 +469,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> entry = new Counted<>("entry", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "#REF!";
-    });
+    Counted<String> entry = readsWhile(loop, "entry", catcherRef, "#REF!");
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<Integer> other = new Counted<>("other", () -> unrelated.get() + 1);
     catcherRef.set(catcher.node);
@@ -511,12 +502,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> middle = new Counted<>("middle", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "m";
-    });
+    Counted<String> middle = readsWhile(loop, "middle", catcherRef, "m");
     Counted<String> entry = new Counted<>("entry", () -> "e" + middle.node.get());
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<Integer> other = new Counted<>("other", () -> unrelated.get() + 1);
@@ -581,12 +567,7 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Var<Boolean> loop = var("loop", true);
     Var<Integer> unrelated = var("unrelated", 0);
     AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
-    Counted<String> middle = new Counted<>("middle", () -> {
-      if (loop.get()) {
-        catcherRef.get().get();
-      }
-      return "m";
-    });
+    Counted<String> middle = readsWhile(loop, "middle", catcherRef, "m");
     Counted<String> entry = new Counted<>("entry", () -> "e" + middle.node.get());
     Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
     Counted<String> shown = new Counted<>("shown", () -> "[" + catcher.node.get() + "]");
@@ -597,10 +578,11 @@ abstract class ExactSemanticsContract extends CountedGraph {
     Observation observation = engine.observe(shown.node, delivered::add);
     assertEquals("[#CYCLE!]", shown.node.get());
     // While the caught cycle stands, the observed graph holds it (middle reads catcher, which reads
-    // entry, which reads middle): no height order exists, so the invariants are checked once it is
-    // broken.
+    // entry, which reads middle): the edge that closes it is out of height order until it breaks.
+    checkInvariants();
     assertUnrelatedWritesRunNothing(unrelated, other, entry, middle, catcher, shown);
     assertEquals(List.of(), delivered);
+    checkInvariants();
 
     loop.set(false);
     assertEquals(List.of("[em]"), delivered, "the observer was told");
@@ -611,6 +593,87 @@ abstract class ExactSemanticsContract extends CountedGraph {
     assertUnrelatedWritesRunNothing(unrelated, other, entry, middle, catcher, shown);
     checkInvariants();
     observation.close();
+  }
+
+  /**
+   * Observed spreadsheet cells: a write that closes a cycle under observed cells (each catching it)
+   * and one that breaks it are absorbed by the push; neither throws to the writer, and the
+   * observer is told each new value once.
+   */
+  @Test
+  void writesThatCloseAndBreakACycleUnderObservedCatchersReachTheObserver() {
+    TwoCells cells = new TwoCells("1", "=A");
+    Var<String> aFormula = cells.aFormula;
+    Var<String> bFormula = cells.bFormula;
+    Counted<String> a = cells.a;
+    Counted<String> b = cells.b;
+    Counted<String> sum = cells.sum;
+    List<String> delivered = new ArrayList<>();
+    Observation observation = engine.observe(sum.node, delivered::add);
+    assertEquals("1|1", sum.node.get());
+    checkInvariants();
+
+    aFormula.set("=B");
+    String cyclic = sum.node.get();
+    assertEquals(2, cyclic.split("#CYCLE!", -1).length - 1, cyclic);
+    assertEquals(List.of(cyclic), delivered, "the observer was told of the cycle");
+    checkInvariants();
+    int sumRuns = sum.runs.get();
+    Var<Integer> unrelated = var("unrelated", 0);
+    Counted<Integer> other = new Counted<>("other", () -> unrelated.get() + 1);
+    assertUnrelatedWritesRunNothing(unrelated, other, a, b, sum);
+    assertEquals(sumRuns, sum.runs.get());
+    assertEquals(List.of(cyclic), delivered);
+    checkInvariants();
+
+    aFormula.set("2");
+    assertEquals("2|2", sum.node.get());
+    assertEquals(List.of(cyclic, "2|2"), delivered);
+    checkInvariants();
+
+    bFormula.set("=A");
+    aFormula.set("=B");
+    assertEquals(cyclic, sum.node.get());
+    bFormula.set("3");
+    assertEquals("3|3", sum.node.get());
+    assertEquals(List.of(cyclic, "2|2", cyclic, "3|3"), delivered);
+    checkInvariants();
+    observation.close();
+  }
+
+  /**
+   * An observed node reads a catcher whose cycle a write closes again: the push runs the
+   * catcher, which meets the cycle, catches it and returns; the write does not throw.
+   */
+  @Test
+  void anObservedCatcherFollowsTheCycleClosingAgain() {
+    Var<Boolean> loop = var("loop", false);
+    AtomicReference<Computed<String>> catcherRef = new AtomicReference<>();
+    Counted<String> entry = readsWhile(loop, "entry", catcherRef, "#REF!");
+    Counted<String> catcher = new Counted<>("catcher", () -> caught(entry.node));
+    Counted<String> shown = new Counted<>("shown", () -> "[" + catcher.node.get() + "]");
+    catcherRef.set(catcher.node);
+    List<String> delivered = new ArrayList<>();
+    Observation observation = engine.observe(shown.node, delivered::add);
+    assertEquals("[#REF!]", shown.node.get());
+
+    loop.set(true);
+    assertEquals(List.of("[#CYCLE!]"), delivered);
+    assertEquals("[#CYCLE!]", shown.node.get());
+    checkInvariants();
+    loop.set(false);
+    assertEquals(List.of("[#CYCLE!]", "[#REF!]"), delivered);
+    checkInvariants();
+    loop.set(true);
+    assertEquals(List.of("[#CYCLE!]", "[#REF!]", "[#CYCLE!]"), delivered);
+    assertEquals("#REF!", entry.node.get());
+    assertEquals("#CYCLE!", catcher.node.get());
+    assertEquals(4, entry.runs.get(), "entry runs: the first and one per write");
+    assertEquals(4, catcher.runs.get(), "catcher runs: the first and one per write");
+    assertEquals(4, shown.runs.get(), "shown runs: the first and one per value");
+    checkInvariants();
+    observation.close();
+    checkInvariants();
   }
 
   /** Writes to a var nothing else reads: {@code other} runs, no node in {@code idle} does. */
@@ -633,6 +696,43 @@ abstract class ExactSemanticsContract extends CountedGraph {
       assertEquals(before[i], idle[i].runs.get(),
           idle[i].node + " re-ran after writes to nothing it read");
     }
+  }
+
+  /**
+   * Two spreadsheet cells A and B, each showing its formula, or the other cell's value for {@code
+   * "=A"} / {@code "=B"} ({@code #CYCLE!} when that reads itself), and {@code sum} reading both.
+   */
+  private final class TwoCells {
+    final Var<String> aFormula;
+    final Var<String> bFormula;
+    final Counted<String> a;
+    final Counted<String> b;
+    final Counted<String> sum;
+
+    TwoCells(String aInitial, String bInitial) {
+      aFormula = var("A.formula", aInitial);
+      bFormula = var("B.formula", bInitial);
+      AtomicReference<Computed<String>> aRef = new AtomicReference<>();
+      AtomicReference<Computed<String>> bRef = new AtomicReference<>();
+      a = new Counted<>("A", () -> cell(aFormula.get(), bRef.get()));
+      b = new Counted<>("B", () -> cell(bFormula.get(), aRef.get()));
+      sum = new Counted<>("sum", () -> a.node.get() + "|" + b.node.get());
+      aRef.set(a.node);
+      bRef.set(b.node);
+    }
+  }
+
+  /**
+   * A node that reads the node in {@code ref} while {@code loop} is true, and returns {@code value}.
+   */
+  private Counted<String> readsWhile(Var<Boolean> loop, String label,
+      AtomicReference<Computed<String>> ref, String value) {
+    return new Counted<>(label, () -> {
+      if (loop.get()) {
+        ref.get().get();
+      }
+      return value;
+    });
   }
 
   private static String caught(Computed<String> read) {

@@ -50,7 +50,11 @@ final class BoxedComputedNode<T> extends ComputedNode<T> {
         value = result;
       }
     }
-    return Execution.stored(core, this, changed, since);
+    Execution.stored(core, this, changed, since);
+    if (necessity() != null) {
+      Execution.storedNecessary(core, this, changed);
+    }
+    return changed;
   }
 
   /**

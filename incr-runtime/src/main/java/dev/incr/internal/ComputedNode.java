@@ -103,7 +103,8 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
    * it with the node's class known: {@link Execution#startRun}, the function, {@link
    * Execution#finishRun} (or {@link Execution#runThrew}, then rethrow, if the function threw),
    * the comparison with the value held by the node's kind of equality, forced by {@link
-   * #changesAnyway}, a release store of a changed value, then {@link Execution#stored}. The
+   * #changesAnyway}, a release store of a changed value, then {@link Execution#stored} and, for a
+   * necessary node, {@link Execution#storedNecessary}. The
    * primitive nodes are generated from one template ({@code PrimitiveComputedNode.java.template});
    * {@link BoxedComputedNode} and {@link LruComputedNode} follow it by hand.
    */

@@ -588,6 +588,17 @@ abstract class EngineCore implements Engine {
    * lands in, a new one unless it joins an open batch that no read has seen yet.
    */
   final long openWrite(VarNode<?> node) {
+    if (batchDepth > 0 || node.necessity() != null) {
+      return openWriteInBatchOrObserved(node);
+    }
+    // Small enough to inline into every var's set: most writes are neither.
+    revisionObserved = false;
+    long rev = revision + 1;
+    publishRevision(this, rev);
+    return rev;
+  }
+
+  private long openWriteInBatchOrObserved(VarNode<?> node) {
     if (batchDepth > 0 && node.changedAt <= batchStartRevision) {
       // Its first write in this batch: every write in the batch lands in a later revision.
       batchWrites.firstWrite(node, topLevelVerifications);

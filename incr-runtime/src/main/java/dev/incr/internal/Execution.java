@@ -11,7 +11,8 @@ import dev.incr.support.StaticDependencies;
  * Execution and early cutoff: running a computed's function, recording what it read, comparing the
  * result with the old value, publishing it, and failures. A run is the sequence every kind
  * of node follows in its {@link ComputedNode#compute}: {@link #startRun}, the node's function,
- * {@link #finishRun} (or {@link #runThrew}), the node's store, then {@link #stored}. Static methods over the engine's state
+ * {@link #finishRun} (or {@link #runThrew}), the node's store, then {@link #stored} (and {@link
+ * #storedNecessary} for a necessary node). Static methods over the engine's state
  * ({@link EngineCore}), so that a run compiles into the verification that called for it. Runs
  * happen on one thread at a time (under the lock on the concurrent engine): counters are plain.
  *
@@ -24,7 +25,7 @@ import dev.incr.support.StaticDependencies;
  *       run's recorder holds no node or result.
  *   <li>A run that returns makes what it read the node's dependencies, in first-read order, and
  *       its durability the lowest of theirs; a necessary node's reverse edges are rewired to
- *       match, and a rewiring that would close a cycle among necessary nodes fails the run.
+ *       match (a new read that closes a caught cycle becomes a back edge of the necessary graph).
  *   <li>{@code changedAt} moves to the current revision only if the new value differs from the old
  *       one (or the run is a first run, or the first after a cycle failure): an equal result is a
  *       cutoff, and the node's readers verify without running. Either way the node is published
@@ -48,16 +49,21 @@ final class Execution {
    * since} the node's {@code verifiedAt} before this verification.
    */
   static void run(EngineCore e, ComputedNode<?> n, AbstractNode<?> cause, long since) {
-    TraceSink traceSink = e.sink;
-    if (traceSink != null && traceSink.active()) {
-      runTraced(e, n, cause, since, traceSink);
+    // Under HotSpot's MaxInlineSize, so that it inlines at every call site, warm or not.
+    if (e.sink != null) {
+      runMaybeTraced(e, n, cause, since);
       return;
     }
     n.compute(e, since);
   }
 
-  private static void runTraced(EngineCore e, ComputedNode<?> n, AbstractNode<?> cause,
-      long since, TraceSink traceSink) {
+  private static void runMaybeTraced(
+      EngineCore e, ComputedNode<?> n, AbstractNode<?> cause, long since) {
+    TraceSink traceSink = e.sink;
+    if (!traceSink.active()) {
+      n.compute(e, since);
+      return;
+    }
     long start = System.nanoTime();
     boolean firstRun = since == ComputedNode.NEVER_RAN;
     boolean changed;
@@ -191,10 +197,32 @@ final class Execution {
   }
 
   /**
-   * The function of {@code n} returned: what it read becomes its dependencies. Throws (leaving the
-   * node as {@link #runThrew} would) if the new dependencies close a cycle among observed nodes.
+   * The function of {@code n} returned: what it read becomes its dependencies.
+   *
+   * <p>Kept small, with everything rare in other methods: it is called from every kind of node's
+   * {@code compute}, so it is compiled on its own early, and HotSpot inlines an already compiled
+   * method into a caller only while its machine code is small.
    */
   static void finishRun(EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run) {
+    if (e.lockFreeReads || e.unwinding != null || e.cycleWitnesses.tracking) {
+      beforeFinish(e, n, since, run);
+    }
+    Object dependencies = run.finish();
+    e.recorder = run.parent();
+    if (dependencies != n.dependencies) {
+      newDependencies(e, n, dependencies);
+    }
+    if (e.durable || dependencies == ComputedNode.NO_DEPENDENCIES) {
+      lowestDurability(e, n, dependencies);
+    }
+  }
+
+  /**
+   * The rare part of {@link #finishRun}: leaving a concurrent engine's claim, abandoning a run
+   * whose function caught an unwinding (and throwing it on), telling the cycle witnesses.
+   */
+  private static void beforeFinish(
+      EngineCore e, ComputedNode<?> n, long since, DependencyRecorder run) {
     if (e.lockFreeReads) {
       ((ConcurrentEngine) e).returning(n);
     }
@@ -207,24 +235,21 @@ final class Execution {
     if (e.cycleWitnesses.tracking) {
       e.cycleWitnesses.ran(n, run, e.revision, true, e);
     }
-    Object dependencies = run.finish();
-    e.recorder = run.parent();
-    Object before = n.dependencies;
-    if (dependencies != before) {
-      if (n.necessity() != null) {
-        try {
-          e.necessary.rewire(n, ComputedNode.asArray(before), ComputedNode.asArray(dependencies));
-        } catch (CycleException ex) {
-          failedAfterRun(e, n, since);
-          throw ex;
-        }
-      }
-      n.dependencies = dependencies;
+  }
+
+  /** {@code n}'s run read another list than its last: rewired if necessary, then kept. */
+  private static void newDependencies(EngineCore e, ComputedNode<?> n, Object dependencies) {
+    if (n.necessity() != null) {
+      e.necessary.rewire(n, ComputedNode.asArray(n.dependencies),
+          ComputedNode.asArray(dependencies));
     }
-    if (e.durable || dependencies == ComputedNode.NO_DEPENDENCIES) {
-      e.durable = true; // a node that reads nothing is HIGH
-      n.setDurability(DurabilityClock.lowestOf(dependencies));
-    }
+    n.dependencies = dependencies;
+  }
+
+  /** Gives {@code n} the lowest durability of what it read (a node that read nothing is HIGH). */
+  private static void lowestDurability(EngineCore e, ComputedNode<?> n, Object dependencies) {
+    e.durable = true;
+    n.setDurability(DurabilityClock.lowestOf(dependencies));
   }
 
   private static void failedAfterRun(EngineCore e, ComputedNode<?> n, long since) {
@@ -258,34 +283,54 @@ final class Execution {
   /**
    * Completes a run once the node has stored its result: if the value changed (the node has
    * published the new one), stamps it with the current revision; either way the node is verified
-   * now (a run with an equal result is an early cutoff). Returns {@code changed}.
+   * now (a run with an equal result is an early cutoff). A necessary node then calls {@link
+   * #storedNecessary}.
+   *
+   * <p>Kept small, with the necessary node's part separate, for the reason given at {@link
+   * #finishRun}: compiled on its own with the push inlined, it would be too big to inline into the
+   * runs of nodes that are not observed.
    */
-  static boolean stored(EngineCore e, ComputedNode<?> n, boolean changed, long since) {
+  static void stored(EngineCore e, ComputedNode<?> n, boolean changed, long since) {
     long rev = e.revision;
-    if (since == ComputedNode.CYCLE_FAILED) {
-      e.cycleFailures.forget(n);
-    }
-    if (since != ComputedNode.NEVER_RAN) {
+    if (since > 0) {
       if (changed) {
         e.reruns++;
       } else {
         e.cutoffs++;
       }
     } else {
-      e.runs++;
+      storedAfterNoValue(e, n, changed, since);
     }
     if (changed) {
       n.changedAt = rev;
     }
     publishVerified(n, rev);
-    Necessity necessity = n.necessity();
-    if (necessity != null) {
-      if (changed) {
-        Push.necessaryNodeChanged(e, n, necessity);
-      }
-      e.necessary.noteVerified(n);
+  }
+
+  /**
+   * {@link #stored} of a node that never ran (counted as a first run) or whose last run failed
+   * (forgotten by the cycle failures if it was a cycle's).
+   */
+  private static void storedAfterNoValue(
+      EngineCore e, ComputedNode<?> n, boolean changed, long since) {
+    if (since == ComputedNode.CYCLE_FAILED) {
+      e.cycleFailures.forget(n);
     }
-    return changed;
+    if (since == ComputedNode.NEVER_RAN) {
+      e.runs++;
+    } else if (changed) {
+      e.reruns++;
+    } else {
+      e.cutoffs++;
+    }
+  }
+
+  /** After {@link #stored}, for a necessary node: its readers are queued if it changed. */
+  static void storedNecessary(EngineCore e, ComputedNode<?> n, boolean changed) {
+    if (changed) {
+      Push.necessaryNodeChanged(e, n, n.necessity());
+    }
+    e.necessary.noteVerified(n);
   }
 
   private static DependencyRecorder childOf(EngineCore e, DependencyRecorder parent) {

@@ -90,7 +90,7 @@ final class InvariantChecker {
           }
         }
         if (c.necessity() != null) {
-          checkNecessary(c);
+          checkNecessary(e, c);
         }
         if (c instanceof LruComputedNode) {
           checkBudget((LruComputedNode<?>) c);
@@ -119,14 +119,17 @@ final class InvariantChecker {
     }
   }
 
-  /** A necessary computed's dependencies are necessary, lower, and list it as a reader. */
-  private static void checkNecessary(ComputedNode<?> c) {
+  /**
+   * A necessary computed's dependencies are necessary, lower (but for the back edges of caught
+   * cycles), and list it as a reader.
+   */
+  private static void checkNecessary(EngineCore e, ComputedNode<?> c) {
     for (AbstractNode<?> d : c.dependencyArray()) {
       Necessity x = d.necessity();
       if (x == null) {
         throw new AssertionError(c + " is necessary but its dependency " + d + " is not");
       }
-      if (x.height >= c.necessity().height) {
+      if (x.height >= c.necessity().height && !e.necessary.isBackEdge(c, d)) {
         throw new AssertionError(c + " (height " + c.necessity().height + ") reads " + d
             + " (height " + x.height + ")");
       }

@@ -104,7 +104,10 @@ final class LruComputedNode<T> extends ComputedNode<T> {
     if (changed) {
       VALUE.setRelease(this, result);
     }
-    changed = Execution.stored(core, this, changed, since);
+    Execution.stored(core, this, changed, since);
+    if (necessity() != null) {
+      Execution.storedNecessary(core, this, changed);
+    }
     ring.held(this);
     return changed;
   }

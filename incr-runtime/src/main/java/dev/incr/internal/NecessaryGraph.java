@@ -31,6 +31,14 @@ import java.util.Set;
  *
  * <p>Nodes that stop being necessary (the last observer closed, or no necessary node reads them
  * any more) go back to being verified on demand.
+ *
+ * <p>Heights order every edge but the <em>back edges</em> of caught cycles: a computation that
+ * catches the {@link CycleException} of reading a node in progress leaves its readers free to read
+ * it in turn (a spreadsheet cell showing {@code #CYCLE!}), so the necessary graph can hold a cycle
+ * of dependencies. The edge that closes it is kept in {@link #backEdges} without raising heights
+ * (which would never end), and is given its height order again once the cycle is broken. Until
+ * then the nodes on the cycle are verified as everywhere else, and the cycle witnesses re-run them
+ * when a member re-runs.
  */
 final class NecessaryGraph {
 
@@ -47,6 +55,11 @@ final class NecessaryGraph {
    * then may some of them no longer be necessary, which {@link #markVerifiedClean} must check.
    */
   private boolean droppedSinceNoted;
+  /** The edges of caught cycles whose dependency is not lower than its reader; usually empty. */
+  private final List<BackEdge> backEdges = new ArrayList<>();
+
+  /** A necessary computed {@code reader} reads {@code dependency}, which (transitively) reads it. */
+  private record BackEdge(ComputedNode<?> reader, AbstractNode<?> dependency) {}
 
   /** How many nodes are necessary, how many of them are observed, and how many observers. */
   int necessaryNodes;
@@ -97,8 +110,11 @@ final class NecessaryGraph {
   private void makeNecessary(AbstractNode<?> root) {
     ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
     ArrayDeque<Integer> cursors = new ArrayDeque<>();
+    // The nodes on the stack (their heights not known yet): an edge to one closes a caught cycle.
+    Set<AbstractNode<?>> open = Collections.newSetFromMap(new IdentityHashMap<>());
     root.becomeNecessary();
     stack.push(root);
+    open.add(root);
     cursors.push(0);
     while (!stack.isEmpty()) {
       AbstractNode<?> n = stack.peek();
@@ -110,16 +126,23 @@ final class NecessaryGraph {
         if (d.necessity() == null) {
           d.becomeNecessary();
           stack.push(d);
+          open.add(d);
           cursors.push(0);
         }
         continue;
       }
       stack.pop();
+      open.remove(n);
       if (c != null) {
         int height = 0;
         for (int i = 0; i < c.dependencyCount(); i++) {
-          Necessity x = c.dependency(i).necessity();
-          height = Math.max(height, x.height);
+          AbstractNode<?> d = c.dependency(i);
+          Necessity x = d.necessity();
+          if (open.contains(d)) {
+            backEdges.add(new BackEdge(c, d));
+          } else {
+            height = Math.max(height, x.height);
+          }
           x.addDependent(c);
         }
         c.necessity().height = height + 1;
@@ -154,6 +177,7 @@ final class NecessaryGraph {
         }
       }
     }
+    settleBackEdges();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -356,31 +380,13 @@ final class NecessaryGraph {
   /**
    * A run of necessary computed {@code n} read {@code now} instead of {@code before}: nodes it
    * newly reads become necessary (raising heights above them as needed), nodes it no longer reads
-   * lose a reference.
-   *
-   * <p>A new read that closes a cycle is reported by verification before the run ends (the node
-   * read is stale or suspect, so verification walks down to {@code n}, which is in progress). The
-   * check below is a guard, not a path any test reaches: if that reasoning ever failed, raising
-   * heights around the cycle would never terminate, so it throws {@link CycleException} instead,
-   * changing nothing.
+   * lose a reference. A new read of a node that reads {@code n} (a cycle its run caught, or that a
+   * node it read caught) becomes a back edge; a change that breaks a cycle puts its back edge in
+   * height order.
    */
   void rewire(ComputedNode<?> n, AbstractNode<?>[] before, AbstractNode<?>[] now) {
     Members old = new Members(before);
     Members current = new Members(now);
-    for (AbstractNode<?> d : now) {
-      if (!old.contains(d) && d.necessity() != null && d.necessity().height >= n.necessity().height) {
-        List<AbstractNode<?>> path = pathThroughReaders(n, d);
-        if (path != null) {
-          List<String> labels = new ArrayList<>();
-          labels.add(n.label());
-          for (AbstractNode<?> p : path) {
-            labels.add(p.label());
-          }
-          labels.add(n.label());
-          throw new CycleException(labels);
-        }
-      }
-    }
     for (AbstractNode<?> d : now) {
       if (!old.contains(d)) {
         if (d.necessity() == null) {
@@ -388,7 +394,11 @@ final class NecessaryGraph {
         }
         d.necessity().addDependent(n);
         if (d.necessity().height >= n.necessity().height) {
-          raise(n, d.necessity().height + 1);
+          if (pathThroughReaders(n, d) != null) {
+            backEdges.add(new BackEdge(n, d));
+          } else {
+            raise(n, d.necessity().height + 1);
+          }
         }
       }
     }
@@ -401,6 +411,36 @@ final class NecessaryGraph {
         }
       }
     }
+    settleBackEdges();
+  }
+
+  /**
+   * Drops the back edges that are gone (their reader no longer reads their dependency, or either
+   * is no longer necessary) and raises heights across those whose cycle is broken.
+   */
+  private void settleBackEdges() {
+    for (int i = backEdges.size() - 1; i >= 0; i--) {
+      BackEdge b = backEdges.get(i);
+      Necessity r = b.reader().necessity();
+      Necessity x = b.dependency().necessity();
+      if (r == null || x == null || !x.hasDependent(b.reader()) || x.height < r.height) {
+        backEdges.remove(i);
+      } else if (pathThroughReaders(b.reader(), b.dependency()) == null) {
+        backEdges.remove(i);
+        raise(b.reader(), x.height + 1);
+      }
+    }
+  }
+
+  /** Whether necessary {@code reader}'s read of {@code dependency} closes a caught cycle. */
+  boolean isBackEdge(ComputedNode<?> reader, AbstractNode<?> dependency) {
+    for (int i = 0; i < backEdges.size(); i++) {
+      BackEdge b = backEdges.get(i);
+      if (b.reader() == reader && b.dependency() == dependency) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Membership in a dependency array: scanned when short (most are), hashed by identity else. */
@@ -432,16 +472,21 @@ final class NecessaryGraph {
     }
   }
 
-  /** Raises {@code n}'s height to {@code height} and its readers' above it, transitively. */
-  private static void raise(ComputedNode<?> n, int height) {
+  /**
+   * Raises {@code n}'s height to {@code height} and its readers' above it, transitively (not
+   * across back edges, which would make it go round a cycle for ever).
+   */
+  private void raise(ComputedNode<?> n, int height) {
     ArrayDeque<ComputedNode<?>> work = new ArrayDeque<>();
     n.necessity().height = height;
     work.push(n);
+    boolean cycles = !backEdges.isEmpty();
     while (!work.isEmpty()) {
-      Necessity x = work.pop().necessity();
+      ComputedNode<?> m = work.pop();
+      Necessity x = m.necessity();
       for (int i = 0; i < x.dependentCount(); i++) {
         ComputedNode<?> p = x.dependent(i);
-        if (p.necessity().height <= x.height) {
+        if (p.necessity().height <= x.height && !(cycles && isBackEdge(p, m))) {
           p.necessity().height = x.height + 1;
           work.push(p);
         }

@@ -84,6 +84,16 @@ final class Necessity {
     references++;
   }
 
+  /** Whether {@code n} is one of the readers listed. */
+  boolean hasDependent(ComputedNode<?> n) {
+    for (int i = 0; i < dependentCount; i++) {
+      if (dependents[i] == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void removeDependent(ComputedNode<?> n) {
     for (int i = 0; i < dependentCount; i++) {
       if (dependents[i] == n) {

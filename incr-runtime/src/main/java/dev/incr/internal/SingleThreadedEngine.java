@@ -112,8 +112,9 @@ public final class SingleThreadedEngine extends EngineCore {
 
   @Override
   void endSet(boolean wrote) {
-    if (wrote) {
-      afterWrite();
+    // Small enough to inline into every var's set: most writes have no observer to tell.
+    if (wrote && batchDepth == 0 && !delivery.nothingToDo()) {
+      delivery.deliver(delivery.collect());
     }
   }
 

@@ -416,13 +416,24 @@ final class Verification {
 
   /** Marks {@code n} up to date at {@code rev} without running it: nothing it read has changed. */
   private static void markVerified(EngineCore e, ComputedNode<?> n, long rev) {
+    // Under HotSpot's MaxInlineSize, so that it inlines wherever a verification ends.
     publishVerified(n, rev);
     e.verifications++;
+    if (n.necessity() != null || e.sink != null) {
+      noteVerified(e, n);
+    }
+  }
+
+  /**
+   * {@link #markVerified} of a necessary node, or on an engine with a trace sink: {@code n} has
+   * just been verified at the current revision.
+   */
+  private static void noteVerified(EngineCore e, ComputedNode<?> n) {
     if (n.necessity() != null) {
       e.necessary.noteVerified(n);
     }
     if (e.sink != null && e.sink.active()) {
-      e.sink.verified(n, rev);
+      e.sink.verified(n, n.verifiedAt);
     }
   }
 
