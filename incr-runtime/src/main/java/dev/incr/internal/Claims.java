@@ -20,8 +20,8 @@ import java.util.List;
  *   <li>A run leaves ({@link #leave}) when it is run for the lock holder's read with no other run
  *       of that read in progress under the lock: the node read, or one the read's verification
  *       found it must run on the way, at any depth. The thread then carries the engine's recorder
- *       chain with it (leaving a spare one) and, if its verification was walking the explicit
- *       stack, that stack. It comes back ({@link #returning}) under the lock, which puts back the
+ *       chain with it (leaving a free one in exchange) and, if its verification was walking the
+ *       explicit stack, that stack. It comes back ({@link #returning}) under the lock, which puts back the
  *       state it left with, and its verification goes on where it was: nodes other threads
  *       brought up to date meanwhile are found current, and a write meanwhile cancels it.
  *   <li>A verification that meets another thread's claim unwinds to the read that took the lock

@@ -104,8 +104,9 @@ public final class ConcurrentEngine extends EngineCore {
    */
   private int writersWaiting;
   /**
-   * How many threads have a computation outside the lock ({@link Claims}); 0 spares readers a
-   * lookup. Written under the lock (release), read without it (acquire).
+   * How many threads have a computation outside the lock, or had one since their read began
+   * ({@link Claims}); 0 spares readers a lookup. Written under the lock (release), read without it
+   * (acquire).
    */
   private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */

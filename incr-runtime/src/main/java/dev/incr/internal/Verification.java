@@ -22,8 +22,9 @@ import java.util.List;
  * <ul>
  *   <li>On entry to {@link #verify} or {@link #refresh}, the node is stale and idle (its {@code
  *       verifiedAt} is an older revision, or a state that must run); while its dependencies are
- *       looked at it holds {@link ComputedNode#VERIFYING} (minus the run depth), and the revision
- *       it had is kept aside (a local, or {@code activeSince} on the explicit stack).
+ *       looked at it holds a mark ({@link ComputedNode#verifying}: the run depth, and the thread),
+ *       and the revision it had is kept aside (a local, or {@code activeSince} on the explicit
+ *       stack).
  *   <li>On exit, normally, the node is verified at the current revision (unchanged, or run), or
  *       cycle-failed; if a dependency threw, or the verification is provisional, it holds the
  *       {@code verifiedAt} it had before, so it is verified again on its next read.

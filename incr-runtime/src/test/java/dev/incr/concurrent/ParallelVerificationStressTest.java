@@ -31,7 +31,7 @@ class ParallelVerificationStressTest {
   static final int LAYERS = 5;
   static final int WIDTH = 5;
   static final int THREADS = 4;
-  static final int ROUNDS = 400;
+  static final int ROUNDS = 2_000;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
