@@ -308,6 +308,60 @@ class ParallelVerificationTest {
     }
   }
 
+  /**
+   * A write while a run found deep in a verification is outside the lock: the write does not wait
+   * for it; the run is abandoned at its next read, the verification of the nodes above it is
+   * abandoned with it (they stay as they were), and the get() starts over at the new revision,
+   * running each node once there.
+   */
+  @Test
+  void aWriteCancelsARunFoundDeepInAVerificationAndTheReadStartsOver() throws Exception {
+    Engine engine = Engine.concurrent();
+    Var<Integer> x = engine.var(1).label("x");
+    Var<Integer> tick = engine.var(0).label("tick");
+    CountDownLatch[] bottomStarted = {new CountDownLatch(0)};
+    CountDownLatch[] written = {new CountDownLatch(0)};
+    AtomicInteger bottomRuns = new AtomicInteger();
+    AtomicInteger midRuns = new AtomicInteger();
+    AtomicInteger topRuns = new AtomicInteger();
+    Computed<Integer> bottom = engine.computed(() -> {
+      bottomRuns.incrementAndGet();
+      int v = x.get();
+      bottomStarted[0].countDown();
+      await(written[0], "the write");
+      tick.get(); // the next read after the write: the run is abandoned here
+      return v * 10;
+    }).label("bottom");
+    Computed<Integer> mid = engine.computed(() -> {
+      midRuns.incrementAndGet();
+      return bottom.get() + 1;
+    }).label("mid");
+    Computed<Integer> top = engine.computed(() -> {
+      topRuns.incrementAndGet();
+      return mid.get() + 1;
+    }).label("top");
+    assertEquals(12, top.get());
+
+    bottomStarted[0] = new CountDownLatch(1);
+    written[0] = new CountDownLatch(1);
+    x.set(2);
+    Future<Integer> readTop = pool.submit(top::get);
+    await(bottomStarted[0], "bottom's run");
+    long start = System.nanoTime();
+    x.set(3);
+    long writeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    written[0].countDown();
+    assertEquals(32, readTop.get(20, TimeUnit.SECONDS), "the read sees the new revision");
+    assertTrue(writeMillis < 1_000, "the write waited " + writeMillis + " ms for the run");
+    assertEquals(3, bottomRuns.get(), "bottom: the first run, the abandoned one, one at the new"
+        + " revision");
+    assertEquals(2, midRuns.get(), "mid ran once, at the new revision");
+    assertEquals(2, topRuns.get(), "top ran once, at the new revision");
+    assertEquals(0, engine.stats().failures(), "a cancelled run is not a failure");
+    assertEquals(32, top.get());
+    assertEquals(3, bottomRuns.get(), "nothing left stale");
+  }
+
   @SuppressWarnings("unchecked")
   private static Computed<Integer>[] newArray(int n) {
     return (Computed<Integer>[]) new Computed<?>[n];
