@@ -14,12 +14,16 @@ import java.util.List;
  * <ul>
  *   <li>A node whose run has left the lock stays {@link ComputedNode#COMPUTING} and is claimed by
  *       its thread: it is on that thread's {@link ComputationsOutside} stack, and that state is in
- *       {@link #running} while its stack is not empty. Only claims are in-progress marks another
- *       thread can meet.
- *   <li>A run leaves ({@link #leave}) only when it is the run of the node the lock holder's read
- *       asked for, with nothing else of the thread in progress in the engine: the thread then
- *       carries the engine's recorder chain with it and leaves a spare one. It comes back ({@link
- *       #returning}) under the lock, which puts back the state it left with.
+ *       {@link #running} while its stack is not empty. The nodes that thread's verifications hold
+ *       meanwhile (marked {@link ComputedNode#verifying} with its id) are its claims too. Only
+ *       claims are in-progress marks another thread can meet.
+ *   <li>A run leaves ({@link #leave}) when it is run for the lock holder's read with no other run
+ *       of that read in progress under the lock: the node read, or one the read's verification
+ *       found it must run on the way, at any depth. The thread then carries the engine's recorder
+ *       chain with it (leaving a free one in exchange) and, if its verification was walking the
+ *       explicit stack, that stack. It comes back ({@link #returning}) under the lock, which puts back the
+ *       state it left with, and its verification goes on where it was: nodes other threads
+ *       brought up to date meanwhile are found current, and a write meanwhile cancels it.
  *   <li>A verification that meets another thread's claim unwinds to the read that took the lock
  *       ({@link ClaimedElsewhere}), which waits for the claim to end holding nothing but its own
  *       claims; a thread waits for a claim only after checking that the owners it would wait for do
@@ -32,7 +36,10 @@ import java.util.List;
 final class Claims {
 
   private final ConcurrentEngine engine;
-  /** The states of the threads with computations outside the lock (their claims). */
+  /**
+   * The states of the threads with computations outside the lock (their claims), and of the
+   * threads whose read has had one since it began ({@link #readEnded}).
+   */
   private final List<ComputationsOutside> running = new ArrayList<>();
   /** With {@link ClaimedElsewhere}: the claimed node to wait for. */
   private ComputedNode<?> awaited;
@@ -56,7 +63,30 @@ final class Claims {
 
   /** Whether no thread has a computation outside the lock. Under the lock. */
   boolean none() {
-    return running.isEmpty();
+    for (int i = 0; i < running.size(); i++) {
+      if (running.get(i).size != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Under the lock, at the end of a top-level read (or of one pass of it): this thread stops being
+   * listed among the threads with computations outside, if it was and has none left. A thread
+   * stays listed from its first run that leaves to the end of its read, so that a verification
+   * whose runs leave one after another (a stale chain) does not list and unlist it for each.
+   */
+  void readEnded() {
+    if (!engine.anyOutside()) {
+      return;
+    }
+    ComputationsOutside o = mine();
+    if (o != null && o.listed && o.size == 0) {
+      o.listed = false;
+      running.remove(o);
+      engine.setOutside(running.size());
+    }
   }
 
   /** This thread's state if it has computations outside the lock, else null. */
@@ -74,12 +104,30 @@ final class Claims {
     return outside.get();
   }
 
-  /** The state of the thread whose computation outside the lock claims {@code n}, or null. */
+  /**
+   * The state of the thread outside the lock that claims {@code n}, or null: for a node being
+   * verified, the thread whose id its mark carries; for a node being computed, the thread whose
+   * stack of runs holds it.
+   */
   private ComputationsOutside ownerOf(ComputedNode<?> n) {
+    long v = n.verifiedAt;
+    if (ComputedNode.isVerifying(v)) {
+      long id = ComputedNode.verifierOf(v);
+      for (int i = 0; i < running.size(); i++) {
+        ComputationsOutside o = running.get(i);
+        if (o.threadId == id) {
+          return o;
+        }
+      }
+      return null;
+    }
+    if (v != ComputedNode.COMPUTING) {
+      return null;
+    }
     for (int i = 0; i < running.size(); i++) {
       ComputationsOutside o = running.get(i);
       for (int j = 0; j < o.size; j++) {
-        if (o.nodes[j] == n) {
+        if (o.runRecorders[j].node == n) {
           return o;
         }
       }
@@ -90,9 +138,13 @@ final class Claims {
   /**
    * Under the lock, from the algorithm: if {@code node} (found in progress) is claimed by another
    * thread, unwinds to the read that took the lock, which waits for it ({@link ClaimedElsewhere}).
-   * Returns if it is this thread's own (a cycle, which the caller reports).
+   * Returns if it is this thread's own (a cycle, or a verification of its own below, which the
+   * caller handles).
    */
   void check(ComputedNode<?> node) {
+    if (running.isEmpty()) {
+      return;
+    }
     ComputationsOutside owner = ownerOf(node);
     if (owner == null || owner.threadId == Thread.currentThread().getId()) {
       return;
@@ -110,15 +162,17 @@ final class Claims {
   }
 
   /**
-   * If {@code n}, about to run with {@code parent} as its parent recorder, is the node the lock
-   * holder's read asked for and nothing else of this thread is in progress, claims it and releases
-   * the lock: its function runs outside.
+   * If {@code n}, about to run with {@code parent} as its parent recorder, is run for the lock
+   * holder's read with no other run of that read in progress under the lock (the node read, or one
+   * its verification found it must run on the way, at any depth), claims it and releases the lock:
+   * its function runs outside. The nodes the verification holds on its way to {@code n} stay
+   * marked with this thread's id, so other threads wait for them as for a claim; the explicit
+   * stack they may be on leaves with the thread.
    */
   void leave(ComputedNode<?> n, DependencyRecorder parent) {
     ConcurrentEngine e = engine;
-    if (n != e.sectionNode || parent != e.sectionParent || !e.cancellable || e.pending
-        || e.unwinding != null || e.activeSize() != 0 || e.lock.getHoldCount() != 1
-        || isEngineCode(n)) {
+    if (parent != e.sectionParent || !e.cancellable || e.pending || e.flushing
+        || e.unwinding != null || e.lock.getHoldCount() != 1 || isEngineCode(n)) {
       return;
     }
     ComputationsOutside o = mine();
@@ -130,20 +184,32 @@ final class Claims {
       lastOutside = o;
     }
     if (o.size == 0) {
-      // This thread takes the engine's recorder chain with it and leaves its spare one instead.
+      // This thread takes the engine's recorder chain with it and leaves its free one instead.
       o.runRevision = e.revision;
-      o.rootRecorder = e.rootRecorder;
-      o.recorders = e.recorders;
-      e.rootRecorder = o.spareRoot;
-      e.recorders = o.spareRecorders;
-      o.spareRoot = null;
-      running.add(o);
-      e.setOutside(running.size());
+      DependencyRecorder taken = e.rootRecorder;
+      int length = e.recorders;
+      e.rootRecorder = o.chain;
+      e.recorders = o.chainLength;
+      o.chain = taken;
+      o.chainLength = length;
+      if (!o.listed) {
+        o.listed = true;
+        running.add(o);
+        e.setOutside(running.size());
+      }
     }
-    o.push(n, e.recorder, parent, e.provisional);
+    o.push(e.recorder);
+    if (e.activeSize != 0) {
+      o.takeStack(e);
+    }
+    if (e.provisional) {
+      o.provisional = true;
+    }
     e.recorder = null;
     e.provisional = false;
     e.endSection();
+    // Threads waiting for a node this thread's verification has finished meanwhile may go on.
+    e.signalChanged();
     e.lock.unlock();
   }
 
@@ -180,31 +246,33 @@ final class Claims {
     ConcurrentEngine e = engine;
     e.lock.lock();
     int top = --o.size;
-    e.computingThread = o.threadId;
-    e.recorder = o.runRecorders[top];
-    e.provisional = o.provisionals[top];
-    e.cancellable = true;
-    e.sectionNode = n;
-    e.sectionParent = o.parents[top];
-    o.nodes[top] = null;
+    DependencyRecorder run = o.runRecorders[top];
     o.runRecorders[top] = null;
-    o.parents[top] = null;
-    e.unwinding = o.unwinding;
-    e.deepPending = o.deepPending;
-    o.unwinding = null;
-    o.deepPending = null;
+    e.computingThread = o.threadId;
+    e.recorder = run;
+    e.provisional = o.provisional;
+    e.cancellable = true;
+    e.sectionParent = run.parent();
+    if (o.stackSizes[top] != 0) {
+      o.putBackStack(e, top);
+    }
+    Throwable unwinding = o.unwinding;
+    e.unwinding = unwinding;
+    if (unwinding != null) {
+      o.unwinding = null;
+    }
+    ComputedNode<?> deep = o.deepPending;
+    e.deepPending = deep;
+    if (deep != null) {
+      o.deepPending = null;
+    }
     if (e.unwinding == null && e.revision != o.runRevision) {
       e.unwinding = new Cancelled();
     }
     if (o.size == 0) {
-      // The chain the engine holds now is free (nobody else is inside): keep it as the spare.
-      o.spareRoot = e.rootRecorder;
-      o.spareRecorders = e.recorders;
-      e.rootRecorder = o.rootRecorder;
-      e.recorders = o.recorders;
-      o.rootRecorder = null;
-      running.remove(o);
-      e.setOutside(running.size());
+      // The chain the outermost run took stays with this thread, free now, to be given to the
+      // engine in exchange the next time a run leaves with the engine's.
+      o.provisional = false; // carried on by the engine's flag until the read ends
     }
   }
 
@@ -241,7 +309,7 @@ final class Claims {
     o.waitingFor = w;
     try {
       while (ownerOf(w) != null && engine.revision == o.runRevision) {
-        engine.changed.awaitUninterruptibly();
+        engine.awaitChanged();
       }
     } finally {
       o.waitingFor = null;

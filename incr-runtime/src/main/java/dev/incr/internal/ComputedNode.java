@@ -51,9 +51,26 @@ abstract class ComputedNode<T> extends AbstractNode<T> implements Computed<T> {
     return verifiedAt <= VERIFYING || verifiedAt == COMPUTING;
   }
 
-  /** {@code verifiedAt} while being verified inside {@code runDepth} nested runs. */
-  static long verifying(int runDepth) {
-    return VERIFYING - runDepth;
+  /**
+   * How far a verifying thread's id is shifted in its marks ({@link #verifying}): run depths stay
+   * far below {@code 1 << OWNER_SHIFT} (runs nesting deeper than {@link EngineCore#MAX_RUN_DEPTH}
+   * unwind).
+   */
+  static final int OWNER_SHIFT = 20;
+
+  /**
+   * {@code verifiedAt} while being verified by the engine's current thread inside the runs of
+   * recorder {@code r} (none if null): {@link #VERIFYING} minus the run depth, and on the
+   * concurrent engine minus the thread's id shifted by {@link #OWNER_SHIFT}, so that another
+   * thread meeting the node tells whose verification holds it ({@link #verifierOf}).
+   */
+  static long verifying(EngineCore e, DependencyRecorder r) {
+    return VERIFYING - (e.computingThread << OWNER_SHIFT) - (r == null ? 0 : r.depth);
+  }
+
+  /** The id of the thread whose verification holds a node marked {@code verifiedAt} (verifying). */
+  static long verifierOf(long verifiedAt) {
+    return (VERIFYING - verifiedAt) >>> OWNER_SHIFT;
   }
 
   /** Whether a computed with this {@code verifiedAt} is being verified. */

@@ -28,19 +28,21 @@ import java.util.function.Supplier;
  * <ul>
  *   <li><b>One thread in the algorithm.</b> Verifying, storing results and writing hold {@link
  *       #lock}; the holder records its id in {@link #computingThread} and its per-thread state
- *       (current recorder, provisional flag, unwinding) sits in the engine's fields while it holds
- *       the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
+ *       (current recorder, provisional flag, unwinding, the explicit verification stack) sits in
+ *       the engine's fields while it holds the lock. A thread saves that state ({@link ComputationsOutside}) before it releases the
  *       lock and puts it back after taking the lock again, so the algorithm always sees one
  *       thread's state.
  *   <li><b>User code runs outside the lock.</b> When a read that took the lock ({@link
- *       #refreshLocked}, {@link #nestedRefresh}) comes to run the very node it asked for, with
- *       nothing else of this thread in progress in the engine, the run <em>leaves</em>: the node
- *       is <em>claimed</em> by this thread, the lock is released, and the function runs; it takes
- *       the lock again when it returns or throws. A verification that meets another thread's claim
- *       waits for it, and waits that would close a circle between threads throw a {@link
- *       CycleException} instead. See {@link Claims}. Computations of collection stages (engine
- *       code), and runs inside writes, batches, pushes, traces and observer registration, stay
- *       under the lock.
+ *       #refreshLocked}, {@link #nestedRefresh}) comes to run a node with no other run of that
+ *       read in progress under the lock (the node it asked for, or one its verification found it
+ *       must run on the way, at any depth), the run <em>leaves</em>: the node is <em>claimed</em>
+ *       by this thread, the lock is released, and the function runs; it takes the lock again when
+ *       it returns or throws, and the verification goes on where it was. The nodes the
+ *       verification holds meanwhile carry this thread's id in their mark, so other threads treat
+ *       them as claims too. A verification that meets another thread's claim waits for it, and
+ *       waits that would close a circle between threads throw a {@link CycleException} instead.
+ *       See {@link Claims}. Computations of collection stages (engine code), and runs inside
+ *       writes, batches, pushes, traces and observer registration, stay under the lock.
  *   <li><b>Writes bump the revision before they store.</b> A write publishes the new {@code
  *       revision} (release) before the var's value (release), and every computation stores values
  *       at a revision at least that new. So a value loaded after the revision was seen at {@code
@@ -93,13 +95,6 @@ public final class ConcurrentEngine extends EngineCore {
    * Waiters check their own condition again.
    */
   final Condition changed = lock.newCondition();
-  /**
-   * The id of the thread holding {@link #lock} as the engine's current thread, or 0. Read racily
-   * by fast paths: a thread can only ever see its own id here if it wrote it here, so the
-   * comparison is exact. (An id rather than the Thread, so that setting it costs no GC write
-   * barrier.)
-   */
-  long computingThread;
   /** The revision other threads read at; see the invariants. Written under the lock (release). */
   private long visibleRevision = 1;
   /**
@@ -109,15 +104,18 @@ public final class ConcurrentEngine extends EngineCore {
    */
   private int writersWaiting;
   /**
-   * How many threads have a computation outside the lock ({@link Claims}); 0 spares readers a
-   * lookup. Written under the lock (release), read without it (acquire).
+   * How many threads have a computation outside the lock, or had one since their read began
+   * ({@link Claims}); 0 spares readers a lookup. Written under the lock (release), read without it
+   * (acquire).
    */
   private int outsideCount;
   /** Whether the lock holder's computations may be cancelled and leave. Guarded. */
   boolean cancellable;
-  /** The node the lock holder's read asked for: its run may leave. Guarded. */
-  ComputedNode<?> sectionNode;
-  /** The recorder a leaving run of {@link #sectionNode} has as parent. Guarded. */
+  /**
+   * The recorder of the computation the lock holder's read was made by (null for a top-level
+   * read): a run with it as parent, no other run of the read being in progress under the lock,
+   * may leave. Guarded.
+   */
   DependencyRecorder sectionParent;
   /** Which thread computes which node outside the lock. */
   final Claims claims = new Claims(this);
@@ -139,6 +137,26 @@ public final class ConcurrentEngine extends EngineCore {
               lock.unlock();
             }
           });
+
+  /** How many threads wait on {@link #changed}: signals are skipped while none does. Guarded. */
+  private int waitingForChange;
+
+  /** Under the lock: waits on {@link #changed}, counted in {@link #waitingForChange}. */
+  void awaitChanged() {
+    waitingForChange++;
+    try {
+      changed.awaitUninterruptibly();
+    } finally {
+      waitingForChange--;
+    }
+  }
+
+  /** Under the lock: wakes the threads waiting on {@link #changed}, if any. */
+  void signalChanged() {
+    if (waitingForChange != 0) {
+      changed.signalAll();
+    }
+  }
 
   /** Whether a writer waits for the lock: readers give way. */
   boolean writersWaiting() {
@@ -311,14 +329,13 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       while (true) {
         while (writersWaiting() || batchDepth != 0) {
-          changed.awaitUninterruptibly();
+          awaitChanged();
         }
         if (CrossEngineGuard.mayBeInsideAnother(this)) {
           checkNotForeignRead(node);
         }
         computingThread = me;
         cancellable = true;
-        sectionNode = node;
         sectionParent = null;
         try {
           return Verification.bringBack(this, node);
@@ -332,7 +349,8 @@ public final class ConcurrentEngine extends EngineCore {
           claims.awaitMet();
         } finally {
           endSection();
-          changed.signalAll();
+          claims.readEnded();
+          signalChanged();
         }
       }
     } finally {
@@ -355,9 +373,8 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = me;
         recorder = top;
         cancellable = true;
-        sectionNode = node;
         sectionParent = top;
-        provisional = false;
+        provisional = o.provisional;
         boolean waited = false;
         try {
           return Verification.bringBack(this, node);
@@ -371,7 +388,7 @@ public final class ConcurrentEngine extends EngineCore {
           if (!waited && computingThread == me) {
             leaveSection(o);
           }
-          changed.signalAll();
+          signalChanged();
         }
       }
     } finally {
@@ -480,11 +497,10 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       while (true) {
         while (writersWaiting() || batchDepth != 0) {
-          changed.awaitUninterruptibly();
+          awaitChanged();
         }
         computingThread = me;
         cancellable = true;
-        sectionNode = node;
         sectionParent = null;
         try {
           Verification.refreshForRead(this, node);
@@ -499,7 +515,8 @@ public final class ConcurrentEngine extends EngineCore {
           claims.awaitMet();
         } finally {
           endSection();
-          changed.signalAll();
+          claims.readEnded();
+          signalChanged();
         }
       }
     } finally {
@@ -511,7 +528,6 @@ public final class ConcurrentEngine extends EngineCore {
   void endSection() {
     cancellable = false;
     computingThread = 0;
-    sectionNode = null;
     sectionParent = null;
   }
 
@@ -529,9 +545,8 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = me;
         recorder = top;
         cancellable = true;
-        sectionNode = node;
         sectionParent = top;
-        provisional = false;
+        provisional = o.provisional;
         boolean waited = false;
         try {
           Verification.refreshForRead(this, node);
@@ -546,7 +561,7 @@ public final class ConcurrentEngine extends EngineCore {
           if (!waited && computingThread == me) {
             leaveSection(o);
           }
-          changed.signalAll();
+          signalChanged();
         }
       }
     } finally {
@@ -565,6 +580,9 @@ public final class ConcurrentEngine extends EngineCore {
     }
     deepPending = null;
     recorder = null;
+    if (provisional) {
+      o.provisional = true;
+    }
     provisional = false;
     endSection();
   }
@@ -576,7 +594,6 @@ public final class ConcurrentEngine extends EngineCore {
   void awaitChange() {
     long thread = computingThread;
     boolean wasCancellable = cancellable;
-    ComputedNode<?> node = sectionNode;
     DependencyRecorder parent = sectionParent;
     DependencyRecorder r = recorder;
     boolean wasProvisional = provisional;
@@ -584,11 +601,10 @@ public final class ConcurrentEngine extends EngineCore {
     recorder = null;
     provisional = false;
     try {
-      changed.awaitUninterruptibly();
+      awaitChanged();
     } finally {
       computingThread = thread;
       cancellable = wasCancellable;
-      sectionNode = node;
       sectionParent = parent;
       recorder = r;
       provisional = wasProvisional;
@@ -658,13 +674,13 @@ public final class ConcurrentEngine extends EngineCore {
       WAITING.getAndAdd(this, 1);
       lock.lock();
       if ((int) WAITING.getAndAdd(this, -1) == 1) {
-        changed.signalAll();
+        signalChanged();
       }
     }
     long me = Thread.currentThread().getId();
     if (writerThread != me) {
       while (writerThread != 0) {
-        changed.awaitUninterruptibly();
+        awaitChanged();
       }
       writerThread = me;
     }
@@ -674,7 +690,7 @@ public final class ConcurrentEngine extends EngineCore {
   private void unlockAfterWrite() {
     if (--writeDepth == 0) {
       writerThread = 0;
-      changed.signalAll();
+      signalChanged();
     }
     lock.unlock();
   }
@@ -714,7 +730,7 @@ public final class ConcurrentEngine extends EngineCore {
     try {
       if (batchDepth == 0) {
         publishVisible();
-        changed.signalAll();
+        signalChanged();
         if (wrote) {
           handoff = collectForDelivery();
         }
@@ -757,7 +773,7 @@ public final class ConcurrentEngine extends EngineCore {
         computingThread = previous;
         if (endBatch()) {
           publishVisible();
-          changed.signalAll();
+          signalChanged();
           handoff = collectForDelivery();
         }
       }

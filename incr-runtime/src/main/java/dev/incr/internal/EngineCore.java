@@ -196,6 +196,14 @@ abstract class EngineCore implements Engine {
    * every top-level read would cost a garbage-collector write barrier each time.
    */
   long topLevelThread;
+  /**
+   * On the concurrent engine, the id of the thread running the algorithm (holding the lock), or 0;
+   * always 0 on the single-threaded engine. Verifications mark the nodes they hold with it ({@link
+   * ComputedNode#verifying}). Read racily by the concurrent engine's fast paths: a thread can only
+   * ever see its own id here if it wrote it here, so the comparison is exact. (An id rather than
+   * the Thread, so that setting it costs no GC write barrier.)
+   */
+  long computingThread;
   /** See {@link #operatorStandIn()}. */
   private volatile ComputedNode<?> operatorStandIn;
 

@@ -22,8 +22,9 @@ import java.util.List;
  * <ul>
  *   <li>On entry to {@link #verify} or {@link #refresh}, the node is stale and idle (its {@code
  *       verifiedAt} is an older revision, or a state that must run); while its dependencies are
- *       looked at it holds {@link ComputedNode#VERIFYING} (minus the run depth), and the revision
- *       it had is kept aside (a local, or {@code activeSince} on the explicit stack).
+ *       looked at it holds a mark ({@link ComputedNode#verifying}: the run depth, and the thread),
+ *       and the revision it had is kept aside (a local, or {@code activeSince} on the explicit
+ *       stack).
  *   <li>On exit, normally, the node is verified at the current revision (unchanged, or run), or
  *       cycle-failed; if a dependency threw, or the verification is provisional, it holds the
  *       {@code verifiedAt} it had before, so it is verified again on its next read.
@@ -75,7 +76,7 @@ final class Verification {
     if (r != null) {
       if (bringBack) {
         // Inside a computation: prepareRead has brought the node up to date.
-        if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+        if (e.lockFreeReads && ComputedNode.inProgress(node.verifiedAt)) {
           // Since then another thread has begun bringing it back outside the lock.
           ((ConcurrentEngine) e).checkClaim(node);
         }
@@ -119,7 +120,7 @@ final class Verification {
     if (isCurrent(e, node) && !(bringBack && ((LruComputedNode<?>) node).evicted())) {
       return;
     }
-    if (e.lockFreeReads && node.verifiedAt == ComputedNode.COMPUTING) {
+    if (e.lockFreeReads && ComputedNode.inProgress(node.verifiedAt)) {
       ((ConcurrentEngine) e).checkClaim(node);
     }
     e.revisionObserved = true;
@@ -267,7 +268,7 @@ final class Verification {
     long since = n.verifiedAt;
     DependencyRecorder r = e.recorder;
     // Plain: no value is published by it.
-    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
+    n.verifiedAt = ComputedNode.verifying(e, r);
     try {
       long rev = e.revision;
       if (ComputedNode.mustRun(since)) {
@@ -320,6 +321,9 @@ final class Verification {
         return true;
       }
       if (ComputedNode.isVerifying(v)) {
+        if (e.lockFreeReads) {
+          ((ConcurrentEngine) e).checkClaim(c);
+        }
         if (!belowUndecided(e, c, v)) {
           Execution.run(e, n, c, since);
           return true;
@@ -362,7 +366,7 @@ final class Verification {
    */
   private static boolean belowUndecided(EngineCore e, ComputedNode<?> c, long v) {
     DependencyRecorder r = e.recorder;
-    if (v != (r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth))) {
+    if (v != ComputedNode.verifying(e, r)) {
       return false;
     }
     e.provisional = true;
@@ -485,6 +489,9 @@ final class Verification {
               changed = c;
               break;
             } else if (ComputedNode.isVerifying(v)) {
+              if (e.lockFreeReads) {
+                ((ConcurrentEngine) e).checkClaim(c);
+              }
               if (!belowUndecided(e, c, v)) {
                 changed = c;
                 break;
@@ -550,7 +557,7 @@ final class Verification {
     e.activeSince[size] = n.verifiedAt;
     DependencyRecorder r = e.recorder;
     // Plain: no value is published by it.
-    n.verifiedAt = r == null ? ComputedNode.VERIFYING : ComputedNode.verifying(r.depth);
+    n.verifiedAt = ComputedNode.verifying(e, r);
     e.activeSize = size + 1;
   }
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lincheck explores interleavings of sets, batches (with reads inside them) and reads of stale
- * computeds by several threads at once on the concurrent engine, and checks every outcome against a
- * sequential execution of the same operations.
+ * computeds by several threads at once on the concurrent engine (reads whose verification finds
+ * nodes to run on the way among them), and checks every outcome against a sequential execution of
+ * the same operations.
  */
 @Param(name = "value", gen = IntGen.class, conf = "0:3")
 public class ConcurrentEngineLincheckTest {
@@ -29,6 +30,11 @@ public class ConcurrentEngineLincheckTest {
   private final Computed<Boolean> aIsEven = engine.computed(() -> a.get() % 2 == 0);
   final Computed<String> summary =
       engine.computed(() -> (aIsEven.get() ? "even:" : "odd:") + sum.get());
+  /**
+   * Read through one more node: its verification walks into summary and finds aIsEven (and sum)
+   * to run on the way, holding summary while they run outside the lock.
+   */
+  private final Computed<Integer> summaryLength = engine.computed(() -> summary.get().length());
 
   /**
    * The model checker abandons threads in the middle of operations; the per-thread bookkeeping that
@@ -85,6 +91,11 @@ public class ConcurrentEngineLincheckTest {
   @Operation
   public String summary() {
     return summary.get();
+  }
+
+  @Operation
+  public int summaryLength() {
+    return summaryLength.get();
   }
 
   @Operation
