@@ -48,6 +48,49 @@ class ParallelVerificationTest {
   }
 
   /**
+   * A chain top -> mid -> bottom over var {@code x} (values x * 10, + 1, + 1), each counting its
+   * runs. Once {@link #arm}ed, bottom's next run signals {@link #bottomStarted}, waits for {@link
+   * #gate}, then does {@code afterGate} before it returns.
+   */
+  private static final class GatedChain {
+    final Var<Integer> x;
+    final AtomicInteger bottomRuns = new AtomicInteger();
+    final AtomicInteger midRuns = new AtomicInteger();
+    final AtomicInteger topRuns = new AtomicInteger();
+    volatile CountDownLatch bottomStarted = new CountDownLatch(0);
+    volatile CountDownLatch gate = new CountDownLatch(0);
+    final Computed<Integer> bottom;
+    final Computed<Integer> mid;
+    final Computed<Integer> top;
+
+    GatedChain(Engine engine, String gateName, Runnable afterGate) {
+      x = engine.var(1).label("x");
+      bottom = engine.computed(() -> {
+        bottomRuns.incrementAndGet();
+        int v = x.get();
+        bottomStarted.countDown();
+        await(gate, gateName);
+        afterGate.run();
+        return v * 10;
+      }).label("bottom");
+      mid = engine.computed(() -> {
+        midRuns.incrementAndGet();
+        return bottom.get() + 1;
+      }).label("mid");
+      top = engine.computed(() -> {
+        topRuns.incrementAndGet();
+        return mid.get() + 1;
+      }).label("top");
+    }
+
+    /** From now on, bottom's runs wait for the gate to open. */
+    void arm() {
+      bottomStarted = new CountDownLatch(1);
+      gate = new CountDownLatch(1);
+    }
+  }
+
+  /**
    * A stale chain top -> mid -> bottom: reading top verifies mid, which finds bottom must run.
    * bottom's run waits for a latch that only another thread's computation of an unrelated stale
    * node opens, so it finishes only if that computation can run while bottom's does.
@@ -55,52 +98,31 @@ class ParallelVerificationTest {
   @Test
   void aRunFoundDeepInAVerificationLetsAnotherThreadComputeMeanwhile() throws Exception {
     Engine engine = Engine.concurrent();
-    Var<Integer> x = engine.var(1).label("x");
+    GatedChain chain = new GatedChain(engine, "the other thread's computation", () -> { });
     Var<Integer> y = engine.var(1).label("y");
-    CountDownLatch[] opened = {new CountDownLatch(0)};
-    CountDownLatch[] bottomStarted = {new CountDownLatch(0)};
-    AtomicInteger bottomRuns = new AtomicInteger();
-    AtomicInteger midRuns = new AtomicInteger();
-    AtomicInteger topRuns = new AtomicInteger();
     AtomicInteger otherRuns = new AtomicInteger();
-    Computed<Integer> bottom = engine.computed(() -> {
-      bottomRuns.incrementAndGet();
-      int v = x.get();
-      bottomStarted[0].countDown();
-      await(opened[0], "the other thread's computation");
-      return v * 10;
-    }).label("bottom");
-    Computed<Integer> mid = engine.computed(() -> {
-      midRuns.incrementAndGet();
-      return bottom.get() + 1;
-    }).label("mid");
-    Computed<Integer> top = engine.computed(() -> {
-      topRuns.incrementAndGet();
-      return mid.get() + 1;
-    }).label("top");
     Computed<Integer> other = engine.computed(() -> {
       otherRuns.incrementAndGet();
       int v = y.get();
-      opened[0].countDown();
+      chain.gate.countDown();
       return v * 2;
     }).label("other");
-    assertEquals(12, top.get());
+    assertEquals(12, chain.top.get());
     assertEquals(2, other.get());
 
-    opened[0] = new CountDownLatch(1);
-    bottomStarted[0] = new CountDownLatch(1);
+    chain.arm();
     engine.batch(() -> {
-      x.set(2);
+      chain.x.set(2);
       y.set(5);
     });
-    Future<Integer> readTop = pool.submit(top::get);
-    await(bottomStarted[0], "bottom's run");
+    Future<Integer> readTop = pool.submit(chain.top::get);
+    await(chain.bottomStarted, "bottom's run");
     Future<Integer> readOther = pool.submit(other::get);
     assertEquals(10, readOther.get(20, TimeUnit.SECONDS));
     assertEquals(22, readTop.get(20, TimeUnit.SECONDS));
-    assertEquals(2, bottomRuns.get());
-    assertEquals(2, midRuns.get());
-    assertEquals(2, topRuns.get());
+    assertEquals(2, chain.bottomRuns.get());
+    assertEquals(2, chain.midRuns.get());
+    assertEquals(2, chain.topRuns.get());
     assertEquals(2, otherRuns.get());
   }
 
@@ -216,45 +238,24 @@ class ParallelVerificationTest {
   @Test
   void nodesOnAVerificationsPathAreWaitedForAndComputedOnce() throws Exception {
     Engine engine = Engine.concurrent();
-    Var<Integer> x = engine.var(1).label("x");
-    CountDownLatch[] release = {new CountDownLatch(0)};
-    CountDownLatch[] bottomStarted = {new CountDownLatch(0)};
-    AtomicInteger bottomRuns = new AtomicInteger();
-    AtomicInteger midRuns = new AtomicInteger();
-    AtomicInteger topRuns = new AtomicInteger();
-    Computed<Integer> bottom = engine.computed(() -> {
-      bottomRuns.incrementAndGet();
-      int v = x.get();
-      bottomStarted[0].countDown();
-      await(release[0], "the test");
-      return v * 10;
-    }).label("bottom");
-    Computed<Integer> mid = engine.computed(() -> {
-      midRuns.incrementAndGet();
-      return bottom.get() + 1;
-    }).label("mid");
-    Computed<Integer> top = engine.computed(() -> {
-      topRuns.incrementAndGet();
-      return mid.get() + 1;
-    }).label("top");
-    assertEquals(12, top.get());
+    GatedChain chain = new GatedChain(engine, "the test", () -> { });
+    assertEquals(12, chain.top.get());
 
-    release[0] = new CountDownLatch(1);
-    bottomStarted[0] = new CountDownLatch(1);
-    x.set(3);
-    Future<Integer> readTop = pool.submit(top::get);
-    await(bottomStarted[0], "bottom's run");
-    Future<Integer> readBottom = pool.submit(bottom::get);
-    Future<Integer> readMid = pool.submit(mid::get);
+    chain.arm();
+    chain.x.set(3);
+    Future<Integer> readTop = pool.submit(chain.top::get);
+    await(chain.bottomStarted, "bottom's run");
+    Future<Integer> readBottom = pool.submit(chain.bottom::get);
+    Future<Integer> readMid = pool.submit(chain.mid::get);
     Thread.sleep(100); // both readers get as far as waiting
     assertTrue(!readBottom.isDone() && !readMid.isDone(), "they wait for the first thread's run");
-    release[0].countDown();
+    chain.gate.countDown();
     assertEquals(32, readTop.get(20, TimeUnit.SECONDS));
     assertEquals(30, readBottom.get(20, TimeUnit.SECONDS));
     assertEquals(31, readMid.get(20, TimeUnit.SECONDS));
-    assertEquals(2, bottomRuns.get(), "bottom computed once for both threads");
-    assertEquals(2, midRuns.get(), "mid computed once for both threads");
-    assertEquals(2, topRuns.get());
+    assertEquals(2, chain.bottomRuns.get(), "bottom computed once for both threads");
+    assertEquals(2, chain.midRuns.get(), "mid computed once for both threads");
+    assertEquals(2, chain.topRuns.get());
   }
 
   /**
@@ -317,49 +318,28 @@ class ParallelVerificationTest {
   @Test
   void aWriteCancelsARunFoundDeepInAVerificationAndTheReadStartsOver() throws Exception {
     Engine engine = Engine.concurrent();
-    Var<Integer> x = engine.var(1).label("x");
     Var<Integer> tick = engine.var(0).label("tick");
-    CountDownLatch[] bottomStarted = {new CountDownLatch(0)};
-    CountDownLatch[] written = {new CountDownLatch(0)};
-    AtomicInteger bottomRuns = new AtomicInteger();
-    AtomicInteger midRuns = new AtomicInteger();
-    AtomicInteger topRuns = new AtomicInteger();
-    Computed<Integer> bottom = engine.computed(() -> {
-      bottomRuns.incrementAndGet();
-      int v = x.get();
-      bottomStarted[0].countDown();
-      await(written[0], "the write");
-      tick.get(); // the next read after the write: the run is abandoned here
-      return v * 10;
-    }).label("bottom");
-    Computed<Integer> mid = engine.computed(() -> {
-      midRuns.incrementAndGet();
-      return bottom.get() + 1;
-    }).label("mid");
-    Computed<Integer> top = engine.computed(() -> {
-      topRuns.incrementAndGet();
-      return mid.get() + 1;
-    }).label("top");
-    assertEquals(12, top.get());
+    // The next read after the write: the run is abandoned there.
+    GatedChain chain = new GatedChain(engine, "the write", tick::get);
+    assertEquals(12, chain.top.get());
 
-    bottomStarted[0] = new CountDownLatch(1);
-    written[0] = new CountDownLatch(1);
-    x.set(2);
-    Future<Integer> readTop = pool.submit(top::get);
-    await(bottomStarted[0], "bottom's run");
+    chain.arm();
+    chain.x.set(2);
+    Future<Integer> readTop = pool.submit(chain.top::get);
+    await(chain.bottomStarted, "bottom's run");
     long start = System.nanoTime();
-    x.set(3);
+    chain.x.set(3);
     long writeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    written[0].countDown();
+    chain.gate.countDown();
     assertEquals(32, readTop.get(20, TimeUnit.SECONDS), "the read sees the new revision");
     assertTrue(writeMillis < 1_000, "the write waited " + writeMillis + " ms for the run");
-    assertEquals(3, bottomRuns.get(), "bottom: the first run, the abandoned one, one at the new"
-        + " revision");
-    assertEquals(2, midRuns.get(), "mid ran once, at the new revision");
-    assertEquals(2, topRuns.get(), "top ran once, at the new revision");
+    assertEquals(3, chain.bottomRuns.get(), "bottom: the first run, the abandoned one, one at the"
+        + " new revision");
+    assertEquals(2, chain.midRuns.get(), "mid ran once, at the new revision");
+    assertEquals(2, chain.topRuns.get(), "top ran once, at the new revision");
     assertEquals(0, engine.stats().failures(), "a cancelled run is not a failure");
-    assertEquals(32, top.get());
-    assertEquals(3, bottomRuns.get(), "nothing left stale");
+    assertEquals(32, chain.top.get());
+    assertEquals(3, chain.bottomRuns.get(), "nothing left stale");
   }
 
   @SuppressWarnings("unchecked")
