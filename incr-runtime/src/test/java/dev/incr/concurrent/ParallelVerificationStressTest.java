@@ -43,49 +43,56 @@ class ParallelVerificationStressTest {
   /** One node of the graph: what it reads and how, so that the oracle can compute it too. */
   private record Shape(int[] reads, boolean branches) {}
 
+  /**
+   * The graph the tests read: layer 0 reads vars; layer k reads two or three nodes of layer k - 1
+   * (a branching node reads its second operand only when the first is even, so its dependencies
+   * change). Every node counts its runs; every {@code yieldEvery}-th yields in its run, to let
+   * other threads in while it is outside the lock.
+   */
+  private static final class LayeredGraph {
+    final List<Var<Integer>> vars = new ArrayList<>();
+    final Shape[] shapes = new Shape[LAYERS * WIDTH];
+    final List<Computed<Integer>> nodes = new ArrayList<>();
+    final AtomicIntegerArray runs = new AtomicIntegerArray(LAYERS * WIDTH);
+
+    LayeredGraph(Engine engine, Random random, int yieldEvery) {
+      for (int i = 0; i < VARS; i++) {
+        vars.add(engine.var(0).label("v" + i));
+      }
+      for (int layer = 0; layer < LAYERS; layer++) {
+        for (int j = 0; j < WIDTH; j++) {
+          int id = layer * WIDTH + j;
+          int below = layer == 0 ? VARS : WIDTH;
+          int[] reads = new int[2 + random.nextInt(2)];
+          for (int k = 0; k < reads.length; k++) {
+            reads[k] = random.nextInt(below);
+          }
+          Shape shape = new Shape(reads, random.nextInt(3) == 0);
+          shapes[id] = shape;
+          int first = layer == 0 ? -1 : (layer - 1) * WIDTH;
+          nodes.add(engine.computed(() -> {
+            runs.incrementAndGet(id);
+            if (id % yieldEvery == 0) {
+              Thread.yield();
+            }
+            return evaluate(shape, first, vars, nodes);
+          }).label("n" + id));
+        }
+      }
+    }
+  }
+
   @Test
   void readersOnManyThreadsComputeEachStaleNodeOnceAndAgreeWithTheOracle() throws Exception {
     Random random = new Random(20261206L);
     Engine engine = Engine.concurrent();
-    List<Var<Integer>> vars = new ArrayList<>();
     int[] inputs = new int[VARS];
-    for (int i = 0; i < VARS; i++) {
-      vars.add(engine.var(0).label("v" + i));
-    }
-    // Layer 0 reads vars; layer k reads two or three nodes of layer k - 1 (a branching node reads
-    // its second operand only when the first is even, so its dependencies change).
+    LayeredGraph graph = new LayeredGraph(engine, random, 3);
+    List<Var<Integer>> vars = graph.vars;
     int count = LAYERS * WIDTH;
-    Shape[] shapes = new Shape[count];
-    List<Computed<Integer>> nodes = new ArrayList<>();
-    AtomicIntegerArray runs = new AtomicIntegerArray(count);
-    for (int layer = 0; layer < LAYERS; layer++) {
-      for (int j = 0; j < WIDTH; j++) {
-        int id = layer * WIDTH + j;
-        int below = layer == 0 ? VARS : WIDTH;
-        int[] reads = new int[2 + random.nextInt(2)];
-        for (int k = 0; k < reads.length; k++) {
-          reads[k] = random.nextInt(below);
-        }
-        shapes[id] = new Shape(reads, random.nextInt(3) == 0);
-        int first = layer == 0 ? -1 : (layer - 1) * WIDTH;
-        Shape shape = shapes[id];
-        nodes.add(engine.computed(() -> {
-          runs.incrementAndGet(id);
-          if (id % 3 == 0) {
-            Thread.yield(); // let other threads in while this run is outside the lock
-          }
-          int[] values = new int[shape.reads().length];
-          for (int k = 0; k < values.length; k++) {
-            if (shape.branches() && k > 0 && values[0] % 2 != 0) {
-              break;
-            }
-            values[k] = first < 0 ? vars.get(shape.reads()[k]).get()
-                : nodes.get(first + shape.reads()[k]).get();
-          }
-          return combine(shape, values);
-        }).label("n" + id));
-      }
-    }
+    Shape[] shapes = graph.shapes;
+    List<Computed<Integer>> nodes = graph.nodes;
+    AtomicIntegerArray runs = graph.runs;
 
     CyclicBarrier start = new CyclicBarrier(THREADS);
     for (int round = 0; round < ROUNDS; round++) {
@@ -129,38 +136,11 @@ class ParallelVerificationStressTest {
   void verificationsCancelledByWritesInTheMiddleLeaveNothingBehind() throws Exception {
     Random random = new Random(7L);
     Engine engine = Engine.concurrent();
-    List<Var<Integer>> vars = new ArrayList<>();
-    for (int i = 0; i < VARS; i++) {
-      vars.add(engine.var(0).label("v" + i));
-    }
+    LayeredGraph graph = new LayeredGraph(engine, random, 1);
+    List<Var<Integer>> vars = graph.vars;
     int count = LAYERS * WIDTH;
-    Shape[] shapes = new Shape[count];
-    List<Computed<Integer>> nodes = new ArrayList<>();
-    for (int layer = 0; layer < LAYERS; layer++) {
-      for (int j = 0; j < WIDTH; j++) {
-        int id = layer * WIDTH + j;
-        int below = layer == 0 ? VARS : WIDTH;
-        int[] reads = new int[2 + random.nextInt(2)];
-        for (int k = 0; k < reads.length; k++) {
-          reads[k] = random.nextInt(below);
-        }
-        shapes[id] = new Shape(reads, random.nextInt(3) == 0);
-        int first = layer == 0 ? -1 : (layer - 1) * WIDTH;
-        Shape shape = shapes[id];
-        nodes.add(engine.computed(() -> {
-          Thread.yield();
-          int[] values = new int[shape.reads().length];
-          for (int k = 0; k < values.length; k++) {
-            if (shape.branches() && k > 0 && values[0] % 2 != 0) {
-              break;
-            }
-            values[k] = first < 0 ? vars.get(shape.reads()[k]).get()
-                : nodes.get(first + shape.reads()[k]).get();
-          }
-          return combine(shape, values);
-        }).label("n" + id));
-      }
-    }
+    Shape[] shapes = graph.shapes;
+    List<Computed<Integer>> nodes = graph.nodes;
     AtomicBoolean writing = new AtomicBoolean(true);
     List<Future<Void>> readers = new ArrayList<>();
     for (int t = 0; t < THREADS - 1; t++) {
@@ -214,5 +194,23 @@ class ParallelVerificationStressTest {
       values[id] = combine(shape, read);
     }
     return values;
+  }
+
+  /**
+   * A node's function: reads what its shape says (vars when {@code first} is negative, else the
+   * nodes of the layer below, which starts at {@code first}), stopping after the first read if it
+   * branches and that value is odd, and combines the values.
+   */
+  private static int evaluate(Shape shape, int first, List<Var<Integer>> vars,
+      List<Computed<Integer>> nodes) {
+    int[] values = new int[shape.reads().length];
+    for (int k = 0; k < values.length; k++) {
+      if (shape.branches() && k > 0 && values[0] % 2 != 0) {
+        break;
+      }
+      values[k] = first < 0 ? vars.get(shape.reads()[k]).get()
+          : nodes.get(first + shape.reads()[k]).get();
+    }
+    return combine(shape, values);
   }
 }
