@@ -99,6 +99,8 @@ final class NecessaryGraph {
     }
     if (necessity.references == 0) {
       makeUnnecessary(n);
+    } else if (!backEdges.isEmpty()) {
+      settleBackEdges(); // a caught cycle through n may be all that still reads it
     }
   }
 
@@ -132,7 +134,6 @@ final class NecessaryGraph {
         continue;
       }
       stack.pop();
-      open.remove(n);
       if (c != null) {
         int height = 0;
         for (int i = 0; i < c.dependencyCount(); i++) {
@@ -150,6 +151,7 @@ final class NecessaryGraph {
           noteVerified(c);
         }
       }
+      open.remove(n);
     }
     if (!engine.pending) {
       markVerifiedClean();
@@ -157,11 +159,23 @@ final class NecessaryGraph {
   }
 
   private void makeUnnecessary(AbstractNode<?> root) {
+    dropFrom(root);
+    settleBackEdges();
+  }
+
+  /**
+   * Makes {@code root} unnecessary, and what it reads that nothing necessary reads any more,
+   * transitively.
+   */
+  private void dropFrom(AbstractNode<?> root) {
     droppedSinceNoted |= verifiedCount > 0;
     ArrayDeque<AbstractNode<?>> stack = new ArrayDeque<>();
     stack.push(root);
     while (!stack.isEmpty()) {
       AbstractNode<?> n = stack.pop();
+      if (n.necessity() == null) {
+        continue; // reached twice round a caught cycle
+      }
       n.stopBeingNecessary();
       if (n instanceof ComputedNode) {
         ComputedNode<?> c = (ComputedNode<?>) n;
@@ -170,6 +184,9 @@ final class NecessaryGraph {
         }
         for (AbstractNode<?> d : c.dependencyArray()) {
           Necessity x = d.necessity();
+          if (x == null) {
+            continue; // round a caught cycle: already made unnecessary by this walk
+          }
           x.removeDependent(c);
           if (x.references == 0) {
             stack.push(d);
@@ -177,7 +194,6 @@ final class NecessaryGraph {
         }
       }
     }
-    settleBackEdges();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -235,7 +251,9 @@ final class NecessaryGraph {
    * on how far above it the observed node is.
    */
   boolean neededNow(ComputedNode<?> n) {
-    if (n.necessity().isObserved()) {
+    if (n.necessity().isObserved() || (!backEdges.isEmpty() && onBackEdge(n))) {
+      // A node that closes a caught cycle is brought up to date: left to its readers, it would
+      // come back to itself round the cycle.
       return true;
     }
     long rev = engine.revision;
@@ -405,6 +423,9 @@ final class NecessaryGraph {
     for (AbstractNode<?> d : before) {
       if (!current.contains(d)) {
         Necessity x = d.necessity();
+        if (x == null) {
+          continue; // round a caught cycle: made unnecessary with an earlier one
+        }
         x.removeDependent(n);
         if (x.references == 0) {
           makeUnnecessary(d);
@@ -419,6 +440,10 @@ final class NecessaryGraph {
    * is no longer necessary) and raises heights across those whose cycle is broken.
    */
   private void settleBackEdges() {
+    if (backEdges.isEmpty()) {
+      return;
+    }
+    dropUnobservedCycles();
     for (int i = backEdges.size() - 1; i >= 0; i--) {
       BackEdge b = backEdges.get(i);
       Necessity r = b.reader().necessity();
@@ -430,6 +455,64 @@ final class NecessaryGraph {
         raise(b.reader(), x.height + 1);
       }
     }
+  }
+
+  /**
+   * Reference counts cannot free a caught cycle that no observed node reads any more (its members
+   * still read each other): for each back edge, if no observed node is among the readers above it
+   * (transitively), those readers and the cycle are made unnecessary.
+   */
+  private void dropUnobservedCycles() {
+    for (int i = 0; i < backEdges.size(); i++) {
+      ComputedNode<?> start = backEdges.get(i).reader();
+      if (start.necessity() == null) {
+        continue;
+      }
+      List<ComputedNode<?>> above = readersAboveIfUnobserved(start);
+      if (above != null) {
+        for (ComputedNode<?> m : above) {
+          dropFrom(m);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code start} and every necessary node that reads it, transitively, if none of them is
+   * observed; null if one is.
+   */
+  private static List<ComputedNode<?>> readersAboveIfUnobserved(ComputedNode<?> start) {
+    Set<ComputedNode<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<ComputedNode<?>> work = new ArrayDeque<>();
+    List<ComputedNode<?>> above = new ArrayList<>();
+    seen.add(start);
+    work.push(start);
+    while (!work.isEmpty()) {
+      ComputedNode<?> m = work.pop();
+      Necessity x = m.necessity();
+      if (x.isObserved()) {
+        return null;
+      }
+      above.add(m);
+      for (int i = 0; i < x.dependentCount(); i++) {
+        ComputedNode<?> p = x.dependent(i);
+        if (seen.add(p)) {
+          work.push(p);
+        }
+      }
+    }
+    return above;
+  }
+
+  /** Whether {@code n} is at either end of a back edge. */
+  private boolean onBackEdge(ComputedNode<?> n) {
+    for (int i = 0; i < backEdges.size(); i++) {
+      BackEdge b = backEdges.get(i);
+      if (b.reader() == n || b.dependency() == n) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether necessary {@code reader}'s read of {@code dependency} closes a caught cycle. */
