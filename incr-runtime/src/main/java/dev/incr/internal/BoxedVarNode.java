@@ -43,13 +43,13 @@ final class BoxedVarNode<T> extends VarNode<T> {
     boolean wrote = false;
     try {
       if (!holds(newValue)) {
-        long rev = e.openWrite(this);
+        long rev = Writes.open(e, this);
         if (e.lockFreeReads) {
           VALUE.setRelease(this, (Object) newValue);
         } else {
           value = newValue;
         }
-        e.closeWrite(this, rev);
+        Writes.close(e, this, rev);
         wrote = true;
       }
     } finally {

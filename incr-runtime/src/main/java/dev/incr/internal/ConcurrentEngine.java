@@ -704,7 +704,7 @@ public final class ConcurrentEngine extends EngineCore {
   void beginSet(AbstractNode<?> node) {
     if (computingThread == Thread.currentThread().getId()) {
       // Inside a computation, which must not wait for the lock.
-      checkWriteAllowed(node);
+      Writes.checkWriteAllowed(this, node);
     } else if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
@@ -716,7 +716,7 @@ public final class ConcurrentEngine extends EngineCore {
     lockForWrite();
     if (CrossEngineGuard.mayBeInsideAnother(this)) {
       try {
-        checkWriteAllowed(node); // a computation of another engine on this thread
+        Writes.checkWriteAllowed(this, node); // a computation of another engine on this thread
       } catch (RuntimeException e) {
         unlockAfterWrite();
         throw e;
@@ -746,7 +746,7 @@ public final class ConcurrentEngine extends EngineCore {
     Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
     long me = Thread.currentThread().getId();
     if (computingThread == me) {
-      checkBatchAllowed();
+      Writes.checkBatchAllowed(this);
     } else if (anyOutside()) {
       ComputationsOutside o = claims.outsideHere();
       if (o != null) {
@@ -760,9 +760,9 @@ public final class ConcurrentEngine extends EngineCore {
     long previous = computingThread;
     try {
       if (CrossEngineGuard.mayBeInsideAnother(this)) {
-        checkBatchAllowed(); // a computation of another engine on this thread
+        Writes.checkBatchAllowed(this); // a computation of another engine on this thread
       }
-      beginBatch();
+      Writes.beginBatch(this);
       // The batch's own reads take the plain paths: they see its writes, at the newest revision.
       computingThread = me;
       try {
@@ -771,7 +771,7 @@ public final class ConcurrentEngine extends EngineCore {
         failed = e; // the writes made so far stay: observers hear of them before it propagates
       } finally {
         computingThread = previous;
-        if (endBatch()) {
+        if (Writes.endBatch(this)) {
           publishVisible();
           signalChanged();
           handoff = collectForDelivery();

@@ -285,11 +285,11 @@ abstract class EngineCore implements Engine {
   // Writes and batches.
 
   int batchDepth;
-  private boolean batchRevisionOpen;
+  boolean batchRevisionOpen;
   /** The vars written in the open batch, as they were before it. */
-  private final BatchWrites batchWrites = new BatchWrites();
+  final BatchWrites batchWrites = new BatchWrites();
   /** The revision when the outermost open batch began. */
-  private long batchStartRevision;
+  long batchStartRevision;
 
   // Tracing and statistics. Plain counters: the algorithm runs on one thread at a time.
 
@@ -481,7 +481,7 @@ abstract class EngineCore implements Engine {
 
   // ---------------------------------------------------------------------------------------------
   // Setting a var (the sequence every kind of var follows, see VarNode): beginSet, the node compares
-  // and publishes its value between openWrite and closeWrite, then endSet (in a finally).
+  // and publishes its value between Writes.open and Writes.close, then endSet (in a finally).
 
   /**
    * Starts a set of {@code node}: throws if the write is not allowed here; in the concurrent engine,
@@ -549,25 +549,7 @@ abstract class EngineCore implements Engine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Writing
-
-  /** Throws if a write to {@code node} would happen inside a computation (of any engine). */
-  final void checkWriteAllowed(AbstractNode<?> node) {
-    DependencyRecorder r = computationOnThisThread();
-    if (r != null) {
-      throw new IllegalStateException("Cannot set '" + node.label() + "' inside " + r.describe()
-          + ": computations must not change inputs. Make the change outside, after get() returns.");
-    }
-  }
-
-  /** Throws if a batch would start inside a computation (of any engine). */
-  final void checkBatchAllowed() {
-    DependencyRecorder r = computationOnThisThread();
-    if (r != null) {
-      throw new IllegalStateException("Cannot start a batch inside " + r.describe()
-          + ": computations must not change inputs.");
-    }
-  }
+  // Writing (the operations are Writes')
 
   /**
    * The recorder of the innermost computation of this engine running on the calling thread, or
@@ -578,75 +560,9 @@ abstract class EngineCore implements Engine {
   }
 
   /** The recorder of a computation running on this thread, in this engine or another, or null. */
-  private DependencyRecorder computationOnThisThread() {
+  final DependencyRecorder computationOnThisThread() {
     DependencyRecorder r = recorder;
     return r != null ? r : CrossEngineGuard.foreignComputation(this);
-  }
-
-  /**
-   * The part of a write before the var publishes its new value: returns the revision the write
-   * lands in, a new one unless it joins an open batch that no read has seen yet.
-   */
-  final long openWrite(VarNode<?> node) {
-    if (batchDepth > 0 || node.necessity() != null) {
-      return openWriteInBatchOrObserved(node);
-    }
-    // Small enough to inline into every var's set: most writes are neither.
-    revisionObserved = false;
-    long rev = revision + 1;
-    publishRevision(this, rev);
-    return rev;
-  }
-
-  private long openWriteInBatchOrObserved(VarNode<?> node) {
-    if (batchDepth > 0 && node.changedAt <= batchStartRevision) {
-      // Its first write in this batch: every write in the batch lands in a later revision.
-      batchWrites.firstWrite(node, topLevelVerifications);
-    }
-    long rev = revision;
-    boolean newRevision = batchDepth == 0 || !batchRevisionOpen || revisionObserved;
-    if (node.necessity() != null) {
-      // Before the new revision is visible, so that lock-free readers stop trusting clean nodes.
-      Push.beginPending(this);
-    }
-    if (newRevision) {
-      if (batchDepth > 0) {
-        batchRevisionOpen = true;
-      }
-      revisionObserved = false;
-      rev++;
-      publishRevision(this, rev);
-    }
-    return rev;
-  }
-
-  /** The part of a write after the var has published its new value. */
-  final void closeWrite(VarNode<?> node, long rev) {
-    node.changedAt = rev;
-    durabilities.changed(node.durability(), rev);
-    Necessity necessity = node.necessity();
-    if (necessity != null) {
-      Push.necessaryNodeChanged(this, node, necessity);
-    }
-  }
-
-  final void beginBatch() {
-    if (batchDepth++ == 0) {
-      batchStartRevision = revision;
-    }
-  }
-
-  /**
-   * Ends a batch level; returns whether it was the outermost one. The vars the batch wrote back to
-   * the value they had before it are unchanged, if nothing was computed since their first write.
-   */
-  final boolean endBatch() {
-    if (--batchDepth == 0) {
-      batchRevisionOpen = false;
-      batchWrites.settle(topLevelVerifications);
-      return true;
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------------------------------------

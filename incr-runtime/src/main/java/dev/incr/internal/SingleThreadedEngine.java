@@ -69,13 +69,13 @@ public final class SingleThreadedEngine extends EngineCore {
   public void batch(Runnable changes) {
     Objects.requireNonNull(changes, "batch(null): pass the changes to run as one revision");
     if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
-      checkBatchAllowed();
+      Writes.checkBatchAllowed(this);
     }
-    beginBatch();
+    Writes.beginBatch(this);
     try {
       changes.run();
     } finally {
-      if (endBatch()) {
+      if (Writes.endBatch(this)) {
         afterWrite();
       }
     }
@@ -89,7 +89,7 @@ public final class SingleThreadedEngine extends EngineCore {
    */
   public void checkWriteAllowedHere() {
     if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
-      checkBatchAllowed();
+      Writes.checkBatchAllowed(this);
     }
   }
 
@@ -106,7 +106,7 @@ public final class SingleThreadedEngine extends EngineCore {
   @Override
   void beginSet(AbstractNode<?> node) {
     if (recorder != null || CrossEngineGuard.mayBeInsideAnother(this)) {
-      checkWriteAllowed(node);
+      Writes.checkWriteAllowed(this, node);
     }
   }
 

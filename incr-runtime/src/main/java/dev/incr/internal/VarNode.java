@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Every kind of var sets its value with the same sequence, written in its own class so that
  * the JIT compiles it with the var's class known: {@link EngineCore#beginSet} (refused inside a
  * computation; the concurrent engine's lock), then, unless the var holds an equal value already
- * (by its kind of equality), {@link EngineCore#openWrite} (the revision the write lands in), a
- * release store of the value, {@link EngineCore#closeWrite} (the var's {@code changedAt}, its
+ * (by its kind of equality), {@link Writes#open} (the revision the write lands in), a
+ * release store of the value, {@link Writes#close} (the var's {@code changedAt}, its
  * readers), and in every case {@link EngineCore#endSet} (observers, after the outermost write).
  */
 abstract class VarNode<T> extends AbstractNode<T> implements Var<T> {
