@@ -105,16 +105,7 @@ public class ParallelBenchmark {
 
     /** Waits for the partner; false if it stopped (the iteration is over). */
     boolean meet() {
-      try {
-        start.await(200, TimeUnit.MILLISECONDS);
-        return true;
-      } catch (TimeoutException | BrokenBarrierException e) {
-        start.reset();
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return meetAt(start);
     }
   }
 
@@ -184,16 +175,7 @@ public class ParallelBenchmark {
 
     /** Waits for the partner; false if it stopped (the iteration is over). */
     boolean meet() {
-      try {
-        start.await(200, TimeUnit.MILLISECONDS);
-        return true;
-      } catch (TimeoutException | BrokenBarrierException e) {
-        start.reset();
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return meetAt(start);
     }
 
     /** The values of nodes {@code from} (inclusive) to {@code to} (exclusive) this round. */
@@ -335,5 +317,19 @@ public class ParallelBenchmark {
   public void writeAlone(Busy b) {
     b.x.set(++b.next);
     LockSupport.parkNanos(200_000);
+  }
+
+  /** Waits at {@code start} for the partner thread; false if it stopped (the iteration is over). */
+  static boolean meetAt(CyclicBarrier start) {
+    try {
+      start.await(200, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | BrokenBarrierException e) {
+      start.reset();
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }
